@@ -1,0 +1,310 @@
+import { erlangAMetricsUnchecked } from "./erlang-a.js";
+import { erlangBInverseUnchecked } from "./erlang-b.js";
+import { erlangCMetricsFromInverseB, type QueueMetrics } from "./erlang-c.js";
+import { trafficErlangs } from "./traffic.js";
+
+/** One queue to staff, in the units planners use. */
+export interface QueueLoad {
+  /** Contacts offered in the interval (≥ 0). */
+  volume: number;
+  /** Average handle time per contact (per session with concurrency), seconds (> 0). */
+  ahtSec: number;
+  /** Interval length, minutes (> 0). */
+  intervalMin: number;
+  /** Mean patience before a waiting contact abandons, seconds; given → Erlang A. */
+  patienceSec?: number | undefined;
+  /** Sessions one agent handles at once (chat/messaging), a whole number ≥ 1; default 1. */
+  concurrency?: number | undefined;
+}
+
+/** Service targets; every one that is given must be met. */
+export interface StaffingTargets {
+  /** Minimum share of offered contacts answered within `answerWithinSec` (0..1). */
+  serviceLevel?: number | undefined;
+  /** Threshold of the service level, seconds (≥ 0); needed with `serviceLevel`. */
+  answerWithinSec?: number | undefined;
+  /** Maximum average speed of answer, seconds (> 0 to be reachable). */
+  maxAsaSec?: number | undefined;
+  /** Maximum occupancy (0..1]. */
+  maxOccupancy?: number | undefined;
+  /** Maximum share of offered contacts that abandon (Erlang A only; ignored without patience). */
+  maxAbandonRate?: number | undefined;
+}
+
+/** A target, or the stability floor N > A of Erlang C, or the floor of one agent. */
+export type Binding = "service-level" | "asa" | "occupancy" | "abandonment" | "stability" | "minimum" | "none";
+
+/** The answer of {@link requiredAgents}. */
+export interface StaffingResult {
+  /** Agents needed (whole people logged in); 0 for zero volume. */
+  agents: number;
+  /** Servers the queue model sees: agents × concurrency. */
+  servers: number;
+  /** Offered load, Erlangs (volume × AHT / interval). */
+  trafficErlangs: number;
+  /** The queueing model used. */
+  model: "erlang-c" | "erlang-a";
+  /** False when no number of agents can meet the targets; then `agents` is 0 and `reason` says why. */
+  feasible: boolean;
+  /** The target(s) that fail with one agent fewer (joined with "+"), or what floors the answer. */
+  binding: string;
+  /** Why the request cannot be met (only when `feasible` is false). */
+  reason?: string;
+  /** Metrics at `agents` (when feasible). */
+  metrics: QueueMetrics;
+}
+
+const EMPTY_METRICS: QueueMetrics = { probWait: 0, serviceLevel: 1, asaSec: 0, occupancy: 0, abandonRate: 0 };
+const NO_METRICS: QueueMetrics = { probWait: NaN, serviceLevel: NaN, asaSec: NaN, occupancy: NaN, abandonRate: NaN };
+
+/**
+ * The smallest number of agents that meets every target given, with the
+ * metrics at that number and the binding target.
+ *
+ * Model: Erlang C (M/M/N), or Erlang A (M/M/N+M) when `patienceSec` is
+ * given. With `concurrency` k, each agent is k servers of an M/M/(kN) queue
+ * whose handle time is the session's duration at that concurrency (see the
+ * README, "Chat concurrency"); occupancy is then the share of session slots
+ * in use.
+ *
+ * Minimality is exact: every target is monotone in the number of servers, so
+ * Erlang C walks up from the lowest candidate (⌊A⌋ + 1, or A / max occupancy)
+ * with O(1) work per step after an O(√A) start; Erlang A gallops from the
+ * Erlang C answer and bisects, and always checks that one server fewer fails.
+ *
+ * Unreachable requests return `feasible: false` with a reason instead of
+ * looping: a service level of 100 %, an ASA or abandonment cap of 0, an
+ * occupancy cap of 0.
+ *
+ * @param queue - the load: volume, AHT (s), interval (min), optional patience (s) and concurrency
+ * @param targets - service level within a threshold, ASA cap (s), occupancy cap, abandonment cap
+ * @returns agents, servers, load (Erlangs), model, feasibility, binding target and metrics
+ * @throws RangeError when an argument is outside its domain (a broken precondition)
+ * @example
+ * requiredAgents({ volume: 100, ahtSec: 180, intervalMin: 30 }, { serviceLevel: 0.8, answerWithinSec: 20 });
+ * // { agents: 14, trafficErlangs: 10, binding: "service-level", metrics: { serviceLevel: 0.88835, … } }
+ */
+export function requiredAgents(queue: QueueLoad, targets: StaffingTargets): StaffingResult {
+  const load = trafficErlangs(queue.volume, queue.ahtSec, queue.intervalMin);
+  const concurrency = queue.concurrency ?? 1;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new RangeError(`requiredAgents needs a whole concurrency >= 1, got ${concurrency}`);
+  }
+  const patience = queue.patienceSec;
+  if (patience !== undefined && (!(patience > 0) || Number.isNaN(patience))) {
+    throw new RangeError(`requiredAgents needs patienceSec > 0, got ${patience}`);
+  }
+  checkTargets(targets);
+  const erlangA = patience !== undefined && Number.isFinite(patience);
+  const model = erlangA ? "erlang-a" : "erlang-c";
+  const base = { trafficErlangs: load, model } as const;
+
+  if (load === 0) {
+    return { ...base, agents: 0, servers: 0, feasible: true, binding: "none", metrics: EMPTY_METRICS };
+  }
+  const impossible = unreachableReason(targets, erlangA);
+  if (impossible !== undefined) {
+    return { ...base, agents: 0, servers: 0, feasible: false, binding: impossible.binding, reason: impossible.reason, metrics: NO_METRICS };
+  }
+
+  const evaluate = erlangA
+    ? (servers: number) => erlangAMetricsUnchecked(servers, load, queue.ahtSec, patience, targets.answerWithinSec ?? 0)
+    : (servers: number) => erlangCAt(servers, load, queue.ahtSec, targets.answerWithinSec ?? 0);
+
+  const minServers = erlangA
+    ? minServersErlangA(load, queue.ahtSec, targets, evaluate)
+    : minServersErlangC(load, queue.ahtSec, targets);
+  if (typeof minServers === "string") {
+    return { ...base, agents: 0, servers: 0, feasible: false, binding: "none", reason: minServers, metrics: NO_METRICS };
+  }
+  const agents = Math.ceil(minServers / concurrency);
+  const servers = agents * concurrency;
+  const metrics = evaluate(servers);
+  const binding = bindingAt(agents, concurrency, load, erlangA, targets, evaluate);
+  return { ...base, agents, servers, feasible: true, binding, metrics };
+}
+
+/** Erlang C metrics at `servers` for a load > 0 (unstable queues included). */
+function erlangCAt(servers: number, load: number, ahtSec: number, answerWithinSec: number): QueueMetrics {
+  if (servers <= load) {
+    return { probWait: 1, serviceLevel: 0, asaSec: Infinity, occupancy: 1, abandonRate: 0 };
+  }
+  return erlangCMetricsFromInverseB(servers, load, ahtSec, answerWithinSec, erlangBInverseUnchecked(servers, load));
+}
+
+/** Whether the metrics meet every target given. */
+export function meetsTargets(m: QueueMetrics, targets: StaffingTargets, erlangA: boolean): boolean {
+  return failedTargets(m, targets, erlangA).length === 0;
+}
+
+function failedTargets(m: QueueMetrics, t: StaffingTargets, erlangA: boolean): Binding[] {
+  const failed: Binding[] = [];
+  if (t.serviceLevel !== undefined && !(m.serviceLevel >= t.serviceLevel)) failed.push("service-level");
+  if (t.maxAsaSec !== undefined && !(m.asaSec <= t.maxAsaSec)) failed.push("asa");
+  if (t.maxOccupancy !== undefined && !(m.occupancy <= t.maxOccupancy)) failed.push("occupancy");
+  if (erlangA && t.maxAbandonRate !== undefined && !(m.abandonRate <= t.maxAbandonRate)) failed.push("abandonment");
+  return failed;
+}
+
+function bindingAt(
+  agents: number,
+  concurrency: number,
+  load: number,
+  erlangA: boolean,
+  targets: StaffingTargets,
+  evaluate: (servers: number) => QueueMetrics,
+): string {
+  const fewer = (agents - 1) * concurrency;
+  if (fewer < 1) return "minimum";
+  if (!erlangA && fewer <= load) return "stability";
+  const failed = failedTargets(evaluate(fewer), targets, erlangA);
+  return failed.length > 0 ? failed.join("+") : "none";
+}
+
+function checkTargets(t: StaffingTargets): void {
+  const fraction = (name: string, v: number | undefined) => {
+    if (v !== undefined && !(v >= 0 && v <= 1)) throw new RangeError(`requiredAgents needs ${name} in [0, 1], got ${v}`);
+  };
+  fraction("serviceLevel", t.serviceLevel);
+  fraction("maxOccupancy", t.maxOccupancy);
+  fraction("maxAbandonRate", t.maxAbandonRate);
+  if (t.answerWithinSec !== undefined && !(t.answerWithinSec >= 0 && Number.isFinite(t.answerWithinSec))) {
+    throw new RangeError(`requiredAgents needs answerWithinSec >= 0, got ${t.answerWithinSec}`);
+  }
+  if (t.serviceLevel !== undefined && t.answerWithinSec === undefined) {
+    throw new RangeError("requiredAgents needs answerWithinSec with serviceLevel");
+  }
+  if (t.maxAsaSec !== undefined && !(t.maxAsaSec >= 0)) {
+    throw new RangeError(`requiredAgents needs maxAsaSec >= 0, got ${t.maxAsaSec}`);
+  }
+}
+
+function unreachableReason(t: StaffingTargets, erlangA: boolean): { binding: Binding; reason: string } | undefined {
+  if (t.serviceLevel !== undefined && t.serviceLevel >= 1) {
+    return {
+      binding: "service-level",
+      reason: `a service level of 100% within ${t.answerWithinSec} s cannot be met: with random arrivals some contacts always wait${erlangA ? " or abandon" : ""}`,
+    };
+  }
+  if (t.maxAsaSec !== undefined && t.maxAsaSec <= 0) {
+    return { binding: "asa", reason: "an ASA of 0 s cannot be met: with random arrivals some contacts always wait" };
+  }
+  if (t.maxOccupancy !== undefined && t.maxOccupancy <= 0) {
+    return { binding: "occupancy", reason: "a maximum occupancy of 0 cannot be met while there is volume" };
+  }
+  if (erlangA && t.maxAbandonRate !== undefined && t.maxAbandonRate <= 0) {
+    return { binding: "abandonment", reason: "an abandonment rate of 0 cannot be met: any contact that waits may abandon" };
+  }
+  return undefined;
+}
+
+/** The most servers a search tries before it calls a request unreachable. */
+function searchCeiling(load: number): number {
+  return Math.ceil(load + 100 * Math.sqrt(load) + 1000);
+}
+
+/** Smallest servers with load / servers ≤ cap, exact at floating-point boundaries. */
+function occupancyFloor(load: number, cap: number): number {
+  let s = Math.max(1, Math.ceil(load / cap));
+  while (s > 1 && load / (s - 1) <= cap) s--;
+  while (load / s > cap) s++;
+  return s;
+}
+
+/**
+ * Erlang C: walk up from the lowest candidate. R = 1/B is built once in
+ * O(√A) and then advanced in O(1) per server; the service-level decay
+ * factor exp(−(N − A)t/AHT) is advanced by one multiplication per server.
+ */
+function minServersErlangC(load: number, ahtSec: number, t: StaffingTargets): number | string {
+  let servers = Math.floor(load) + 1;
+  if (t.maxOccupancy !== undefined) servers = Math.max(servers, occupancyFloor(load, t.maxOccupancy));
+  const slTarget = t.serviceLevel;
+  const asaMax = t.maxAsaSec;
+  if (slTarget === undefined && asaMax === undefined) return servers;
+
+  const within = t.answerWithinSec ?? 0;
+  const stepDecay = Math.exp(-within / ahtSec);
+  let decay = Math.exp((-(servers - load) * within) / ahtSec);
+  const missAllowed = slTarget === undefined ? Infinity : 1 - slTarget;
+  const perAgent = 1 / load;
+  let inverseB = erlangBInverseUnchecked(servers, load);
+  const ceiling = Math.max(searchCeiling(load), servers);
+  for (; servers <= ceiling; ) {
+    const spare = servers - load;
+    const probWait = inverseB === Infinity ? 0 : servers / (inverseB * spare + load);
+    // `decay` is a cheap filter; the decision itself uses the same expression
+    // as erlangCMetrics, so the walk and the reported metrics agree to the bit.
+    const slOk =
+      slTarget === undefined ||
+      (probWait * decay <= missAllowed * (1 + 1e-9) &&
+        1 - probWait * Math.exp((-spare * within) / ahtSec) >= slTarget);
+    if (slOk && (asaMax === undefined || (probWait * ahtSec) / spare <= asaMax)) return servers;
+    servers += 1;
+    inverseB = 1 + servers * perAgent * inverseB;
+    decay *= stepDecay;
+  }
+  return `the targets are not met even with ${ceiling} agents`;
+}
+
+/**
+ * Erlang A: targets are monotone in the number of servers, so gallop from
+ * the Erlang C answer (or from one server) to bracket the smallest feasible
+ * count, then bisect. The answer always satisfies "N meets, N − 1 fails".
+ */
+function minServersErlangA(
+  load: number,
+  ahtSec: number,
+  t: StaffingTargets,
+  evaluate: (servers: number) => QueueMetrics,
+): number | string {
+  const meets = (servers: number) => meetsTargets(evaluate(servers), t, true);
+  const guessC = minServersErlangC(load, ahtSec, { ...t, maxAbandonRate: undefined });
+  let guess = typeof guessC === "number" ? guessC : Math.floor(load) + 1;
+  guess = Math.max(1, guess);
+  const ceiling = Math.max(searchCeiling(load), guess);
+  let fail: number; // largest known failing count (0 = none below)
+  let pass: number; // smallest known passing count
+  if (meets(guess)) {
+    pass = guess;
+    let step = 1;
+    for (;;) {
+      const lower = guess - step;
+      if (lower < 1) {
+        fail = 0;
+        break;
+      }
+      if (!meets(lower)) {
+        fail = lower;
+        break;
+      }
+      pass = lower;
+      step *= 2;
+    }
+  } else {
+    fail = guess;
+    let step = 1;
+    for (;;) {
+      const upper = guess + step;
+      if (upper > ceiling) {
+        if (ceiling > fail && meets(ceiling)) {
+          pass = ceiling;
+          break;
+        }
+        return `the targets are not met even with ${ceiling} agents`;
+      }
+      if (meets(upper)) {
+        pass = upper;
+        break;
+      }
+      fail = upper;
+      step *= 2;
+    }
+  }
+  while (pass - fail > 1) {
+    const mid = fail + Math.floor((pass - fail) / 2);
+    if (meets(mid)) pass = mid;
+    else fail = mid;
+  }
+  return pass;
+}

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The ccplan executable: runs the compiled CLI and sets the exit code from its result.
+import { processIo, run } from "../dist/cli/main.js";
+
+process.exitCode = await run(process.argv.slice(2), processIo());

@@ -1,0 +1,16 @@
+import type { ChalkInstance } from "chalk";
+import type { CliIo } from "./cli-io.js";
+
+/** What a command needs from the top level: io, colour, messages, exit code. */
+export interface CommandContext {
+  io: CliIo;
+  /** The chalk instance for the report: stdout's, or none when writing to a file. */
+  color(outPath: string | undefined): ChalkInstance;
+  /** Read an input file or stdin, with IO_READ diagnostics. */
+  readInput(path: string): Uint8Array;
+  /** A message on stderr unless --quiet. */
+  info(message: string): void;
+  /** A warning on stderr unless --quiet. */
+  warn(message: string): void;
+  setExit(code: number): void;
+}

@@ -1,0 +1,190 @@
+import { Command } from "commander";
+import type { ErlangCase } from "../plan/erlang-case.js";
+import { InputError, problem, type Diagnostic } from "../io/diagnostics.js";
+import {
+  parseCount,
+  parseDuration,
+  parseFraction,
+  parseNonNegative,
+  parsePositive,
+  parseServiceLevelPair,
+  type Parsed,
+} from "../io/values.js";
+import type { CommandContext } from "./context.js";
+import { formatOption, outOption, type OutputFormat } from "./options.js";
+
+/** Default interval length, minutes, when neither --interval nor a column gives one. */
+export const DEFAULT_INTERVAL_MIN = 30;
+/** Default target when no target at all is given on the command line: 80 % within 20 s. */
+export const DEFAULT_SERVICE_LEVEL = { share: 0.8, withinSec: 20 };
+
+const EXAMPLES = `
+Examples:
+  $ ccplan erlang --volume 100 --aht 3:00 --interval 30 --sl 80/20
+  $ ccplan erlang --volume 100 --aht 180 --sl 80/20 --patience 300 --max-abandon 5%
+  $ ccplan erlang --volume 1000 --aht 120 --interval 60 --sl 80/20 --max-occupancy 0.85
+  $ ccplan erlang --volume 60 --aht 6:00 --sl 80/60 --concurrency 2
+  $ ccplan erlang --input fixtures/erlang-cases.csv --format csv
+`;
+
+interface ErlangOptions {
+  volume?: string;
+  aht?: string;
+  interval?: string;
+  sl?: string;
+  slSeconds?: string;
+  asa?: string;
+  maxOccupancy?: string;
+  patience?: string;
+  maxAbandon?: string;
+  concurrency?: string;
+  input?: string;
+  delimiter?: string;
+  format: OutputFormat;
+  out?: string;
+  strict?: boolean;
+}
+
+/** `ccplan erlang`: the single-queue and batch Erlang calculator. */
+export function erlangCommand(ctx: CommandContext): Command {
+  return new Command("erlang")
+    .summary("agents needed for one queue (or every row of a CSV), Erlang C or Erlang A")
+    .description(
+      "Agents needed for one queue, with the service level, ASA, P(wait), occupancy\n" +
+        "and abandonment for N around the answer. Erlang C by default; Erlang A when a\n" +
+        "patience is given; k sessions per agent with --concurrency. With --input, solves\n" +
+        "every row of a CSV (columns: volume, aht, interval_minutes, sl_target,\n" +
+        "sl_seconds, asa_max, max_occupancy, patience, max_abandon, concurrency, id).\n" +
+        "Without any target, 80% within 20 s is assumed.",
+    )
+    .addHelpText("before", EXAMPLES)
+    .option("--volume <n>", "contacts offered in the interval")
+    .option("--aht <duration>", "average handle time: seconds, mm:ss or hh:mm:ss")
+    .option("--interval <minutes>", `interval length in minutes (default ${DEFAULT_INTERVAL_MIN})`)
+    .option("--sl <target>", "service level: 80/20, or a share (0.8, 80%) with --sl-seconds")
+    .option("--sl-seconds <duration>", "service-level threshold, seconds")
+    .option("--asa <duration>", "maximum average speed of answer, seconds")
+    .option("--max-occupancy <share>", "maximum occupancy, e.g. 0.85 or 85%")
+    .option("--patience <duration>", "mean patience before abandoning, seconds (enables Erlang A)")
+    .option("--max-abandon <share>", "maximum abandonment, e.g. 5% (needs --patience)")
+    .option("--concurrency <k>", "sessions one agent handles at once (chat), whole number")
+    .option("--input <file>", "solve every row of this CSV file ('-' for stdin)")
+    .option("--delimiter <char>", "CSV delimiter of --input (default: detected)")
+    .addOption(formatOption())
+    .addOption(outOption())
+    .option("--strict", "exit 1 when a row's targets cannot be met")
+    .action(async (opts: ErlangOptions) => {
+      ctx.setExit(await runErlang(opts, ctx));
+    });
+}
+
+async function runErlang(opts: ErlangOptions, ctx: CommandContext): Promise<number> {
+  const { solveErlangCases, staffingCurve } = await import("../plan/erlang-case.js");
+  const render = await import("../io/render-erlang.js");
+  const { writeReport } = await import("../io/output.js");
+
+  const cases = opts.input !== undefined ? await casesFromFile(opts, ctx) : [caseFromFlags(opts)];
+  const answers = solveErlangCases(cases);
+  let text: string;
+  if (opts.format === "json") text = render.renderErlangJson(answers);
+  else if (opts.format === "csv") text = render.renderErlangCsv(answers);
+  else if (opts.input === undefined) text = render.renderErlangSingle(answers[0]!, staffingCurve(answers[0]!), ctx.color(opts.out));
+  else text = render.renderErlangBatchTable(answers, ctx.color(opts.out));
+  writeReport(text, opts.out, ctx.io.stdout);
+  if (opts.out !== undefined) ctx.info(`wrote ${opts.out}`);
+
+  const infeasible = answers.filter((a) => !a.result.feasible);
+  for (const a of infeasible.slice(0, 5)) {
+    ctx.warn(`${opts.input ?? "ccplan"}${opts.input ? `:${a.case.line}` : ""}: warning PLAN_TARGET_UNREACHABLE ${a.result.reason}`);
+  }
+  if (infeasible.length > 5) ctx.warn(`…and ${infeasible.length - 5} more rows whose targets cannot be met`);
+  return infeasible.length > 0 && opts.strict ? 1 : 0;
+}
+
+async function casesFromFile(opts: ErlangOptions, ctx: CommandContext): Promise<ErlangCase[]> {
+  const conflicting = (["volume", "aht", "sl", "slSeconds", "asa", "maxOccupancy", "patience", "maxAbandon", "concurrency"] as const).filter(
+    (k) => opts[k] !== undefined,
+  );
+  if (conflicting.length > 0) {
+    const flags = conflicting.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(", ");
+    throw new InputError([
+      problem("USAGE_CONFLICT", `${flags} cannot be used with --input: expected the values as columns of the file`, { field: "--input" }),
+    ]);
+  }
+  const intervalMin = opts.interval === undefined ? DEFAULT_INTERVAL_MIN : flag(parsePositive(opts.interval, { field: "--interval" }));
+  const { readErlangCases } = await import("../io/erlang-cases.js");
+  const bytes = ctx.readInput(opts.input!);
+  return readErlangCases(bytes, opts.input!, { intervalMin }, opts.delimiter === undefined ? {} : { delimiter: unescapeDelimiter(opts.delimiter) });
+}
+
+function unescapeDelimiter(d: string): string {
+  return d === "\\t" || d === "tab" ? "\t" : d;
+}
+
+/** Build the one case of the flags form, collecting every bad flag. */
+function caseFromFlags(opts: ErlangOptions): ErlangCase {
+  const problems: Diagnostic[] = [];
+  const take = <T>(parsed: Parsed<T> | undefined): T | undefined => {
+    if (parsed === undefined) return undefined;
+    if (!parsed.ok) {
+      problems.push(parsed.diagnostic);
+      return undefined;
+    }
+    return parsed.value;
+  };
+  const need = (value: string | undefined, name: string) => {
+    if (value === undefined) {
+      problems.push(problem("USAGE_MISSING_OPTION", `${name} is required: expected ${name} <value> (or --input FILE)`, { field: name }));
+    }
+    return value;
+  };
+  const volumeText = need(opts.volume, "--volume");
+  const ahtText = need(opts.aht, "--aht");
+  const volume = take(volumeText === undefined ? undefined : parseNonNegative(volumeText, { field: "--volume" }));
+  const ahtSec = take(ahtText === undefined ? undefined : parseDuration(ahtText, { field: "--aht" }, false, true));
+  const intervalMin = take(opts.interval === undefined ? undefined : parsePositive(opts.interval, { field: "--interval" })) ?? DEFAULT_INTERVAL_MIN;
+  let serviceLevel: number | undefined;
+  let answerWithinSec = take(opts.slSeconds === undefined ? undefined : parseDuration(opts.slSeconds, { field: "--sl-seconds" }));
+  if (opts.sl !== undefined) {
+    if (opts.sl.includes("/")) {
+      const pair = take(parseServiceLevelPair(opts.sl, { field: "--sl" }));
+      if (pair) {
+        serviceLevel = pair.share;
+        if (answerWithinSec !== undefined && answerWithinSec !== pair.withinSec) {
+          problems.push(problem("USAGE_CONFLICT", `--sl ${opts.sl} and --sl-seconds ${opts.slSeconds} disagree: expected one threshold`, { field: "--sl-seconds" }));
+        }
+        answerWithinSec = pair.withinSec;
+      }
+    } else {
+      serviceLevel = take(parseFraction(opts.sl, { field: "--sl" }));
+      if (serviceLevel !== undefined && answerWithinSec === undefined) {
+        problems.push(problem("USAGE_MISSING_OPTION", `--sl ${opts.sl} has no threshold: expected --sl-seconds N, or --sl 80/20`, { field: "--sl" }));
+      }
+    }
+  }
+  const maxAsaSec = take(opts.asa === undefined ? undefined : parseDuration(opts.asa, { field: "--asa" }));
+  const maxOccupancy = take(opts.maxOccupancy === undefined ? undefined : parseFraction(opts.maxOccupancy, { field: "--max-occupancy" }));
+  const patienceSec = take(opts.patience === undefined ? undefined : parseDuration(opts.patience, { field: "--patience" }, false, true));
+  const maxAbandonRate = take(opts.maxAbandon === undefined ? undefined : parseFraction(opts.maxAbandon, { field: "--max-abandon" }));
+  const concurrency = take(opts.concurrency === undefined ? undefined : parseCount(opts.concurrency, { field: "--concurrency" }));
+  if (opts.maxAbandon !== undefined && opts.patience === undefined) {
+    problems.push(problem("INPUT_NEEDS_PATIENCE", "--max-abandon needs --patience: abandonment is modelled by Erlang A only", { field: "--max-abandon" }));
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  const noTarget = opts.sl === undefined && opts.asa === undefined && opts.maxOccupancy === undefined && opts.maxAbandon === undefined;
+  if (noTarget) {
+    serviceLevel = DEFAULT_SERVICE_LEVEL.share;
+    answerWithinSec ??= DEFAULT_SERVICE_LEVEL.withinSec;
+  }
+  return {
+    line: 1,
+    queue: { volume: volume!, ahtSec: ahtSec!, intervalMin, patienceSec, concurrency },
+    targets: { serviceLevel, answerWithinSec, maxAsaSec, maxOccupancy, maxAbandonRate },
+  };
+}
+
+function flag<T>(parsed: Parsed<T>): T {
+  if (!parsed.ok) throw new InputError([parsed.diagnostic]);
+  return parsed.value;
+}
+

@@ -1,0 +1,114 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { Chalk } from "chalk";
+import { formatDiagnostics, InputError, problem } from "../io/diagnostics.js";
+import { colorFor, type CliIo } from "./cli-io.js";
+import type { CommandContext } from "./context.js";
+import { erlangCommand } from "./erlang.js";
+
+/** Exit codes (SPEC §6). */
+export const EXIT = { ok: 0, checkFailed: 1, usage: 2, internal: 70 } as const;
+
+const VERSION = "0.1.0";
+
+const EXAMPLES = `
+Examples:
+  $ ccplan erlang --volume 100 --aht 3:00 --interval 30 --sl 80/20
+  $ ccplan erlang --input fixtures/erlang-cases.csv --format json
+  $ ccplan erlang --help
+`;
+
+/**
+ * Run the CLI on `argv` (without node and script) and return the exit code.
+ * Only this function decides how to exit; commands return codes or throw
+ * InputError (exit 2); anything else is a bug (exit 70).
+ */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const global = { quiet: false, debug: false, noColor: false };
+  const program = new Command("ccplan")
+    .description("Contact-center workforce planning: exact Erlang C / Erlang A staffing from the command line.")
+    .version(VERSION, "-V, --version")
+    .option("--no-color", "no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)")
+    .option("-q, --quiet", "no progress, warnings or 'wrote FILE' messages on stderr")
+    .option("--debug", "show stack traces of internal errors")
+    .addHelpText("before", EXAMPLES)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .hook("preAction", (cmd) => {
+      const o = cmd.optsWithGlobals() as { quiet?: boolean; debug?: boolean; color?: boolean };
+      global.quiet = o.quiet === true;
+      global.debug = o.debug === true;
+      global.noColor = o.color === false;
+    });
+
+  const ctx: CommandContext = {
+    io,
+    color: (outPath) => (outPath === undefined ? colorFor(io.stdout, io.env, global.noColor) : new Chalk({ level: 0 })),
+    readInput: (path) => readInput(io, path),
+    info: (m) => {
+      if (!global.quiet) io.stderr.write(m + "\n");
+    },
+    warn: (m) => {
+      if (!global.quiet) io.stderr.write(m + "\n");
+    },
+    setExit: (code) => {
+      exitCode = code;
+    },
+  };
+
+  for (const cmd of [erlangCommand(ctx)]) {
+    cmd.exitOverride().configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+    cmd.showHelpAfterError("(run with --help for usage)");
+    program.addCommand(cmd);
+  }
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.usage;
+    }
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof InputError) {
+      io.stderr.write(formatDiagnostics(error.diagnostics));
+      return EXIT.usage;
+    }
+    const e = error as Error;
+    io.stderr.write(`ccplan: internal error, please report: ${e?.message ?? String(error)}\n`);
+    if (global.debug && e?.stack) io.stderr.write(e.stack + "\n");
+    return EXIT.internal;
+  }
+}
+
+function readInput(io: CliIo, path: string): Uint8Array {
+  try {
+    return io.readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (code ?? (error as Error).message);
+    throw new InputError([problem("IO_READ", `cannot read ${path} (${why}): expected a readable CSV file`, { file: path })]);
+  }
+}
+
+/** The real process's io. */
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    readFile: (path) => (path === "-" ? readFileSync(0) : readFileSync(path)),
+  };
+}

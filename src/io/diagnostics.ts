@@ -1,0 +1,89 @@
+/**
+ * Problems in user input are data, not exceptions: one closed list of codes,
+ * one template per code, and a GNU-style printer.
+ */
+
+/** The closed list of diagnostic codes (prefix = where the problem is). */
+export const DIAGNOSTIC_CODES = {
+  CSV_EMPTY: "the file is empty",
+  CSV_BINARY: "not a text file (binary content)",
+  CSV_SYNTAX: "CSV syntax error",
+  CSV_LINE_TOO_LONG: "line too long",
+  CSV_MISSING_COLUMN: "a required column is missing",
+  CSV_DUPLICATE_COLUMN: "the same column appears twice",
+  CSV_UNKNOWN_COLUMN: "unknown column",
+  CSV_FIELD_COUNT: "wrong number of fields",
+  INPUT_NOT_A_NUMBER: "not a number",
+  INPUT_NEGATIVE: "negative value",
+  INPUT_NOT_POSITIVE: "value must be positive",
+  INPUT_NOT_INTEGER: "value must be a whole number",
+  INPUT_OUT_OF_RANGE: "value out of range",
+  INPUT_BAD_DURATION: "not a duration",
+  INPUT_BAD_SERVICE_LEVEL: "not a service level",
+  INPUT_MISSING_VALUE: "a required value is missing",
+  INPUT_NEEDS_PATIENCE: "abandonment target without patience",
+  USAGE_BAD_OPTION: "bad command-line usage",
+  USAGE_MISSING_OPTION: "a required option is missing",
+  USAGE_CONFLICT: "options that cannot go together",
+  IO_READ: "cannot read the file",
+  IO_WRITE: "cannot write the file",
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** One problem in the input, located as precisely as possible. */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: "error" | "warning";
+  /** File path as the user gave it; absent for command-line flags. */
+  file?: string;
+  /** 1-based line in the file. */
+  line?: number;
+  /** 1-based column (field position) in the line. */
+  column?: number;
+  /** Column name or option name (`volume`, `--aht`). */
+  field?: string;
+  /** The offending text, as read. */
+  value?: string;
+  /** "what: got X, expected Y". */
+  message: string;
+}
+
+/** Thrown by readers when input cannot be used; carries every diagnostic found. */
+export class InputError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join("; "));
+    this.name = "InputError";
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Build an error diagnostic. */
+export function problem(code: DiagnosticCode, message: string, where: Omit<Diagnostic, "code" | "message" | "severity"> = {}): Diagnostic {
+  return { code, severity: "error", ...where, message };
+}
+
+/** How many diagnostics a command prints before "…and N more". */
+export const DIAGNOSTIC_CAP = 20;
+
+/**
+ * GNU-style lines: `file:line:column: error CODE message`, capped with
+ * "…and N more".
+ */
+export function formatDiagnostics(diagnostics: Diagnostic[], cap = DIAGNOSTIC_CAP): string {
+  const shown = diagnostics.slice(0, cap).map(formatDiagnostic);
+  if (diagnostics.length > cap) shown.push(`…and ${diagnostics.length - cap} more`);
+  return shown.join("\n") + "\n";
+}
+
+function formatDiagnostic(d: Diagnostic): string {
+  const place = d.file === undefined ? "ccplan" : [d.file, d.line, d.column].filter((p) => p !== undefined).join(":");
+  return `${place}: ${d.severity} ${d.code} ${d.message}`;
+}
+
+/** Quote a value for a message, shortened so that a 1 GB field never floods the terminal. */
+export function shown(value: string): string {
+  const text = value.length > 40 ? `${value.slice(0, 37)}…` : value;
+  return JSON.stringify(text);
+}

@@ -1,0 +1,156 @@
+import type { ChalkInstance } from "chalk";
+import type { CurvePoint, ErlangAnswer } from "../plan/erlang-case.js";
+import { csvNumber, grouped, jsonNumber, percent, seconds } from "./number-format.js";
+import { renderTable } from "./table.js";
+
+/** Version of the JSON document of `ccplan erlang`. */
+export const ERLANG_SCHEMA_VERSION = 1;
+
+/** The flat record of one answer: the same fields, in the same order, in JSON and CSV. */
+export function erlangRecord(answer: ErlangAnswer) {
+  const { case: c, result: r } = answer;
+  return {
+    line: c.line,
+    id: c.id ?? null,
+    model: r.model,
+    volume: c.queue.volume,
+    ahtSec: c.queue.ahtSec,
+    intervalMin: c.queue.intervalMin,
+    patienceSec: jsonNumber(c.queue.patienceSec),
+    concurrency: c.queue.concurrency ?? 1,
+    slTarget: jsonNumber(c.targets.serviceLevel),
+    slSeconds: jsonNumber(c.targets.answerWithinSec),
+    asaMaxSec: jsonNumber(c.targets.maxAsaSec),
+    maxOccupancy: jsonNumber(c.targets.maxOccupancy),
+    maxAbandon: jsonNumber(c.targets.maxAbandonRate),
+    feasible: r.feasible,
+    agents: r.feasible ? r.agents : null,
+    servers: r.feasible ? r.servers : null,
+    trafficErlangs: r.trafficErlangs,
+    serviceLevel: jsonNumber(r.metrics.serviceLevel),
+    asaSec: jsonNumber(r.metrics.asaSec),
+    probWait: jsonNumber(r.metrics.probWait),
+    occupancy: jsonNumber(r.metrics.occupancy),
+    abandonRate: r.model === "erlang-a" ? jsonNumber(r.metrics.abandonRate) : null,
+    binding: r.binding,
+    reason: r.reason ?? null,
+  };
+}
+
+export type ErlangRecord = ReturnType<typeof erlangRecord>;
+
+/** `{"schemaVersion": 1, "rows": [...]}`, numbers unrounded, absent values null. */
+export function renderErlangJson(answers: readonly ErlangAnswer[]): string {
+  const rows = answers.map((a) => JSON.stringify(erlangRecord(a)));
+  return `{"schemaVersion":${ERLANG_SCHEMA_VERSION},"rows":[\n${rows.join(",\n")}\n]}\n`;
+}
+
+/** One CSV line per answer with the fields of {@link erlangRecord}; numbers to 6 decimals. */
+export function renderErlangCsv(answers: readonly ErlangAnswer[]): string {
+  const first = answers[0];
+  const keys = Object.keys(first ? erlangRecord(first) : erlangRecord(EMPTY)) as (keyof ErlangRecord)[];
+  const lines = [keys.join(",")];
+  for (const a of answers) {
+    const rec = erlangRecord(a);
+    lines.push(keys.map((k) => csvCell(rec[k])).join(","));
+  }
+  return lines.join("\n") + "\n";
+}
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return csvNumber(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const EMPTY: ErlangAnswer = {
+  case: { line: 0, queue: { volume: 0, ahtSec: 1, intervalMin: 1 }, targets: {} },
+  result: {
+    agents: 0,
+    servers: 0,
+    trafficErlangs: 0,
+    model: "erlang-c",
+    feasible: true,
+    binding: "none",
+    metrics: { probWait: 0, serviceLevel: 1, asaSec: 0, occupancy: 0, abandonRate: 0 },
+  },
+};
+
+/** Describe the targets in words: `SL 80% in 20 s, ASA ≤ 30 s`. */
+export function describeTargets(answer: ErlangAnswer): string {
+  const t = answer.case.targets;
+  const parts: string[] = [];
+  if (t.serviceLevel !== undefined) parts.push(`SL ${percent(t.serviceLevel, 0)} in ${t.answerWithinSec ?? 0} s`);
+  if (t.maxAsaSec !== undefined) parts.push(`ASA ≤ ${t.maxAsaSec} s`);
+  if (t.maxOccupancy !== undefined) parts.push(`occupancy ≤ ${percent(t.maxOccupancy, 0)}`);
+  if (t.maxAbandonRate !== undefined) parts.push(`abandonment ≤ ${percent(t.maxAbandonRate, 1)}`);
+  return parts.length > 0 ? parts.join(", ") : "none (stability only)";
+}
+
+/**
+ * The single-queue answer: a headline, then the curve of N around it with the
+ * chosen N marked.
+ */
+export function renderErlangSingle(answer: ErlangAnswer, curve: readonly CurvePoint[], color: ChalkInstance): string {
+  const { case: c, result: r } = answer;
+  const k = c.queue.concurrency ?? 1;
+  const model = r.model === "erlang-a" ? `Erlang A (patience ${c.queue.patienceSec} s)` : "Erlang C";
+  const out: string[] = [];
+  out.push(
+    `Load ${grouped(r.trafficErlangs, 3)} Erlangs (${grouped(c.queue.volume, 2, 0)} contacts × ${c.queue.ahtSec} s / ${c.queue.intervalMin} min), ${model}${k > 1 ? `, ${k} sessions per agent` : ""}`,
+  );
+  out.push(`Targets: ${describeTargets(answer)}`);
+  if (!r.feasible) {
+    out.push(color.red(`No staffing meets the targets: ${r.reason}`));
+    return out.join("\n") + "\n";
+  }
+  if (r.trafficErlangs === 0) {
+    out.push(color.bold("No volume: 0 agents."));
+    return out.join("\n") + "\n";
+  }
+  out.push(color.bold(`Agents needed: ${r.agents}`) + `  (binding: ${r.binding})`);
+  out.push("");
+  const erlangA = r.model === "erlang-a";
+  const head = ["agents", "service level", "ASA", "P(wait)", "occupancy", ...(erlangA ? ["abandoned"] : []), "targets"];
+  const rows = curve.map((p) => {
+    const chosen = p.agents === r.agents;
+    const cells = [
+      `${chosen ? "▶ " : "  "}${p.agents}`,
+      percent(p.metrics.serviceLevel),
+      seconds(p.metrics.asaSec),
+      percent(p.metrics.probWait),
+      percent(p.metrics.occupancy),
+      ...(erlangA ? [percent(p.metrics.abandonRate)] : []),
+      p.meetsTargets ? "met" : "missed",
+    ];
+    return chosen ? cells.map((x) => color.bold.green(x)) : cells.map((x) => (p.meetsTargets ? x : color.dim(x)));
+  });
+  out.push(renderTable(head, rows, ["right", "right", "right", "right", "right", ...(erlangA ? ["right" as const] : []), "left"]));
+  return out.join("\n") + "\n";
+}
+
+/** One line per case for the batch form. */
+export function renderErlangBatchTable(answers: readonly ErlangAnswer[], color: ChalkInstance): string {
+  const head = ["line", "id", "model", "load (Erl)", "agents", "service level", "ASA", "P(wait)", "occupancy", "abandoned", "binding"];
+  const rows = answers.map(({ case: c, result: r }) => {
+    if (!r.feasible) {
+      return [String(c.line), c.id ?? "", r.model, grouped(r.trafficErlangs, 2), color.red("—"), "", "", "", "", "", color.red(r.reason ?? "infeasible")];
+    }
+    return [
+      String(c.line),
+      c.id ?? "",
+      r.model,
+      grouped(r.trafficErlangs, 2),
+      grouped(r.agents),
+      percent(r.metrics.serviceLevel),
+      seconds(r.metrics.asaSec),
+      percent(r.metrics.probWait),
+      percent(r.metrics.occupancy),
+      r.model === "erlang-a" ? percent(r.metrics.abandonRate) : "",
+      r.binding,
+    ];
+  });
+  return renderTable(head, rows, ["right", "left", "left", "right", "right", "right", "right", "right", "right", "right", "left"]) + "\n";
+}

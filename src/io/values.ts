@@ -1,0 +1,109 @@
+import { problem, shown, type Diagnostic } from "./diagnostics.js";
+
+/** Where a value comes from, for its diagnostic. */
+export interface ValueSource {
+  file?: string;
+  line?: number;
+  column?: number;
+  /** Column or option name. */
+  field: string;
+}
+
+/** A parsed value, or the diagnostic that says why it is not one. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; diagnostic: Diagnostic };
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+function fail(code: Diagnostic["code"], text: string, expected: string, src: ValueSource): { ok: false; diagnostic: Diagnostic } {
+  return {
+    ok: false,
+    diagnostic: problem(code, `${src.field}: got ${shown(text)}, expected ${expected}`, { ...src, value: text }),
+  };
+}
+
+/**
+ * A decimal number; with `decimalComma`, `3,5` reads as 3.5 (French exports
+ * with `;` delimiters). Surrounding blanks and thin/non-breaking spaces used
+ * as thousands separators are ignored.
+ */
+export function parseNumber(text: string, src: ValueSource, decimalComma = false): Parsed<number> {
+  let t = text.trim().replace(/[\u00a0\u202f ](?=\d{3}\b)/g, "");
+  if (decimalComma) t = t.replace(",", ".");
+  if (!NUMBER.test(t)) return fail("INPUT_NOT_A_NUMBER", text, "a number", src);
+  return { ok: true, value: Number(t) };
+}
+
+/** A number ≥ 0 (volumes). */
+export function parseNonNegative(text: string, src: ValueSource, decimalComma = false): Parsed<number> {
+  const n = parseNumber(text, src, decimalComma);
+  if (!n.ok) return n;
+  if (n.value < 0) return fail("INPUT_NEGATIVE", text, "a number >= 0", src);
+  return n;
+}
+
+/** A number > 0. */
+export function parsePositive(text: string, src: ValueSource, decimalComma = false): Parsed<number> {
+  const n = parseNumber(text, src, decimalComma);
+  if (!n.ok) return n;
+  if (!(n.value > 0)) return fail("INPUT_NOT_POSITIVE", text, "a number > 0", src);
+  return n;
+}
+
+/** A whole number ≥ 1 (chat concurrency). */
+export function parseCount(text: string, src: ValueSource, decimalComma = false): Parsed<number> {
+  const n = parseNumber(text, src, decimalComma);
+  if (!n.ok) return n;
+  if (!Number.isInteger(n.value) || n.value < 1) return fail("INPUT_NOT_INTEGER", text, "a whole number >= 1", src);
+  return n;
+}
+
+const CLOCK = /^(\d+):([0-5]?\d(?:[.,]\d+)?)$|^(\d+):([0-5]?\d):([0-5]?\d(?:[.,]\d+)?)$/;
+
+/**
+ * A duration in seconds: `270`, `4:30` (mm:ss) or `1:04:30` (hh:mm:ss);
+ * `positive` requires > 0 (AHT), otherwise ≥ 0 (thresholds).
+ */
+export function parseDuration(text: string, src: ValueSource, decimalComma = false, positive = false): Parsed<number> {
+  const t = text.trim();
+  const clock = CLOCK.exec(t);
+  let seconds: number;
+  if (clock) {
+    const frac = (s: string) => Number(s.replace(",", "."));
+    seconds =
+      clock[1] !== undefined
+        ? Number(clock[1]) * 60 + frac(clock[2]!)
+        : Number(clock[3]) * 3600 + Number(clock[4]) * 60 + frac(clock[5]!);
+  } else {
+    const n = parseNumber(t, src, decimalComma);
+    if (!n.ok) return fail("INPUT_BAD_DURATION", text, "seconds, mm:ss or hh:mm:ss", src);
+    seconds = n.value;
+  }
+  if (positive && !(seconds > 0)) return fail("INPUT_NOT_POSITIVE", text, "a duration > 0 s", src);
+  if (seconds < 0) return fail("INPUT_NEGATIVE", text, "a duration >= 0 s", src);
+  return { ok: true, value: seconds };
+}
+
+/**
+ * A fraction in [0, 1]: `0.8`, `80%`, or a number in (1, 100] read as a
+ * percentage (`80` = 80 %). More than 100 % is an error.
+ */
+export function parseFraction(text: string, src: ValueSource, decimalComma = false): Parsed<number> {
+  const t = text.trim();
+  const percent = t.endsWith("%");
+  const n = parseNumber(percent ? t.slice(0, -1) : t, src, decimalComma);
+  if (!n.ok) return fail("INPUT_NOT_A_NUMBER", text, "a fraction (0.8) or a percentage (80%)", src);
+  const value = percent || n.value > 1 ? n.value / 100 : n.value;
+  if (!(value >= 0 && value <= 1)) return fail("INPUT_OUT_OF_RANGE", text, "a share between 0 and 100%", src);
+  return { ok: true, value };
+}
+
+/** A service level `80/20` (80 % within 20 s): share and threshold. */
+export function parseServiceLevelPair(text: string, src: ValueSource, decimalComma = false): Parsed<{ share: number; withinSec: number }> {
+  const parts = text.split("/");
+  if (parts.length !== 2) return fail("INPUT_BAD_SERVICE_LEVEL", text, "a service level such as 80/20", src);
+  const share = parseFraction(parts[0]!, src, decimalComma);
+  if (!share.ok) return fail("INPUT_BAD_SERVICE_LEVEL", text, "a service level such as 80/20 (share 0–100%)", src);
+  const within = parseDuration(parts[1]!, src, decimalComma);
+  if (!within.ok) return fail("INPUT_BAD_SERVICE_LEVEL", text, "a service level such as 80/20 (threshold in seconds)", src);
+  return { ok: true, value: { share: share.value, withinSec: within.value } };
+}

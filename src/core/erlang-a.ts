@@ -155,7 +155,7 @@ export function erlangAMetricsUnchecked(
     probWait: sumQ / total,
     serviceLevel: (idle + servedWithinQ) / total,
     asaSec: (ahtSec * waitServedQ) / (idle + servedQ),
-    occupancy: (load * (1 - abandonRate)) / n,
+    occupancy: Math.min(1, (load * (1 - abandonRate)) / n),
     abandonRate,
   };
 }

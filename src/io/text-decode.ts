@@ -1,3 +1,5 @@
+import iconv from "iconv-lite";
+
 /**
  * Bytes → text as spreadsheets export it: UTF-8 with or without BOM, or
  * Windows-1252 (the "ANSI" of French Excel) when the bytes are not valid UTF-8.
@@ -8,14 +10,14 @@ export interface DecodedText {
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-const cp1252 = new TextDecoder("windows-1252");
 
 /** Decode a file's bytes; the BOM is removed. */
 export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: utf8.decode(bytes), encoding: "utf-8" };
   } catch {
-    return { text: cp1252.decode(bytes), encoding: "windows-1252" };
+    // Node's TextDecoder("windows-1252") decodes as Latin-1 (0x80 is not €), hence iconv-lite.
+    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "win1252"), encoding: "windows-1252" };
   }
 }
 

@@ -1,0 +1,162 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { erlangAMetrics, erlangB, erlangCMetrics, meetsTargets, requiredAgents } from "../../src/core/index.js";
+import { expectRelative } from "../helpers/relative.js";
+
+const load = fc.double({ min: 0.0001, max: 3000, noNaN: true });
+const aht = fc.integer({ min: 20, max: 900 });
+const within = fc.constantFrom(0, 10, 20, 30, 60);
+const patience = fc.integer({ min: 10, max: 1800 });
+const slTarget = fc.constantFrom(0.5, 0.7, 0.8, 0.9, 0.95, 0.99);
+
+const inUnit = (x: number) => x >= 0 && x <= 1;
+
+describe("core invariants (property tests)", () => {
+  it("erlangB(N, A) and the Erlang C / Erlang A probabilities lie in [0, 1]", () => {
+    fc.assert(
+      fc.property(load, fc.integer({ min: 1, max: 200 }), aht, within, patience, (a, extra, h, t, p) => {
+        const n = Math.floor(a) + extra;
+        const c = erlangCMetrics(n, a, h, t);
+        const e = erlangAMetrics(Math.max(1, n - 2 * extra), a, h, p, t);
+        return (
+          inUnit(erlangB(n, a)) &&
+          [c.probWait, c.serviceLevel, c.occupancy].every(inUnit) &&
+          [e.probWait, e.serviceLevel, e.occupancy, e.abandonRate].every(inUnit) &&
+          c.asaSec >= 0 &&
+          e.asaSec >= 0
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("serviceLevel is non-decreasing and ASA non-increasing in N (Erlang C and Erlang A)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 500, noNaN: true }), aht, within, patience, (a, h, t, p) => {
+        let prevC = erlangCMetrics(Math.floor(a) + 1, a, h, t);
+        let prevA = erlangAMetrics(1, a, h, p, t);
+        for (let n = 2; n <= Math.floor(a) + 40; n++) {
+          const m = erlangAMetrics(n, a, h, p, t);
+          if (m.serviceLevel < prevA.serviceLevel - 1e-12 || m.asaSec > prevA.asaSec + 1e-9 || m.abandonRate > prevA.abandonRate + 1e-15) return false;
+          prevA = m;
+          if (n > Math.floor(a) + 1) {
+            const c = erlangCMetrics(n, a, h, t);
+            if (c.serviceLevel < prevC.serviceLevel - 1e-12 || c.asaSec > prevC.asaSec + 1e-9) return false;
+            prevC = c;
+          }
+        }
+        return true;
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("requiredAgents is minimal: N meets every target and N − 1 does not", () => {
+    const targets = fc.record({
+      serviceLevel: fc.option(slTarget, { nil: undefined }),
+      answerWithinSec: within,
+      maxAsaSec: fc.option(fc.constantFrom(5, 15, 30, 60), { nil: undefined }),
+      maxOccupancy: fc.option(fc.constantFrom(0.75, 0.85, 0.9), { nil: undefined }),
+      maxAbandonRate: fc.option(fc.constantFrom(0.02, 0.05, 0.1), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 5000, noNaN: true }),
+        aht,
+        fc.constantFrom(15, 30, 60),
+        fc.option(patience, { nil: undefined }),
+        fc.constantFrom(1, 1, 1, 2, 3),
+        targets,
+        (volume, h, interval, p, k, t) => {
+          const r = requiredAgents({ volume, ahtSec: h, intervalMin: interval, patienceSec: p, concurrency: k }, t);
+          expect(r.feasible).toBe(true);
+          const erlangA = p !== undefined;
+          const at = (agents: number) =>
+            erlangA ? erlangAMetrics(agents * k, r.trafficErlangs, h, p, t.answerWithinSec) : erlangCMetrics(agents * k, r.trafficErlangs, h, t.answerWithinSec);
+          expect(meetsTargets(at(r.agents), t, erlangA)).toBe(true);
+          if (r.agents > 1) {
+            const fewer = (r.agents - 1) * k;
+            const stableFewer = erlangA || fewer > r.trafficErlangs;
+            if (stableFewer) expect(meetsTargets(at(r.agents - 1), t, erlangA)).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it("Erlang A tends to Erlang C as patience grows", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.1, max: 1000, noNaN: true }), fc.integer({ min: 1, max: 30 }), aht, within, (a, extra, h, t) => {
+        // at least half an agent spare: right at N = A the O(θ·E[Lq²]) gap is real, not numerical
+        const n = Math.ceil(a + 0.5) + extra - 1;
+        const c = erlangCMetrics(n, a, h, t);
+        const e = erlangAMetrics(n, a, h, h * 1e15, t);
+        expectRelative(e.probWait, c.probWait, 1e-6, "probWait");
+        expectRelative(e.serviceLevel, c.serviceLevel, 1e-6, "serviceLevel");
+        expectRelative(e.asaSec, c.asaSec, 1e-5, "asaSec");
+        expect(e.abandonRate).toBeLessThan(1e-6);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("Erlang A conserves contacts: answered + abandoned = offered", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 2000, noNaN: true }), fc.double({ min: 0.3, max: 1.5, noNaN: true }), aht, patience, within, (a, f, h, p, t) => {
+        const n = Math.max(1, Math.round(a * f));
+        const m = erlangAMetrics(n, a, h, p, t);
+        // occupancy × N = carried load = A × (1 − abandonRate): both sides of Little's law
+        expectRelative(m.occupancy * n, a * (1 - m.abandonRate), 1e-12);
+        expect(m.serviceLevel).toBeLessThanOrEqual(1 - m.abandonRate + 1e-12);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("requiredAgents edge cases", () => {
+  it("requiredAgents(volume 0) is 0 agents", () => {
+    const r = requiredAgents({ volume: 0, ahtSec: 180, intervalMin: 30 }, { serviceLevel: 0.8, answerWithinSec: 20 });
+    expect(r.agents).toBe(0);
+    expect(r.feasible).toBe(true);
+  });
+
+  it("requiredAgents(SL 100% within 0 s) is infeasible with a reason, for Erlang C and Erlang A", () => {
+    for (const patienceSec of [undefined, 120]) {
+      const r = requiredAgents({ volume: 100, ahtSec: 180, intervalMin: 30, patienceSec }, { serviceLevel: 1, answerWithinSec: 0 });
+      expect(r.feasible).toBe(false);
+      expect(r.binding).toBe("service-level");
+      expect(r.reason).toMatch(/100%/);
+    }
+  });
+
+  it("requiredAgents(ASA 0, occupancy 0, abandonment 0) are infeasible", () => {
+    const q = { volume: 100, ahtSec: 180, intervalMin: 30, patienceSec: 100 };
+    expect(requiredAgents(q, { maxAsaSec: 0 }).feasible).toBe(false);
+    expect(requiredAgents(q, { maxOccupancy: 0 }).feasible).toBe(false);
+    expect(requiredAgents(q, { maxAbandonRate: 0 }).feasible).toBe(false);
+  });
+
+  it("requiredAgents with no target gives the stability floor ⌊A⌋ + 1 (Erlang C)", () => {
+    const r = requiredAgents({ volume: 100, ahtSec: 180, intervalMin: 30 }, {});
+    expect(r.agents).toBe(11);
+    expect(r.binding).toBe("stability");
+  });
+
+  it("requiredAgents at 0.0001 and 10,000 Erlangs stays finite and exact", () => {
+    const tiny = requiredAgents({ volume: 0.0001, ahtSec: 1800, intervalMin: 30 }, { serviceLevel: 0.8, answerWithinSec: 20 });
+    expect(tiny.trafficErlangs).toBeCloseTo(0.0001, 12);
+    expect(tiny.agents).toBe(1);
+    const huge = requiredAgents({ volume: 200_000, ahtSec: 180, intervalMin: 60 }, { serviceLevel: 0.8, answerWithinSec: 20 });
+    expect(huge.trafficErlangs).toBe(10_000);
+    expect(Number.isFinite(huge.metrics.serviceLevel)).toBe(true);
+    expect(huge.agents).toBeGreaterThan(10_000);
+    expect(huge.agents).toBeLessThan(10_100);
+  });
+
+  it("requiredAgents throws RangeError for a broken precondition (negative volume)", () => {
+    expect(() => requiredAgents({ volume: -1, ahtSec: 180, intervalMin: 30 }, {})).toThrow(RangeError);
+    expect(() => requiredAgents({ volume: -1, ahtSec: 180, intervalMin: 30 }, {})).toThrow(/volume >= 0, got -1/);
+  });
+});

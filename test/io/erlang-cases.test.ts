@@ -1,0 +1,74 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/io/diagnostics.js";
+import { readErlangCases } from "../../src/io/erlang-cases.js";
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+const read = (s: string) => readErlangCases(bytes(s), "cases.csv", { intervalMin: 30 });
+
+function diagnosticsOf(fn: () => unknown) {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.diagnostics;
+    throw e;
+  }
+  throw new Error("expected an InputError");
+}
+
+describe("readErlangCases", () => {
+  it("reads canonical columns, blank cells meaning no target, and the default interval", () => {
+    const cases = read("volume,aht,sl_target,sl_seconds,asa_max\n100,3:00,80%,20,\n50,120,,,30\n");
+    expect(cases).toHaveLength(2);
+    expect(cases[0]).toMatchObject({ line: 2, queue: { volume: 100, ahtSec: 180, intervalMin: 30 }, targets: { serviceLevel: 0.8, answerWithinSec: 20 } });
+    expect(cases[0]!.targets.maxAsaSec).toBeUndefined();
+    expect(cases[1]!.targets).toMatchObject({ maxAsaSec: 30 });
+    expect(cases[1]!.targets.serviceLevel).toBeUndefined();
+  });
+
+  it("accepts aliases (appels, DMT, NS) and an 80/20 cell", () => {
+    const cases = read("Appels,DMT,NS\n100,180,80/20\n");
+    expect(cases[0]!.targets).toMatchObject({ serviceLevel: 0.8, answerWithinSec: 20 });
+  });
+
+  it("reports every bad cell with its line and column", () => {
+    const d = diagnosticsOf(() => read("volume,aht,sl_target,sl_seconds\n-5,180,0.8,20\n100,0,0.8,20\n100,180,120%,20\n"));
+    expect(d.map((x) => [x.code, x.line, x.column])).toEqual([
+      ["INPUT_NEGATIVE", 2, 1],
+      ["INPUT_NOT_POSITIVE", 3, 2],
+      ["INPUT_OUT_OF_RANGE", 4, 3],
+    ]);
+  });
+
+  it("reports an unknown column, a duplicate column and a missing required column on line 1", () => {
+    const d = diagnosticsOf(() => read("volume,calls,foo\n1,2,3\n"));
+    expect(d.map((x) => [x.code, x.line, x.column ?? null])).toEqual([
+      ["CSV_DUPLICATE_COLUMN", 1, 2],
+      ["CSV_UNKNOWN_COLUMN", 1, 3],
+      ["CSV_MISSING_COLUMN", 1, null],
+    ]);
+    expect(d[2]!.message).toMatch(/missing column aht/);
+  });
+
+  it("requires a patience on rows with an abandonment target", () => {
+    const d = diagnosticsOf(() => read("volume,aht,max_abandon,patience\n100,180,5%,\n"));
+    expect(d[0]).toMatchObject({ code: "INPUT_NEEDS_PATIENCE", line: 2, column: 3 });
+  });
+
+  it("reads the French fixture (;, decimal comma, Windows-1252) like the English one", () => {
+    const fr = readErlangCases(readFileSync("fixtures/erlang-cases-fr.csv"), "fr.csv", { intervalMin: 30 });
+    expect(fr[1]).toMatchObject({ id: "complaints-été", queue: { volume: 62, ahtSec: 465, patienceSec: 90 }, targets: { serviceLevel: 0.8, maxAbandonRate: 0.05 } });
+  });
+
+  it("reads every line of the bad fixture into a diagnostic", () => {
+    const d = diagnosticsOf(() => readErlangCases(readFileSync("fixtures/bad/erlang-bad.csv"), "bad.csv", { intervalMin: 30 }));
+    expect(d.map((x) => x.code)).toEqual([
+      "INPUT_NEGATIVE",
+      "INPUT_NOT_POSITIVE",
+      "INPUT_OUT_OF_RANGE",
+      "INPUT_NOT_A_NUMBER",
+      "INPUT_NEEDS_PATIENCE",
+      "INPUT_BAD_DURATION",
+    ]);
+  });
+});

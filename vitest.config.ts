@@ -7,5 +7,6 @@ export default defineConfig({
     reporters: ["default", "json"],
     outputFile: { json: ".vitest-report.json" },
     testTimeout: 20_000,
+    globalSetup: ["test/global-setup.ts"],
   },
 });

@@ -49,7 +49,7 @@ export interface StaffingResult {
   /** The target(s) that fail with one agent fewer (joined with "+"), or what floors the answer. */
   binding: string;
   /** Why the request cannot be met (only when `feasible` is false). */
-  reason?: string;
+  reason?: string | undefined;
   /** Metrics at `agents` (when feasible). */
   metrics: QueueMetrics;
 }
@@ -97,68 +97,50 @@ export function requiredAgents(queue: QueueLoad, targets: StaffingTargets): Staf
   checkTargets(targets);
   const erlangA = patience !== undefined && Number.isFinite(patience);
   const model = erlangA ? "erlang-a" : "erlang-c";
-  const base = { trafficErlangs: load, model } as const;
 
-  if (load === 0) {
-    return { ...base, agents: 0, servers: 0, feasible: true, binding: "none", metrics: EMPTY_METRICS };
-  }
+  if (load === 0) return answer(load, model, 0, 0, "none", EMPTY_METRICS);
   const impossible = unreachableReason(targets, erlangA);
-  if (impossible !== undefined) {
-    return { ...base, agents: 0, servers: 0, feasible: false, binding: impossible.binding, reason: impossible.reason, metrics: NO_METRICS };
+  if (impossible !== undefined) return infeasible(load, model, impossible.binding, impossible.reason);
+
+  if (!erlangA) {
+    const solved = solveErlangC(load, queue.ahtSec, targets, concurrency);
+    if (typeof solved === "string") return infeasible(load, model, "none", solved);
+    return answer(load, model, solved.agents, solved.servers, solved.binding, solved.metrics);
   }
 
-  const evaluate = erlangA
-    ? (servers: number) => erlangAMetricsUnchecked(servers, load, queue.ahtSec, patience, targets.answerWithinSec ?? 0)
-    : (servers: number) => erlangCAt(servers, load, queue.ahtSec, targets.answerWithinSec ?? 0);
-
-  const minServers = erlangA
-    ? minServersErlangA(load, queue.ahtSec, targets, evaluate)
-    : minServersErlangC(load, queue.ahtSec, targets);
-  if (typeof minServers === "string") {
-    return { ...base, agents: 0, servers: 0, feasible: false, binding: "none", reason: minServers, metrics: NO_METRICS };
-  }
+  const evaluate = (servers: number) => erlangAMetricsUnchecked(servers, load, queue.ahtSec, patience, targets.answerWithinSec ?? 0);
+  const minServers = minServersErlangA(load, queue.ahtSec, targets, evaluate);
+  if (typeof minServers === "string") return infeasible(load, model, "none", minServers);
   const agents = Math.ceil(minServers / concurrency);
   const servers = agents * concurrency;
   const metrics = evaluate(servers);
-  const binding = bindingAt(agents, concurrency, load, erlangA, targets, evaluate);
-  return { ...base, agents, servers, feasible: true, binding, metrics };
+  const fewer = servers - concurrency;
+  const binding = fewer < 1 ? "minimum" : failedTargets(evaluate(fewer), targets, true);
+  return answer(load, model, agents, servers, binding, metrics);
 }
 
-/** Erlang C metrics at `servers` for a load > 0 (unstable queues included). */
-function erlangCAt(servers: number, load: number, ahtSec: number, answerWithinSec: number): QueueMetrics {
-  if (servers <= load) {
-    return { probWait: 1, serviceLevel: 0, asaSec: Infinity, occupancy: 1, abandonRate: 0 };
-  }
-  return erlangCMetricsFromInverseB(servers, load, ahtSec, answerWithinSec, erlangBInverseUnchecked(servers, load));
+/** A feasible result (one object shape for every result: the solvers' hot path). */
+function answer(load: number, model: StaffingResult["model"], agents: number, servers: number, binding: string, metrics: QueueMetrics): StaffingResult {
+  return { agents, servers, trafficErlangs: load, model, feasible: true, binding, reason: undefined, metrics };
+}
+
+function infeasible(load: number, model: StaffingResult["model"], binding: string, reason: string): StaffingResult {
+  return { agents: 0, servers: 0, trafficErlangs: load, model, feasible: false, binding, reason, metrics: NO_METRICS };
 }
 
 /** Whether the metrics meet every target given. */
 export function meetsTargets(m: QueueMetrics, targets: StaffingTargets, erlangA: boolean): boolean {
-  return failedTargets(m, targets, erlangA).length === 0;
+  return failedTargets(m, targets, erlangA) === "none";
 }
 
-function failedTargets(m: QueueMetrics, t: StaffingTargets, erlangA: boolean): Binding[] {
-  const failed: Binding[] = [];
-  if (t.serviceLevel !== undefined && !(m.serviceLevel >= t.serviceLevel)) failed.push("service-level");
-  if (t.maxAsaSec !== undefined && !(m.asaSec <= t.maxAsaSec)) failed.push("asa");
-  if (t.maxOccupancy !== undefined && !(m.occupancy <= t.maxOccupancy)) failed.push("occupancy");
-  if (erlangA && t.maxAbandonRate !== undefined && !(m.abandonRate <= t.maxAbandonRate)) failed.push("abandonment");
-  return failed;
-}
-
-function bindingAt(
-  agents: number,
-  concurrency: number,
-  load: number,
-  erlangA: boolean,
-  targets: StaffingTargets,
-  evaluate: (servers: number) => QueueMetrics,
-): string {
-  const fewer = (agents - 1) * concurrency;
-  if (fewer < 1) return "minimum";
-  if (!erlangA && fewer <= load) return "stability";
-  const failed = failedTargets(evaluate(fewer), targets, erlangA);
-  return failed.length > 0 ? failed.join("+") : "none";
+/** The targets the metrics miss, joined with "+" in a fixed order, or "none". */
+function failedTargets(m: QueueMetrics, t: StaffingTargets, erlangA: boolean): string {
+  let failed = "";
+  if (t.serviceLevel !== undefined && !(m.serviceLevel >= t.serviceLevel)) failed = "service-level";
+  if (t.maxAsaSec !== undefined && !(m.asaSec <= t.maxAsaSec)) failed = failed ? `${failed}+asa` : "asa";
+  if (t.maxOccupancy !== undefined && !(m.occupancy <= t.maxOccupancy)) failed = failed ? `${failed}+occupancy` : "occupancy";
+  if (erlangA && t.maxAbandonRate !== undefined && !(m.abandonRate <= t.maxAbandonRate)) failed = failed ? `${failed}+abandonment` : "abandonment";
+  return failed || "none";
 }
 
 function checkTargets(t: StaffingTargets): void {
@@ -212,39 +194,66 @@ function occupancyFloor(load: number, cap: number): number {
 }
 
 /**
- * Erlang C: walk up from the lowest candidate. R = 1/B is built once in
- * O(√A) and then advanced in O(1) per server; the service-level decay
- * factor exp(−(N − A)t/AHT) is advanced by one multiplication per server.
+ * Erlang C: walk up from the lowest candidate (⌊A⌋ + 1, or the occupancy
+ * floor). R = 1/B is built once in O(√A) and then advanced in O(1) per
+ * server; the service-level decay exp(−(N − A)t/AHT) is advanced by one
+ * multiplication, and serves as a cheap filter before the exact test (the
+ * same expression as erlangCMetrics, so the walk and the reported metrics
+ * agree to the bit). Returns the agents, the metrics there and the targets
+ * that fail with one agent fewer.
  */
-function minServersErlangC(load: number, ahtSec: number, t: StaffingTargets): number | string {
+function solveErlangC(
+  load: number,
+  ahtSec: number,
+  t: StaffingTargets,
+  concurrency: number,
+): { agents: number; servers: number; metrics: QueueMetrics; binding: string } | string {
   let servers = Math.floor(load) + 1;
   if (t.maxOccupancy !== undefined) servers = Math.max(servers, occupancyFloor(load, t.maxOccupancy));
+  const start = servers;
   const slTarget = t.serviceLevel;
   const asaMax = t.maxAsaSec;
-  if (slTarget === undefined && asaMax === undefined) return servers;
-
   const within = t.answerWithinSec ?? 0;
-  const stepDecay = Math.exp(-within / ahtSec);
-  let decay = Math.exp((-(servers - load) * within) / ahtSec);
-  const missAllowed = slTarget === undefined ? Infinity : 1 - slTarget;
   const perAgent = 1 / load;
   let inverseB = erlangBInverseUnchecked(servers, load);
-  const ceiling = Math.max(searchCeiling(load), servers);
-  for (; servers <= ceiling; ) {
-    const spare = servers - load;
-    const probWait = inverseB === Infinity ? 0 : servers / (inverseB * spare + load);
-    // `decay` is a cheap filter; the decision itself uses the same expression
-    // as erlangCMetrics, so the walk and the reported metrics agree to the bit.
-    const slOk =
-      slTarget === undefined ||
-      (probWait * decay <= missAllowed * (1 + 1e-9) &&
-        1 - probWait * Math.exp((-spare * within) / ahtSec) >= slTarget);
-    if (slOk && (asaMax === undefined || (probWait * ahtSec) / spare <= asaMax)) return servers;
-    servers += 1;
-    inverseB = 1 + servers * perAgent * inverseB;
-    decay *= stepDecay;
+  let previousInverseB = NaN;
+
+  if (slTarget !== undefined || asaMax !== undefined) {
+    const stepDecay = Math.exp(-within / ahtSec);
+    let decay = Math.exp((-(servers - load) * within) / ahtSec);
+    const missAllowed = slTarget === undefined ? Infinity : (1 - slTarget) * (1 + 1e-9);
+    const asaAllowed = asaMax === undefined ? Infinity : asaMax * (1 + 1e-9);
+    const ceiling = Math.max(searchCeiling(load), servers);
+    for (;;) {
+      const spare = servers - load;
+      // probWait = servers / (R·spare + A); the filters avoid the division.
+      const denominator = inverseB * spare + load;
+      if (servers * decay <= missAllowed * denominator && servers * ahtSec <= asaAllowed * spare * denominator) {
+        const m = erlangCMetricsFromInverseB(servers, load, ahtSec, within, inverseB);
+        if ((slTarget === undefined || m.serviceLevel >= slTarget) && (asaMax === undefined || m.asaSec <= asaMax)) break;
+      }
+      if (servers >= ceiling) return `the targets are not met even with ${ceiling} agents`;
+      servers += 1;
+      previousInverseB = inverseB;
+      inverseB = 1 + servers * perAgent * inverseB;
+      decay *= stepDecay;
+    }
   }
-  return `the targets are not met even with ${ceiling} agents`;
+
+  // `servers` is the smallest count that meets every target.
+  const agents = Math.ceil(servers / concurrency);
+  const total = agents * concurrency;
+  for (let n = servers + 1; n <= total; n++) inverseB = 1 + n * perAgent * inverseB;
+  const metrics = erlangCMetricsFromInverseB(total, load, ahtSec, within, inverseB);
+  const fewer = total - concurrency;
+  let binding: string;
+  if (fewer < 1) binding = "minimum";
+  else if (fewer <= load) binding = "stability";
+  else {
+    const fewerInverseB = concurrency === 1 && fewer >= start ? previousInverseB : erlangBInverseUnchecked(fewer, load);
+    binding = failedTargets(erlangCMetricsFromInverseB(fewer, load, ahtSec, within, fewerInverseB), t, false);
+  }
+  return { agents, servers: total, metrics, binding };
 }
 
 /**
@@ -259,8 +268,8 @@ function minServersErlangA(
   evaluate: (servers: number) => QueueMetrics,
 ): number | string {
   const meets = (servers: number) => meetsTargets(evaluate(servers), t, true);
-  const guessC = minServersErlangC(load, ahtSec, { ...t, maxAbandonRate: undefined });
-  let guess = typeof guessC === "number" ? guessC : Math.floor(load) + 1;
+  const guessC = solveErlangC(load, ahtSec, t, 1);
+  let guess = typeof guessC === "string" ? Math.floor(load) + 1 : guessC.servers;
   guess = Math.max(1, guess);
   const ceiling = Math.max(searchCeiling(load), guess);
   let fail: number; // largest known failing count (0 = none below)

@@ -1,0 +1,134 @@
+// npm run bench: solves per second of requiredAgents (Erlang C, Erlang A) on a
+// realistic mix, `ccplan erlang --input` end to end on 100,000 rows, and the
+// CLI's start-up time. A benchmark, not a test: it prints figures for the README.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { requiredAgents } from "../dist/index.js";
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same mix. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TARGETS = [
+  { serviceLevel: 0.8, answerWithinSec: 20 },
+  { serviceLevel: 0.9, answerWithinSec: 15 },
+  { serviceLevel: 0.8, answerWithinSec: 60 },
+  { serviceLevel: 0.8, answerWithinSec: 20, maxOccupancy: 0.88 },
+  { serviceLevel: 0.7, answerWithinSec: 30, maxAsaSec: 30 },
+];
+
+/** Loads log-uniform in 0.1–2,000 Erlangs, AHT 30–900 s, 15/30/60-min intervals. */
+function mix(count, withPatience, seed) {
+  const rnd = random(seed);
+  const cases = [];
+  for (let i = 0; i < count; i++) {
+    const load = 0.1 * Math.pow(20000, rnd());
+    const ahtSec = Math.round(30 + 870 * rnd());
+    const intervalMin = [15, 30, 60][Math.floor(rnd() * 3)];
+    const volume = (load * intervalMin * 60) / ahtSec;
+    const targets = { ...TARGETS[Math.floor(rnd() * TARGETS.length)] };
+    const queue = { volume, ahtSec, intervalMin };
+    if (withPatience) {
+      queue.patienceSec = Math.round(30 + 570 * rnd());
+      if (rnd() < 0.5) targets.maxAbandonRate = 0.05;
+    }
+    cases.push({ queue, targets });
+  }
+  return cases;
+}
+
+function solvesPerSecond(cases, minMs) {
+  let sink = 0;
+  for (const c of cases.slice(0, 2000)) sink += requiredAgents(c.queue, c.targets).agents; // warm-up
+  let solves = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    for (const c of cases) sink += requiredAgents(c.queue, c.targets).agents;
+    solves += cases.length;
+    elapsed = performance.now() - start;
+  } while (elapsed < minMs);
+  if (sink < 0) console.log(sink);
+  return { perSecond: (solves / elapsed) * 1000, usPerSolve: (elapsed * 1000) / solves, solves };
+}
+
+function timeCommand(args, runs) {
+  const times = [];
+  let status = 0;
+  let stderr = "";
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 30 });
+    times.push(performance.now() - t0);
+    status = r.status;
+    stderr = r.stderr;
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: times[Math.floor(times.length / 2)], minMs: times[0], status, stderr };
+}
+
+function peakRssMb(args) {
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
+  if (r.error) return null;
+  const kb = Number(r.stderr.trim().split("\n").pop());
+  return Number.isFinite(kb) ? kb / 1024 : null;
+}
+
+const cpu = cpus()[0]?.model ?? "unknown CPU";
+console.log(`machine: ${cpus().length} × ${cpu}, Node ${process.version}`);
+
+const erlangC = solvesPerSecond(mix(100_000, false, 1), 3000);
+console.log(`Erlang C requiredAgents: ${Math.round(erlangC.perSecond).toLocaleString("en-US")} solves/s (${erlangC.usPerSolve.toFixed(3)} µs per solve)`);
+const erlangA = solvesPerSecond(mix(20_000, true, 2), 3000);
+console.log(`Erlang A requiredAgents: ${Math.round(erlangA.perSecond).toLocaleString("en-US")} solves/s (${erlangA.usPerSolve.toFixed(2)} µs per solve)`);
+
+// Batch: 100,000 rows (one in five Erlang A), CSV in → JSON out, CLI process included.
+const dir = mkdtempSync(join(tmpdir(), "ccplan-bench-"));
+try {
+  const file = join(dir, "cases.csv");
+  const rnd = random(3);
+  const lines = ["id,volume,aht,interval_minutes,sl_target,sl_seconds,max_occupancy,patience,max_abandon"];
+  const rows = mix(100_000, false, 4);
+  rows.forEach((c, i) => {
+    const erlangA = rnd() < 0.2;
+    lines.push(
+      [
+        `q${i}`,
+        c.queue.volume.toFixed(2),
+        c.queue.ahtSec,
+        c.queue.intervalMin,
+        c.targets.serviceLevel,
+        c.targets.answerWithinSec,
+        c.targets.maxOccupancy ?? "",
+        erlangA ? 120 : "",
+        erlangA ? 0.05 : "",
+      ].join(","),
+    );
+  });
+  writeFileSync(file, lines.join("\n") + "\n");
+  const args = ["bin/ccplan.js", "erlang", "--input", file, "--format", "json", "--out", join(dir, "out.json"), "--quiet"];
+  const batch = timeCommand(args, 3);
+  if (batch.status !== 0) throw new Error(`batch failed: ${batch.stderr}`);
+  const rss = peakRssMb(args);
+  console.log(
+    `ccplan erlang --input (100,000 rows, CSV → JSON): ${(batch.medianMs / 1000).toFixed(2)} s wall (median of 3)` +
+      (rss === null ? "" : `, peak RSS ${rss.toFixed(0)} MB`),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const startup = timeCommand(["bin/ccplan.js", "--version"], 20);
+const single = timeCommand(["bin/ccplan.js", "erlang", "--volume", "100", "--aht", "180", "--sl", "80/20"], 20);
+console.log(`CLI start-up: ${startup.medianMs.toFixed(0)} ms for --version, ${single.medianMs.toFixed(0)} ms for one erlang answer (median of 20)`);

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import type { ErlangCase } from "../plan/erlang-case.js";
+import type { ErlangAnswer, ErlangCase } from "../plan/erlang-case.js";
 import { InputError, problem, type Diagnostic } from "../io/diagnostics.js";
 import {
   parseCount,
@@ -79,21 +79,34 @@ export function erlangCommand(ctx: CommandContext): Command {
 }
 
 async function runErlang(opts: ErlangOptions, ctx: CommandContext): Promise<number> {
-  const { solveErlangCases, staffingCurve } = await import("../plan/erlang-case.js");
+  const { solveErlangCase, staffingCurve } = await import("../plan/erlang-case.js");
   const render = await import("../io/render-erlang.js");
   const { writeReport } = await import("../io/output.js");
 
-  const cases = opts.input !== undefined ? await casesFromFile(opts, ctx) : [caseFromFlags(opts)];
-  const answers = solveErlangCases(cases);
   let text: string;
-  if (opts.format === "json") text = render.renderErlangJson(answers);
-  else if (opts.format === "csv") text = render.renderErlangCsv(answers);
-  else if (opts.input === undefined) text = render.renderErlangSingle(answers[0]!, staffingCurve(answers[0]!), ctx.color(opts.out));
-  else text = render.renderErlangBatchTable(answers, ctx.color(opts.out));
+  const infeasible: ErlangAnswer[] = [];
+  const note = (a: ErlangAnswer) => {
+    if (!a.result.feasible) infeasible.push(a);
+    return a;
+  };
+  if (opts.input !== undefined && opts.format !== "table") {
+    // Batch to CSV/JSON: solve and render each row as it is read, so that no
+    // row's objects outlive it (100,000 rows in well under 2 s).
+    const row = opts.format === "json" ? render.erlangJsonRow : render.erlangCsvRow;
+    const rows: string[] = [];
+    await casesFromFile(opts, ctx, (c) => rows.push(row(note(solveErlangCase(c)))));
+    text = opts.format === "json" ? render.erlangJsonDocument(rows) : render.erlangCsvDocument(rows);
+  } else {
+    const cases = opts.input !== undefined ? await casesFromFile(opts, ctx) : [caseFromFlags(opts)];
+    const answers = cases.map((c) => note(solveErlangCase(c)));
+    if (opts.format === "json") text = render.renderErlangJson(answers);
+    else if (opts.format === "csv") text = render.renderErlangCsv(answers);
+    else if (opts.input === undefined) text = render.renderErlangSingle(answers[0]!, staffingCurve(answers[0]!), ctx.color(opts.out));
+    else text = render.renderErlangBatchTable(answers, ctx.color(opts.out));
+  }
   writeReport(text, opts.out, ctx.io.stdout);
   if (opts.out !== undefined) ctx.info(`wrote ${opts.out}`);
 
-  const infeasible = answers.filter((a) => !a.result.feasible);
   for (const a of infeasible.slice(0, 5)) {
     ctx.warn(`${opts.input ?? "ccplan"}${opts.input ? `:${a.case.line}` : ""}: warning PLAN_TARGET_UNREACHABLE ${a.result.reason}`);
   }
@@ -101,7 +114,7 @@ async function runErlang(opts: ErlangOptions, ctx: CommandContext): Promise<numb
   return infeasible.length > 0 && opts.strict ? 1 : 0;
 }
 
-async function casesFromFile(opts: ErlangOptions, ctx: CommandContext): Promise<ErlangCase[]> {
+async function casesFromFile(opts: ErlangOptions, ctx: CommandContext, visit?: (c: ErlangCase) => void): Promise<ErlangCase[]> {
   const conflicting = (["volume", "aht", "sl", "slSeconds", "asa", "maxOccupancy", "patience", "maxAbandon", "concurrency"] as const).filter(
     (k) => opts[k] !== undefined,
   );
@@ -114,7 +127,8 @@ async function casesFromFile(opts: ErlangOptions, ctx: CommandContext): Promise<
   const intervalMin = opts.interval === undefined ? DEFAULT_INTERVAL_MIN : flag(parsePositive(opts.interval, { field: "--interval" }));
   const { readErlangCases } = await import("../io/erlang-cases.js");
   const bytes = ctx.readInput(opts.input!);
-  return readErlangCases(bytes, opts.input!, { intervalMin }, opts.delimiter === undefined ? {} : { delimiter: unescapeDelimiter(opts.delimiter) });
+  const csvOptions = opts.delimiter === undefined ? {} : { delimiter: unescapeDelimiter(opts.delimiter) };
+  return readErlangCases(bytes, opts.input!, { intervalMin }, csvOptions, visit);
 }
 
 function unescapeDelimiter(d: string): string {

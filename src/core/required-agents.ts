@@ -108,7 +108,15 @@ export function requiredAgents(queue: QueueLoad, targets: StaffingTargets): Staf
     return answer(load, model, solved.agents, solved.servers, solved.binding, solved.metrics);
   }
 
-  const evaluate = (servers: number) => erlangAMetricsUnchecked(servers, load, queue.ahtSec, patience, targets.answerWithinSec ?? 0);
+  // The search evaluates each count once; the answer and the count below it
+  // are always among those evaluated, so remember the last few.
+  const seen: [number, QueueMetrics][] = [];
+  const evaluate = (servers: number): QueueMetrics => {
+    for (const [n, m] of seen) if (n === servers) return m;
+    const m = erlangAMetricsUnchecked(servers, load, queue.ahtSec, patience, targets.answerWithinSec ?? 0);
+    seen.push([servers, m]);
+    return m;
+  };
   const minServers = minServersErlangA(load, queue.ahtSec, targets, evaluate);
   if (typeof minServers === "string") return infeasible(load, model, "none", minServers);
   const agents = Math.ceil(minServers / concurrency);

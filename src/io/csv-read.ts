@@ -47,16 +47,9 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvReadOptions
     throw new InputError([problem("CSV_EMPTY", "the first line is empty: expected a header line", { file, line: 1 })]);
   }
   const delimiter = options.delimiter ?? detectDelimiter(firstLine);
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; line: number }[];
   try {
-    records = parse(text, {
-      delimiter,
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: false,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    records = parseRecords(text, delimiter);
   } catch (error) {
     throw new InputError([csvSyntax(error, file)]);
   }
@@ -66,9 +59,25 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvReadOptions
   for (let i = 1; i < records.length; i++) {
     const r = records[i]!;
     if (r.record.every((cell) => cell.trim() === "")) continue;
-    rows.push({ line: r.info.lines, cells: r.record });
+    rows.push({ line: r.line, cells: r.record });
   }
   return { file, header: head.record.map((h) => h.trim()), rows, delimiter, decimalComma: delimiter === ";" };
+}
+
+/**
+ * Records with the line each starts on. Without any quote character a record
+ * is exactly one line, so line numbers come from the record's position and
+ * csv-parse's (costly) `info` is not needed; with quotes, a record may span
+ * lines and `info` gives its last line.
+ */
+function parseRecords(text: string, delimiter: string): { record: string[]; line: number }[] {
+  const common = { delimiter, bom: true, relax_column_count: true, trim: false } as const;
+  if (!text.includes('"')) {
+    const records = parse(text, { ...common, skip_empty_lines: false }) as string[][];
+    return records.map((record, i) => ({ record, line: i + 1 }));
+  }
+  const records = parse(text, { ...common, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  return records.map((r) => ({ record: r.record, line: r.info.lines }));
 }
 
 /** The delimiter that splits the header line most: `;`, tab or `,`. */

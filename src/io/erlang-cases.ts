@@ -38,9 +38,19 @@ export interface ErlangCaseDefaults {
  * Read a batch file of `ccplan erlang --input`: one queue per row, blank
  * cells meaning "no such target". Every bad cell is reported.
  *
+ * With `visit`, each good case is handed over as soon as it is read and the
+ * returned list is empty: a 100,000-row batch then never holds every case at
+ * once. The file is still read to the end, so that every problem is found.
+ *
  * @throws InputError with every diagnostic found (capped when printed)
  */
-export function readErlangCases(bytes: Uint8Array, file: string, defaults: ErlangCaseDefaults, options: CsvReadOptions = {}): ErlangCase[] {
+export function readErlangCases(
+  bytes: Uint8Array,
+  file: string,
+  defaults: ErlangCaseDefaults,
+  options: CsvReadOptions = {},
+  visit?: (c: ErlangCase) => void,
+): ErlangCase[] {
   const table = readCsv(bytes, file, options);
   const { index, diagnostics } = mapColumns<Column>(table, ERLANG_COLUMNS, ["volume", "aht"], true);
   if (diagnostics.length > 0) throw new InputError(diagnostics);
@@ -126,12 +136,14 @@ export function readErlangCases(bytes: Uint8Array, file: string, defaults: Erlan
       continue;
     }
     const id = index.id === undefined ? undefined : cells[index.id]!.trim();
-    cases.push({
+    const found: ErlangCase = {
       line,
       id,
       queue: { volume, ahtSec, intervalMin, patienceSec, concurrency },
       targets: { serviceLevel, answerWithinSec, maxAsaSec, maxOccupancy, maxAbandonRate },
-    });
+    };
+    if (visit === undefined) cases.push(found);
+    else if (problems.length === 0) visit(found);
   }
   if (problems.length > 0) throw new InputError(problems);
   return cases;

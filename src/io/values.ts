@@ -27,7 +27,8 @@ function fail(code: Diagnostic["code"], text: string, expected: string, src: Val
  * as thousands separators are ignored.
  */
 export function parseNumber(text: string, src: ValueSource, decimalComma = false): Parsed<number> {
-  let t = text.trim().replace(/[\u00a0\u202f ](?=\d{3}\b)/g, "");
+  let t = text.trim();
+  if (/[\u00a0\u202f ]/.test(t)) t = t.replace(/[\u00a0\u202f ](?=\d{3}\b)/g, "");
   if (decimalComma) t = t.replace(",", ".");
   if (!NUMBER.test(t)) return fail("INPUT_NOT_A_NUMBER", text, "a number", src);
   return { ok: true, value: Number(t) };
@@ -65,7 +66,7 @@ const CLOCK = /^(\d+):([0-5]?\d(?:[.,]\d+)?)$|^(\d+):([0-5]?\d):([0-5]?\d(?:[.,]
  */
 export function parseDuration(text: string, src: ValueSource, decimalComma = false, positive = false): Parsed<number> {
   const t = text.trim();
-  const clock = CLOCK.exec(t);
+  const clock = t.includes(":") ? CLOCK.exec(t) : null;
   let seconds: number;
   if (clock) {
     const frac = (s: string) => Number(s.replace(",", "."));

@@ -25,9 +25,9 @@ export interface CurvePoint {
   meetsTargets: boolean;
 }
 
-/** Solve every case, in input order. */
-export function solveErlangCases(cases: readonly ErlangCase[]): ErlangAnswer[] {
-  return cases.map((c) => ({ case: c, result: requiredAgents(c.queue, c.targets) }));
+/** Solve one case. */
+export function solveErlangCase(c: ErlangCase): ErlangAnswer {
+  return { case: c, result: requiredAgents(c.queue, c.targets) };
 }
 
 /**

@@ -96,7 +96,7 @@ mp.dps = DPS
 SEED = 20240611
 TAIL_TOL = mpf('1e-45')
 UNIF_MAX_N = 10 ** 9       # uniformization check for every case that fits the budget
-UNIF_BUDGET = 10 ** 8      # states x jumps per case
+UNIF_BUDGET = 3 * 10 ** 8     # states x jumps per case
 OUT_DIR = os.path.dirname(os.path.abspath(__file__))
 T0 = time.time()
 
@@ -427,7 +427,7 @@ def gen_erlang_a(rng):
     specs += [(14, 10, 180, huge, 20), (55, 48, 240, huge, 10), (2, 0.5, 300, huge, 20),
               (115, 100, 120, huge, 60), (3, 1, 60, huge, 0), (10, 4.2, 600, huge, 10)]
     # heavy overload / long tails (terms grow for thousands of states before decaying)
-    specs += [(950, 1000, 60, 3600, 60), (1866, 2000, 30, 600, 60), (1, 50, 900, 3600, 10),
+    specs += [(950, 1000, 60, 3600, 60), (1866, 2000, 30, 600, 60), (1, 50, 900, 300, 10),
               (5, 20, 300, 30, 20)]
     explicit = [0.01, 0.5, 1, 10, 48, 100, 500, 2000]
     for A in explicit:

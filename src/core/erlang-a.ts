@@ -103,6 +103,12 @@ export function erlangAMetricsUnchecked(
   let servedWithinQ = 0;
   let waitServedQ = 0;
   let harmonic = 0; // Σ_{k=1..j+1} 1/(N + k r), in AHTs
+  // Past the median of the negative binomial, 1 − cdf would cancel: there the
+  // answered weights and the next terms are kept, and the upper tails are
+  // summed backwards (additions only) once the last term is known.
+  const lateAnswered: number[] = [];
+  const lateNextTerm: number[] = [];
+  let lastJ = 0;
 
   for (let j = 0; ; j++) {
     const nextRate = n + (j + 1) * r;
@@ -113,12 +119,17 @@ export function erlangAMetricsUnchecked(
     sumQ += q;
     sumJQ += j * q;
     servedQ += answered;
-    servedWithinQ += answered * (1 - cdf);
     waitServedQ += answered * harmonic;
 
     const ratio = load / nextRate;
     q *= ratio;
     nbTerm *= (p * j + pTimesB) / (j + 1);
+    if (cdf <= 0.5) {
+      servedWithinQ += answered * (1 - cdf);
+    } else {
+      lateAnswered.push(answered);
+      lateNextTerm.push(nbTerm * nbFactor); // NB(j + 1), representable once cdf > 0.5
+    }
     if (nbSum > RESCALE) {
       nbSum /= RESCALE;
       nbTerm /= RESCALE;
@@ -133,7 +144,9 @@ export function erlangAMetricsUnchecked(
       servedQ /= RESCALE;
       servedWithinQ /= RESCALE;
       waitServedQ /= RESCALE;
+      for (let i = 0; i < lateAnswered.length; i++) lateAnswered[i]! /= RESCALE;
     }
+    lastJ = j;
     if (ratio < 1) {
       // Tail bounds: the terms after j decrease at least geometrically with `ratio`.
       const rest = 1 / (1 - ratio);
@@ -149,6 +162,9 @@ export function erlangAMetricsUnchecked(
     }
   }
 
+  if (lateAnswered.length > 0) {
+    servedWithinQ += lateAnsweredWithin(lateAnswered, lateNextTerm, lastJ, p, pTimesB);
+  }
   const total = idle + sumQ;
   const abandonRate = (r * sumJQ) / (load * total);
   return {
@@ -158,4 +174,32 @@ export function erlangAMetricsUnchecked(
     occupancy: Math.min(1, (load * (1 - abandonRate)) / n),
     abandonRate,
   };
+}
+
+/**
+ * Σ answered_j · P(NB > j) over the late j (from lastJ − count + 1 to lastJ),
+ * with the upper tails P(NB > j) = Σ_{k>j} NB(k) summed backwards from
+ * beyond lastJ: additions of positive terms only, so a service level of
+ * 1e-10 keeps its relative precision.
+ */
+function lateAnsweredWithin(answered: number[], nextTerm: number[], lastJ: number, p: number, pTimesB: number): number {
+  const last = nextTerm[nextTerm.length - 1]!; // NB(lastJ + 1)
+  // Tail beyond lastJ + 1: the term ratios decrease towards p < 1, so once a
+  // ratio is below 1 the rest is bounded by a geometric series.
+  let term = last;
+  let beyond = 0;
+  for (let k = lastJ + 1; term > 0; k++) {
+    const ratio = (p * k + pTimesB) / (k + 1);
+    term *= ratio;
+    beyond += term;
+    if (ratio < 1 && (term * ratio) / (1 - ratio) <= TAIL_TOLERANCE * (beyond + last)) break;
+    if (k - lastJ > MAX_QUEUE_STATES) break;
+  }
+  let upper = beyond; // P(NB > lastJ + 1)
+  let sum = 0;
+  for (let i = answered.length - 1; i >= 0; i--) {
+    upper += nextTerm[i]!; // now P(NB > j) for j = lastJ − (count − 1 − i)
+    sum += answered[i]! * upper;
+  }
+  return sum;
 }

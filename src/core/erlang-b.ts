@@ -25,7 +25,7 @@ const START_DEPTH_SIGMAS = 8.5;
  * @returns `1 / B`, ≥ 1; `Infinity` when B underflows (B < 1e-308, agents ≫ load)
  * @throws RangeError for a negative or fractional `agents`, or a load ≤ 0
  * @example
- * 1 / erlangBInverse(14, 10); // 0.0553… = B(14, 10)
+ * 1 / erlangBInverse(14, 10); // 0.05682 = B(14, 10)
  */
 export function erlangBInverse(agents: number, trafficErlangs: number): number {
   if (!Number.isInteger(agents) || agents < 0) {
@@ -64,7 +64,7 @@ export function erlangBInverseUnchecked(agents: number, load: number): number {
  * @param trafficErlangs - offered load, Erlangs (≥ 0; 0 gives 0 unless agents = 0)
  * @returns blocking probability in [0, 1]
  * @example
- * erlangB(14, 10); // ≈ 0.05533
+ * erlangB(14, 10); // ≈ 0.05682
  */
 export function erlangB(agents: number, trafficErlangs: number): number {
   if (trafficErlangs === 0 && Number.isInteger(agents) && agents >= 0) {

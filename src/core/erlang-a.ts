@@ -68,6 +68,24 @@ export function erlangAMetricsUnchecked(
   patienceSec: number,
   answerWithinSec: number,
 ): QueueMetrics {
+  return evaluateErlangA(agents, load, ahtSec, patienceSec, answerWithinSec, false);
+}
+
+/**
+ * One pass over the chain. With `precise` false, `1 − cdf` is used as is
+ * and the mass that could suffer from its cancellation is tracked; when that
+ * cancellation could reach 1e-9 of the service level (a service level near
+ * 0, deep in overload), the pass is redone with `precise`, which sums the
+ * upper tails backwards instead.
+ */
+function evaluateErlangA(
+  agents: number,
+  load: number,
+  ahtSec: number,
+  patienceSec: number,
+  answerWithinSec: number,
+  precise: boolean,
+): QueueMetrics {
   if (load === 0) {
     return { probWait: 0, serviceLevel: 1, asaSec: 0, occupancy: 0, abandonRate: 0 };
   }
@@ -108,6 +126,7 @@ export function erlangAMetricsUnchecked(
   // summed backwards (additions only) once the last term is known.
   const lateAnswered: number[] = [];
   const lateNextTerm: number[] = [];
+  let lateMass = 0;
   let lastJ = 0;
 
   for (let j = 0; ; j++) {
@@ -126,6 +145,9 @@ export function erlangAMetricsUnchecked(
     nbTerm *= (p * j + pTimesB) / (j + 1);
     if (cdf <= 0.5) {
       servedWithinQ += answered * (1 - cdf);
+    } else if (!precise) {
+      servedWithinQ += answered * (1 - cdf);
+      lateMass += answered;
     } else {
       lateAnswered.push(answered);
       lateNextTerm.push(nbTerm * nbFactor); // NB(j + 1), representable once cdf > 0.5
@@ -144,6 +166,7 @@ export function erlangAMetricsUnchecked(
       servedQ /= RESCALE;
       servedWithinQ /= RESCALE;
       waitServedQ /= RESCALE;
+      lateMass /= RESCALE;
       for (let i = 0; i < lateAnswered.length; i++) lateAnswered[i]! /= RESCALE;
     }
     lastJ = j;
@@ -162,6 +185,9 @@ export function erlangAMetricsUnchecked(
     }
   }
 
+  if (!precise && lateMass * 1e-15 > 1e-9 * (idle + servedWithinQ)) {
+    return evaluateErlangA(agents, load, ahtSec, patienceSec, answerWithinSec, true);
+  }
   if (lateAnswered.length > 0) {
     servedWithinQ += lateAnsweredWithin(lateAnswered, lateNextTerm, lastJ, p, pTimesB);
   }

@@ -84,7 +84,16 @@ const NO_METRICS: QueueMetrics = { probWait: NaN, serviceLevel: NaN, asaSec: NaN
  * requiredAgents({ volume: 100, ahtSec: 180, intervalMin: 30 }, { serviceLevel: 0.8, answerWithinSec: 20 });
  * // { agents: 14, trafficErlangs: 10, binding: "service-level", metrics: { serviceLevel: 0.88835, … } }
  */
-export function requiredAgents(queue: QueueLoad, targets: StaffingTargets): StaffingResult {
+export function requiredAgents(queue: QueueLoad, targetsGiven: StaffingTargets): StaffingResult {
+  // One fixed shape for the targets, whatever keys the caller's object has:
+  // the solver reads them often, and monomorphic reads are cheap.
+  const targets: StaffingTargets = {
+    serviceLevel: targetsGiven.serviceLevel,
+    answerWithinSec: targetsGiven.answerWithinSec,
+    maxAsaSec: targetsGiven.maxAsaSec,
+    maxOccupancy: targetsGiven.maxOccupancy,
+    maxAbandonRate: targetsGiven.maxAbandonRate,
+  };
   const load = trafficErlangs(queue.volume, queue.ahtSec, queue.intervalMin);
   const concurrency = queue.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
@@ -151,13 +160,14 @@ function failedTargets(m: QueueMetrics, t: StaffingTargets, erlangA: boolean): s
   return failed || "none";
 }
 
+function checkFraction(name: string, v: number | undefined): void {
+  if (v !== undefined && !(v >= 0 && v <= 1)) throw new RangeError(`requiredAgents needs ${name} in [0, 1], got ${v}`);
+}
+
 function checkTargets(t: StaffingTargets): void {
-  const fraction = (name: string, v: number | undefined) => {
-    if (v !== undefined && !(v >= 0 && v <= 1)) throw new RangeError(`requiredAgents needs ${name} in [0, 1], got ${v}`);
-  };
-  fraction("serviceLevel", t.serviceLevel);
-  fraction("maxOccupancy", t.maxOccupancy);
-  fraction("maxAbandonRate", t.maxAbandonRate);
+  checkFraction("serviceLevel", t.serviceLevel);
+  checkFraction("maxOccupancy", t.maxOccupancy);
+  checkFraction("maxAbandonRate", t.maxAbandonRate);
   if (t.answerWithinSec !== undefined && !(t.answerWithinSec >= 0 && Number.isFinite(t.answerWithinSec))) {
     throw new RangeError(`requiredAgents needs answerWithinSec >= 0, got ${t.answerWithinSec}`);
   }
@@ -225,6 +235,7 @@ function solveErlangC(
   const perAgent = 1 / load;
   let inverseB = erlangBInverseUnchecked(servers, load);
   let previousInverseB = NaN;
+  let found: QueueMetrics | undefined;
 
   if (slTarget !== undefined || asaMax !== undefined) {
     const stepDecay = Math.exp(-within / ahtSec);
@@ -238,7 +249,10 @@ function solveErlangC(
       const denominator = inverseB * spare + load;
       if (servers * decay <= missAllowed * denominator && servers * ahtSec <= asaAllowed * spare * denominator) {
         const m = erlangCMetricsFromInverseB(servers, load, ahtSec, within, inverseB);
-        if ((slTarget === undefined || m.serviceLevel >= slTarget) && (asaMax === undefined || m.asaSec <= asaMax)) break;
+        if ((slTarget === undefined || m.serviceLevel >= slTarget) && (asaMax === undefined || m.asaSec <= asaMax)) {
+          found = m;
+          break;
+        }
       }
       if (servers >= ceiling) return `the targets are not met even with ${ceiling} agents`;
       servers += 1;
@@ -252,7 +266,7 @@ function solveErlangC(
   const agents = Math.ceil(servers / concurrency);
   const total = agents * concurrency;
   for (let n = servers + 1; n <= total; n++) inverseB = 1 + n * perAgent * inverseB;
-  const metrics = erlangCMetricsFromInverseB(total, load, ahtSec, within, inverseB);
+  const metrics = found !== undefined && total === servers ? found : erlangCMetricsFromInverseB(total, load, ahtSec, within, inverseB);
   const fewer = total - concurrency;
   let binding: string;
   if (fewer < 1) binding = "minimum";

@@ -2,8 +2,10 @@ import { parse } from "csv-parse/sync";
 import { InputError, problem, shown, type Diagnostic } from "./diagnostics.js";
 import { decodeText, looksBinary } from "./text-decode.js";
 
-/** Longest line accepted, in characters (a 1 GB line is refused, not parsed). */
+/** Longest line accepted, in bytes (a 1 GB line is refused, not parsed). */
 export const MAX_LINE_CHARS = 1 << 20;
+/** Largest file read whole (JavaScript strings stop at about 512 MiB). */
+export const MAX_TEXT_BYTES = 400 * (1 << 20);
 
 /** A CSV file as rows of text cells, with where each row came from. */
 export interface CsvTable {
@@ -35,13 +37,19 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvReadOptions
   if (looksBinary(bytes)) {
     throw new InputError([problem("CSV_BINARY", "the file is not text (it holds NUL bytes): expected a CSV export", { file })]);
   }
-  const { text } = decodeText(bytes);
-  const long = findLongLine(text);
+  // Checked on the bytes, before any decoding: a 1 GB line is refused at once.
+  const long = findLongLine(bytes);
   if (long !== undefined) {
     throw new InputError([
-      problem("CSV_LINE_TOO_LONG", `line ${long} is longer than ${MAX_LINE_CHARS} characters: expected CSV rows`, { file, line: long }),
+      problem("CSV_LINE_TOO_LONG", `line ${long} is longer than ${MAX_LINE_CHARS} bytes: expected CSV rows`, { file, line: long }),
     ]);
   }
+  if (bytes.length > MAX_TEXT_BYTES) {
+    throw new InputError([
+      problem("CSV_TOO_LARGE", `the file has ${bytes.length} bytes: expected at most ${MAX_TEXT_BYTES} (split it)`, { file }),
+    ]);
+  }
+  const { text } = decodeText(bytes);
   const firstLine = text.slice(0, firstLineEnd(text));
   if (firstLine.trim() === "") {
     throw new InputError([problem("CSV_EMPTY", "the first line is empty: expected a header line", { file, line: 1 })]);
@@ -97,13 +105,13 @@ function firstLineEnd(text: string): number {
   return nl === -1 ? text.length : nl;
 }
 
-function findLongLine(text: string): number | undefined {
-  if (text.length <= MAX_LINE_CHARS) return undefined;
+function findLongLine(bytes: Uint8Array): number | undefined {
+  if (bytes.length <= MAX_LINE_CHARS) return undefined;
   let start = 0;
   let line = 1;
-  while (start < text.length) {
-    const nl = text.indexOf("\n", start);
-    const end = nl === -1 ? text.length : nl;
+  while (start < bytes.length) {
+    const nl = bytes.indexOf(10, start);
+    const end = nl === -1 ? bytes.length : nl;
     if (end - start > MAX_LINE_CHARS) return line;
     start = end + 1;
     line++;

@@ -9,6 +9,7 @@ export const DIAGNOSTIC_CODES = {
   CSV_BINARY: "not a text file (binary content)",
   CSV_SYNTAX: "CSV syntax error",
   CSV_LINE_TOO_LONG: "line too long",
+  CSV_TOO_LARGE: "file too large",
   CSV_MISSING_COLUMN: "a required column is missing",
   CSV_DUPLICATE_COLUMN: "the same column appears twice",
   CSV_UNKNOWN_COLUMN: "unknown column",

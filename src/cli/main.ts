@@ -9,7 +9,14 @@ import { erlangCommand } from "./erlang.js";
 /** Exit codes (SPEC §6). */
 export const EXIT = { ok: 0, checkFailed: 1, usage: 2, internal: 70 } as const;
 
-const VERSION = "0.1.0";
+/** The package's version, from package.json (one small read at start-up). */
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
 
 const EXAMPLES = `
 Examples:
@@ -28,7 +35,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const global = { quiet: false, debug: false, noColor: false };
   const program = new Command("ccplan")
     .description("Contact-center workforce planning: exact Erlang C / Erlang A staffing from the command line.")
-    .version(VERSION, "-V, --version")
+    .version(version(), "-V, --version")
     .option("--no-color", "no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)")
     .option("-q, --quiet", "no progress, warnings or 'wrote FILE' messages on stderr")
     .option("--debug", "show stack traces of internal errors")

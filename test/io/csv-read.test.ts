@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { detectDelimiter, MAX_LINE_CHARS, normalizeHeader, readCsv } from "../../src/io/csv-read.js";
-import { InputError } from "../../src/io/diagnostics.js";
+import { diagnosticsOf } from "../helpers/diagnostics.js";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
-function diagnosticsOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("readCsv", () => {
   it("detects ; and tab delimiters from the header line and sets the decimal comma for ;", () => {

@@ -1,20 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/io/diagnostics.js";
+import { diagnosticsOf } from "../helpers/diagnostics.js";
 import { readErlangCases } from "../../src/io/erlang-cases.js";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const read = (s: string) => readErlangCases(bytes(s), "cases.csv", { intervalMin: 30 });
 
-function diagnosticsOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("readErlangCases", () => {
   it("reads canonical columns, blank cells meaning no target, and the default interval", () => {

@@ -1,0 +1,12 @@
+import { InputError, type Diagnostic } from "../../src/io/diagnostics.js";
+
+/** The diagnostics of the InputError that `fn` throws (fails if it throws nothing, rethrows anything else). */
+export function diagnosticsOf(fn: () => unknown): Diagnostic[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.diagnostics;
+    throw e;
+  }
+  throw new Error("expected an InputError");
+}

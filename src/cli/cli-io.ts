@@ -12,7 +12,7 @@ export interface CliIo {
   stderr: OutStream;
   env: Record<string, string | undefined>;
   /** Read a file's bytes (`-` = standard input). */
-  readFile(path: string): Uint8Array;
+  readFile(path: string): Promise<Uint8Array>;
 }
 
 /**

@@ -7,10 +7,12 @@ export interface CommandContext {
   /** The chalk instance for the report: stdout's, or none when writing to a file. */
   color(outPath: string | undefined): ChalkInstance;
   /** Read an input file or stdin, with IO_READ diagnostics. */
-  readInput(path: string): Uint8Array;
+  readInput(path: string): Promise<Uint8Array>;
   /** A message on stderr unless --quiet. */
   info(message: string): void;
   /** A warning on stderr unless --quiet. */
   warn(message: string): void;
   setExit(code: number): void;
+  /** The report's format, once the command knows it: with "json", diagnostics go to stdout as JSON too. */
+  setFormat(format: string): void;
 }

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import type { ErlangAnswer, ErlangCase } from "../plan/erlang-case.js";
-import { InputError, problem, type Diagnostic } from "../io/diagnostics.js";
+import { formatDiagnostics, InputError, problem, warning, type Diagnostic } from "../io/diagnostics.js";
+import { queueLimitProblems } from "../io/queue-limits.js";
 import {
   parseCount,
   parseDuration,
@@ -74,6 +75,7 @@ export function erlangCommand(ctx: CommandContext): Command {
     .addOption(outOption())
     .option("--strict", "exit 1 when a row's targets cannot be met")
     .action(async (opts: ErlangOptions) => {
+      ctx.setFormat(opts.format);
       ctx.setExit(await runErlang(opts, ctx));
     });
 }
@@ -105,12 +107,12 @@ async function runErlang(opts: ErlangOptions, ctx: CommandContext): Promise<numb
     else text = render.renderErlangBatchTable(answers, ctx.color(opts.out));
   }
   writeReport(text, opts.out, ctx.io.stdout);
-  if (opts.out !== undefined) ctx.info(`wrote ${opts.out}`);
+  if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
 
-  for (const a of infeasible.slice(0, 5)) {
-    ctx.warn(`${opts.input ?? "ccplan"}${opts.input ? `:${a.case.line}` : ""}: warning PLAN_TARGET_UNREACHABLE ${a.result.reason}`);
+  if (infeasible.length > 0) {
+    const where = (a: ErlangAnswer) => (opts.input === undefined ? {} : { file: opts.input, line: a.case.line });
+    ctx.warn(formatDiagnostics(infeasible.map((a) => warning("PLAN_TARGET_UNREACHABLE", a.result.reason ?? "targets cannot be met", where(a))), 5).trimEnd());
   }
-  if (infeasible.length > 5) ctx.warn(`…and ${infeasible.length - 5} more rows whose targets cannot be met`);
   return infeasible.length > 0 && opts.strict ? 1 : 0;
 }
 
@@ -126,7 +128,7 @@ async function casesFromFile(opts: ErlangOptions, ctx: CommandContext, visit?: (
   }
   const intervalMin = opts.interval === undefined ? DEFAULT_INTERVAL_MIN : flag(parsePositive(opts.interval, { field: "--interval" }));
   const { readErlangCases } = await import("../io/erlang-cases.js");
-  const bytes = ctx.readInput(opts.input!);
+  const bytes = await ctx.readInput(opts.input!);
   const csvOptions = opts.delimiter === undefined ? {} : { delimiter: unescapeDelimiter(opts.delimiter) };
   return readErlangCases(bytes, opts.input!, { intervalMin }, csvOptions, visit);
 }
@@ -165,7 +167,7 @@ function caseFromFlags(opts: ErlangOptions): ErlangCase {
       if (pair) {
         serviceLevel = pair.share;
         if (answerWithinSec !== undefined && answerWithinSec !== pair.withinSec) {
-          problems.push(problem("USAGE_CONFLICT", `--sl ${opts.sl} and --sl-seconds ${opts.slSeconds} disagree: expected one threshold`, { field: "--sl-seconds" }));
+          problems.push(problem("INPUT_CONFLICT", `--sl ${opts.sl} and --sl-seconds ${opts.slSeconds} disagree: expected one threshold`, { field: "--sl-seconds" }));
         }
         answerWithinSec = pair.withinSec;
       }
@@ -183,6 +185,14 @@ function caseFromFlags(opts: ErlangOptions): ErlangCase {
   const concurrency = take(opts.concurrency === undefined ? undefined : parseCount(opts.concurrency, { field: "--concurrency" }));
   if (opts.maxAbandon !== undefined && opts.patience === undefined) {
     problems.push(problem("INPUT_NEEDS_PATIENCE", "--max-abandon needs --patience: abandonment is modelled by Erlang A only", { field: "--max-abandon" }));
+  }
+  if (problems.length === 0) {
+    problems.push(
+      ...queueLimitProblems(
+        { volume: volume!, ahtSec: ahtSec!, intervalMin, patienceSec, concurrency },
+        { volume: { field: "--volume" }, patience: { field: "--patience" }, concurrency: { field: "--concurrency" } },
+      ),
+    );
   }
   if (problems.length > 0) throw new InputError(problems);
   const noTarget = opts.sl === undefined && opts.asa === undefined && opts.maxOccupancy === undefined && opts.maxAbandon === undefined;

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { Command, CommanderError } from "commander";
 import { Chalk } from "chalk";
-import { formatDiagnostics, InputError, problem } from "../io/diagnostics.js";
+import { diagnosticsJson, formatDiagnostics, InputError, problem } from "../io/diagnostics.js";
 import { colorFor, type CliIo } from "./cli-io.js";
 import type { CommandContext } from "./context.js";
 import { erlangCommand } from "./erlang.js";
@@ -32,7 +33,7 @@ Examples:
  */
 export async function run(argv: string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const global = { quiet: false, debug: false, noColor: false };
+  const global = { quiet: false, debug: false, noColor: false, format: "table" };
   const program = new Command("ccplan")
     .description("Contact-center workforce planning: exact Erlang C / Erlang A staffing from the command line.")
     .version(version(), "-V, --version")
@@ -55,7 +56,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   const ctx: CommandContext = {
     io,
-    color: (outPath) => (outPath === undefined ? colorFor(io.stdout, io.env, global.noColor) : new Chalk({ level: 0 })),
+    color: (outPath) => (outPath === undefined || outPath === "-" ? colorFor(io.stdout, io.env, global.noColor) : new Chalk({ level: 0 })),
     readInput: (path) => readInput(io, path),
     info: (m) => {
       if (!global.quiet) io.stderr.write(m + "\n");
@@ -65,6 +66,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     },
     setExit: (code) => {
       exitCode = code;
+    },
+    setFormat: (format) => {
+      global.format = format;
     },
   };
 
@@ -91,6 +95,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     if (error instanceof InputError) {
       io.stderr.write(formatDiagnostics(error.diagnostics));
+      if (global.format === "json") io.stdout.write(diagnosticsJson(error.diagnostics));
       return EXIT.usage;
     }
     const e = error as Error;
@@ -100,9 +105,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function readInput(io: CliIo, path: string): Uint8Array {
+async function readInput(io: CliIo, path: string): Promise<Uint8Array> {
   try {
-    return io.readFile(path);
+    return await io.readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (code ?? (error as Error).message);
@@ -110,12 +115,28 @@ function readInput(io: CliIo, path: string): Uint8Array {
   }
 }
 
-/** The real process's io. */
+/**
+ * The real process's io. A reader that closes the pipe early (`| head`) ends
+ * the run quietly instead of with an EPIPE stack trace.
+ */
 export function processIo(): CliIo {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   return {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
-    readFile: (path) => (path === "-" ? readFileSync(0) : readFileSync(path)),
+    // stdin is read as a stream: readFileSync(0) fails with EAGAIN on a non-blocking pipe.
+    readFile: (path) => (path === "-" ? readStream(process.stdin) : readFile(path)),
   };
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
 }

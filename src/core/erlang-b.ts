@@ -49,6 +49,7 @@ export function erlangBInverseUnchecked(agents: number, load: number): number {
   const perAgent = 1 / load;
   for (let k = n + 1; k <= agents; k++) {
     inverse = 1 + k * perAgent * inverse;
+    if (inverse === Infinity) break; // B < 1e-308 already; it only shrinks further
   }
   return inverse;
 }

@@ -54,6 +54,11 @@ export interface StaffingResult {
   metrics: QueueMetrics;
 }
 
+/** Most sessions one agent may handle at once. */
+export const MAX_CONCURRENCY = 1000;
+/** Most servers a search considers; beyond, a request is reported unreachable. */
+export const MAX_SERVERS = 10_000_000;
+
 const EMPTY_METRICS: QueueMetrics = { probWait: 0, serviceLevel: 1, asaSec: 0, occupancy: 0, abandonRate: 0 };
 const NO_METRICS: QueueMetrics = { probWait: NaN, serviceLevel: NaN, asaSec: NaN, occupancy: NaN, abandonRate: NaN };
 
@@ -96,8 +101,8 @@ export function requiredAgents(queue: QueueLoad, targetsGiven: StaffingTargets):
   };
   const load = trafficErlangs(queue.volume, queue.ahtSec, queue.intervalMin);
   const concurrency = queue.concurrency ?? 1;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new RangeError(`requiredAgents needs a whole concurrency >= 1, got ${concurrency}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+    throw new RangeError(`requiredAgents needs a whole concurrency from 1 to ${MAX_CONCURRENCY}, got ${concurrency}`);
   }
   const patience = queue.patienceSec;
   if (patience !== undefined && (!(patience > 0) || Number.isNaN(patience))) {
@@ -203,9 +208,14 @@ function searchCeiling(load: number): number {
   return Math.ceil(load + 100 * Math.sqrt(load) + 1000);
 }
 
-/** Smallest servers with load / servers ≤ cap, exact at floating-point boundaries. */
+function occupancyTooLow(cap: number): string {
+  return `a maximum occupancy of ${cap} would need more than ${MAX_SERVERS} agents`;
+}
+
+/** Smallest servers with load / servers ≤ cap, exact at floating-point boundaries (capped past MAX_SERVERS). */
 function occupancyFloor(load: number, cap: number): number {
   let s = Math.max(1, Math.ceil(load / cap));
+  if (s > MAX_SERVERS) return s;
   while (s > 1 && load / (s - 1) <= cap) s--;
   while (load / s > cap) s++;
   return s;
@@ -228,6 +238,7 @@ function solveErlangC(
 ): { agents: number; servers: number; metrics: QueueMetrics; binding: string } | string {
   let servers = Math.floor(load) + 1;
   if (t.maxOccupancy !== undefined) servers = Math.max(servers, occupancyFloor(load, t.maxOccupancy));
+  if (servers > MAX_SERVERS) return occupancyTooLow(t.maxOccupancy!);
   const start = servers;
   const slTarget = t.serviceLevel;
   const asaMax = t.maxAsaSec;
@@ -240,7 +251,8 @@ function solveErlangC(
   if (slTarget !== undefined || asaMax !== undefined) {
     const stepDecay = Math.exp(-within / ahtSec);
     let decay = Math.exp((-(servers - load) * within) / ahtSec);
-    const missAllowed = slTarget === undefined ? Infinity : (1 - slTarget) * (1 + 1e-9);
+    // Slack: relative for the comparison, absolute for the rounding of 1 − C·decay.
+    const missAllowed = slTarget === undefined ? Infinity : (1 - slTarget) * (1 + 1e-9) + 1e-15;
     const asaAllowed = asaMax === undefined ? Infinity : asaMax * (1 + 1e-9);
     const ceiling = Math.max(searchCeiling(load), servers);
     for (;;) {
@@ -290,9 +302,19 @@ function minServersErlangA(
   evaluate: (servers: number) => QueueMetrics,
 ): number | string {
   const meets = (servers: number) => meetsTargets(evaluate(servers), t, true);
+  // Counts that provably fail, never evaluated: the answered share is at most
+  // N / A (each agent carries at most one Erlang), so SL ≥ x needs N ≥ x·A and
+  // abandonment ≤ w needs N ≥ (1 − w)·A. Below the load, the chain grows like
+  // (A − N)·patience/AHT states: these floors keep the search away from it.
+  const margin = 1 - 1e-12;
+  const knownFail = Math.max(
+    0,
+    t.serviceLevel === undefined ? 0 : Math.ceil(t.serviceLevel * load * margin) - 1,
+    t.maxAbandonRate === undefined ? 0 : Math.ceil((1 - t.maxAbandonRate) * load * margin) - 1,
+  );
   const guessC = solveErlangC(load, ahtSec, t, 1);
   let guess = typeof guessC === "string" ? Math.floor(load) + 1 : guessC.servers;
-  guess = Math.max(1, guess);
+  guess = Math.max(knownFail + 1, guess);
   const ceiling = Math.max(searchCeiling(load), guess);
   let fail: number; // largest known failing count (0 = none below)
   let pass: number; // smallest known passing count
@@ -301,8 +323,8 @@ function minServersErlangA(
     let step = 1;
     for (;;) {
       const lower = guess - step;
-      if (lower < 1) {
-        fail = 0;
+      if (lower <= knownFail) {
+        fail = knownFail;
         break;
       }
       if (!meets(lower)) {

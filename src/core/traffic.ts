@@ -1,4 +1,11 @@
 /**
+ * The largest offered load the solvers accept, Erlangs: ten times the
+ * largest single queue the product promises (10,000 Erlangs), far beyond any
+ * real contact center, and small enough that every loop stays bounded.
+ */
+export const MAX_TRAFFIC_ERLANGS = 100_000;
+
+/**
  * Offered load in Erlangs: the mean number of contacts in service if every
  * contact were answered at once.
  *
@@ -8,7 +15,8 @@
  * @param ahtSec - average handle time per contact, seconds (> 0)
  * @param intervalMin - interval length, minutes (> 0)
  * @returns offered load, Erlangs
- * @throws RangeError when an argument is out of range (a broken precondition)
+ * @throws RangeError when an argument is out of range or the load exceeds
+ *   {@link MAX_TRAFFIC_ERLANGS} (a broken precondition: callers validate input first)
  * @example
  * trafficErlangs(100, 180, 30); // 10
  */
@@ -22,5 +30,9 @@ export function trafficErlangs(volume: number, ahtSec: number, intervalMin: numb
   if (!(intervalMin > 0) || !Number.isFinite(intervalMin)) {
     throw new RangeError(`trafficErlangs needs intervalMin > 0, got ${intervalMin}`);
   }
-  return (volume * ahtSec) / (intervalMin * 60);
+  const load = (volume * ahtSec) / (intervalMin * 60);
+  if (!(load <= MAX_TRAFFIC_ERLANGS)) {
+    throw new RangeError(`trafficErlangs needs a load <= ${MAX_TRAFFIC_ERLANGS} Erlangs, got ${load}`);
+  }
+  return load;
 }

@@ -76,16 +76,22 @@ export function readCsv(bytes: Uint8Array, file: string, options: CsvReadOptions
  * Records with the line each starts on. Without any quote character a record
  * is exactly one line, so line numbers come from the record's position and
  * csv-parse's (costly) `info` is not needed; with quotes, a record may span
- * lines and `info` gives its last line.
+ * lines: it starts on the line after the previous record's last line.
+ * Blank lines stay as records here (skipped by the caller) so that this holds.
  */
 function parseRecords(text: string, delimiter: string): { record: string[]; line: number }[] {
-  const common = { delimiter, bom: true, relax_column_count: true, trim: false } as const;
+  const common = { delimiter, bom: true, relax_column_count: true, trim: false, skip_empty_lines: false } as const;
   if (!text.includes('"')) {
-    const records = parse(text, { ...common, skip_empty_lines: false }) as string[][];
+    const records = parse(text, common) as string[][];
     return records.map((record, i) => ({ record, line: i + 1 }));
   }
-  const records = parse(text, { ...common, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-  return records.map((r) => ({ record: r.record, line: r.info.lines }));
+  const records = parse(text, { ...common, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  let previousEnd = 0;
+  return records.map((r) => {
+    const line = previousEnd + 1;
+    previousEnd = r.info.lines;
+    return { record: r.record, line };
+  });
 }
 
 /** The delimiter that splits the header line most: `;`, tab or `,`. */
@@ -164,7 +170,9 @@ export function mapColumns<K extends string>(
   const index: Partial<Record<K, number>> = {};
   const diagnostics: Diagnostic[] = [];
   table.header.forEach((raw, i) => {
-    const key = lookup.get(normalizeHeader(raw));
+    const normalized = normalizeHeader(raw);
+    if (normalized === "") return; // a nameless column (a trailing delimiter in spreadsheet exports) is ignored
+    const key = lookup.get(normalized);
     const where = { file: table.file, line: 1, column: i + 1, field: raw, value: raw };
     if (key === undefined) {
       if (rejectUnknown) {

@@ -23,6 +23,9 @@ export const DIAGNOSTIC_CODES = {
   INPUT_BAD_SERVICE_LEVEL: "not a service level",
   INPUT_MISSING_VALUE: "a required value is missing",
   INPUT_NEEDS_PATIENCE: "abandonment target without patience",
+  INPUT_NO_TARGET: "a row without any target",
+  INPUT_CONFLICT: "values that contradict each other",
+  PLAN_TARGET_UNREACHABLE: "no staffing meets the targets",
   USAGE_BAD_OPTION: "bad command-line usage",
   USAGE_MISSING_OPTION: "a required option is missing",
   USAGE_CONFLICT: "options that cannot go together",
@@ -65,6 +68,11 @@ export function problem(code: DiagnosticCode, message: string, where: Omit<Diagn
   return { code, severity: "error", ...where, message };
 }
 
+/** Build a warning diagnostic (the run goes on). */
+export function warning(code: DiagnosticCode, message: string, where: Omit<Diagnostic, "code" | "message" | "severity"> = {}): Diagnostic {
+  return { code, severity: "warning", ...where, message };
+}
+
 /** How many diagnostics a command prints before "…and N more". */
 export const DIAGNOSTIC_CAP = 20;
 
@@ -76,6 +84,26 @@ export function formatDiagnostics(diagnostics: Diagnostic[], cap = DIAGNOSTIC_CA
   const shown = diagnostics.slice(0, cap).map(formatDiagnostic);
   if (diagnostics.length > cap) shown.push(`…and ${diagnostics.length - cap} more`);
   return shown.join("\n") + "\n";
+}
+
+/**
+ * `{"schemaVersion": 1, "diagnostics": [...]}` for `--format json` runs, every
+ * diagnostic with all its fields (uncapped).
+ */
+export function diagnosticsJson(diagnostics: Diagnostic[]): string {
+  const rows = diagnostics.map((d) =>
+    JSON.stringify({
+      code: d.code,
+      severity: d.severity,
+      file: d.file ?? null,
+      line: d.line ?? null,
+      column: d.column ?? null,
+      field: d.field ?? null,
+      value: d.value ?? null,
+      message: d.message,
+    }),
+  );
+  return `{"schemaVersion":1,"diagnostics":[\n${rows.join(",\n")}\n]}\n`;
 }
 
 function formatDiagnostic(d: Diagnostic): string {

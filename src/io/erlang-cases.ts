@@ -1,6 +1,7 @@
 import type { ErlangCase } from "../plan/erlang-case.js";
 import { mapColumns, readCsv, type CsvReadOptions } from "./csv-read.js";
 import { InputError, problem, type Diagnostic } from "./diagnostics.js";
+import { queueLimitProblems } from "./queue-limits.js";
 import {
   parseCount,
   parseDuration,
@@ -107,7 +108,16 @@ export function readErlangCases(
       else if (typeof parsed.value === "number") serviceLevel = parsed.value;
       else {
         serviceLevel = parsed.value.share;
-        answerWithinSec ??= parsed.value.withinSec;
+        if (answerWithinSec !== undefined && answerWithinSec !== parsed.value.withinSec) {
+          rowProblems.push(
+            problem(
+              "INPUT_CONFLICT",
+              `${slCell.src.field}: ${slCell.text.trim()} says ${parsed.value.withinSec} s but sl_seconds says ${answerWithinSec} s: expected one threshold`,
+              { ...slCell.src, value: slCell.text },
+            ),
+          );
+        }
+        answerWithinSec = parsed.value.withinSec;
       }
     }
     const maxAsaSec = take("asa_max", (t, s, c) => parseDuration(t, s, c));
@@ -136,10 +146,28 @@ export function readErlangCases(
       continue;
     }
     const id = index.id === undefined ? undefined : cells[index.id]!.trim();
+    const queue = { volume, ahtSec, intervalMin, patienceSec, concurrency };
+    const limits = queueLimitProblems(queue, {
+      volume: cell("volume")?.src,
+      patience: cell("patience")?.src,
+      concurrency: cell("concurrency")?.src,
+    });
+    if (serviceLevel === undefined && maxAsaSec === undefined && maxOccupancy === undefined && maxAbandonRate === undefined) {
+      limits.push(
+        problem("INPUT_NO_TARGET", "no target on this row: expected at least one of sl_target, asa_max, max_occupancy, max_abandon", {
+          file,
+          line,
+        }),
+      );
+    }
+    if (limits.length > 0) {
+      problems.push(...limits);
+      continue;
+    }
     const found: ErlangCase = {
       line,
       id,
-      queue: { volume, ahtSec, intervalMin, patienceSec, concurrency },
+      queue,
       targets: { serviceLevel, answerWithinSec, maxAsaSec, maxOccupancy, maxAbandonRate },
     };
     if (visit === undefined) cases.push(found);

@@ -109,10 +109,12 @@ function csvCell(v: Value): string {
 export function describeTargets(answer: ErlangAnswer): string {
   const t = answer.case.targets;
   const parts: string[] = [];
-  if (t.serviceLevel !== undefined) parts.push(`SL ${percent(t.serviceLevel, 0)} in ${t.answerWithinSec ?? 0} s`);
-  if (t.maxAsaSec !== undefined) parts.push(`ASA ≤ ${t.maxAsaSec} s`);
-  if (t.maxOccupancy !== undefined) parts.push(`occupancy ≤ ${percent(t.maxOccupancy, 0)}`);
-  if (t.maxAbandonRate !== undefined) parts.push(`abandonment ≤ ${percent(t.maxAbandonRate, 1)}`);
+  // Shown as given (trailing zeros trimmed, never rounded): 99.5% is not 100%.
+  const share = (x: number) => `${grouped(x * 100, 6, 0)}%`;
+  if (t.serviceLevel !== undefined) parts.push(`SL ${share(t.serviceLevel)} in ${grouped(t.answerWithinSec ?? 0, 3, 0)} s`);
+  if (t.maxAsaSec !== undefined) parts.push(`ASA ≤ ${grouped(t.maxAsaSec, 3, 0)} s`);
+  if (t.maxOccupancy !== undefined) parts.push(`occupancy ≤ ${share(t.maxOccupancy)}`);
+  if (t.maxAbandonRate !== undefined) parts.push(`abandonment ≤ ${share(t.maxAbandonRate)}`);
   return parts.length > 0 ? parts.join(", ") : "none (stability only)";
 }
 

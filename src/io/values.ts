@@ -31,7 +31,9 @@ export function parseNumber(text: string, src: ValueSource, decimalComma = false
   if (/[\u00a0\u202f ]/.test(t)) t = t.replace(/[\u00a0\u202f ](?=\d{3}\b)/g, "");
   if (decimalComma) t = t.replace(",", ".");
   if (!NUMBER.test(t)) return fail("INPUT_NOT_A_NUMBER", text, "a number", src);
-  return { ok: true, value: Number(t) };
+  const value = Number(t);
+  if (!Number.isFinite(value)) return fail("INPUT_OUT_OF_RANGE", text, "a finite number", src);
+  return { ok: true, value: value === 0 ? 0 : value }; // no -0
 }
 
 /** A number ≥ 0 (volumes). */

@@ -161,3 +161,33 @@ describe("ccplan erlang (the real binary)", () => {
     expect(run("fixtures/erlang-cases-fr.csv")).toBe(run(en));
   });
 });
+
+describe("ccplan erlang output plumbing", () => {
+  it("--format json puts the diagnostics on stdout as JSON too (exit 2)", async () => {
+    const r = await runCli(["erlang", "--volume", "-5", "--aht", "180", "--format", "json"]);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.diagnostics[0]).toMatchObject({ code: "INPUT_NEGATIVE", field: "--volume", value: "-5", line: null });
+    expect(r.stderr).toMatch(/INPUT_NEGATIVE/);
+  });
+
+  it("--out - writes to stdout and says nothing on stderr", async () => {
+    const r = await runCli(["erlang", "--volume", "100", "--aht", "180", "--format", "csv", "--out", "-"]);
+    expect(r.stdout).toMatch(/^line,id,model/);
+    expect(r.stderr).toBe("");
+  });
+
+  it("the Targets line shows targets as given, never rounded (99.5% is not 100%)", async () => {
+    const r = await runCli(["erlang", "--volume", "100", "--aht", "180", "--sl", "99.5/20", "--max-occupancy", "85.5%"]);
+    expect(r.stdout).toMatch(/Targets: SL 99\.5% in 20 s, occupancy ≤ 85\.5%/);
+  });
+
+  it("a reader closing the pipe early ends the run quietly (no EPIPE stack trace)", () => {
+    // 50,000 rows of output: far more than the pipe holds when head exits
+    const script = "(echo volume,aht,sl; yes 100,180,80/20 | head -50000) | node bin/ccplan.js erlang --input - --format csv | head -1; echo \"status ${PIPESTATUS[2]}\" >&2";
+    const r = spawnSync("bash", ["-c", script], { encoding: "utf8" });
+    expect(r.stdout).toMatch(/^line,id,model,volume,/);
+    expect(r.stderr).toBe("status 0\n");
+  });
+});

@@ -160,3 +160,34 @@ describe("requiredAgents edge cases", () => {
     expect(() => requiredAgents({ volume: -1, ahtSec: 180, intervalMin: 30 }, {})).toThrow(/volume >= 0, got -1/);
   });
 });
+
+describe("requiredAgents never loops or overflows on extreme but valid requests", () => {
+  it("requiredAgents with an occupancy cap of 1e-9 is infeasible, not a 1e11-step loop", () => {
+    const r = requiredAgents({ volume: 100, ahtSec: 180, intervalMin: 30 }, { maxOccupancy: 1e-9 });
+    expect(r.feasible).toBe(false);
+    expect(r.reason).toMatch(/maximum occupancy of 1e-9 would need more than/);
+  });
+
+  it("trafficErlangs above MAX_TRAFFIC_ERLANGS is a RangeError, not an endless search", () => {
+    expect(() => requiredAgents({ volume: 1e17, ahtSec: 180, intervalMin: 30 }, {})).toThrow(/load <= 100000 Erlangs/);
+  });
+
+  it("erlangB(10^6, 1) underflows to 0 at once instead of running the recursion to the end", () => {
+    expect(erlangB(1_000_000, 1)).toBe(0);
+  });
+
+  it("requiredAgents at a service level of 1 − 1.4e-8 is still minimal (rounding of 1 − C·decay)", () => {
+    const t = { serviceLevel: 0.9999999860500066, answerWithinSec: 20 };
+    const r = requiredAgents({ volume: 50, ahtSec: 180, intervalMin: 30 }, t);
+    expect(meetsTargets(erlangCMetrics(r.agents, 5, 180, 20), t, false)).toBe(true);
+    expect(meetsTargets(erlangCMetrics(r.agents - 1, 5, 180, 20), t, false)).toBe(false);
+    expect(r.binding).toBe("service-level");
+  });
+
+  it("requiredAgents(Erlang A, 30,000 Erlangs, patience 100 × AHT) finishes fast: the search stays above (1 − w)·A", () => {
+    const start = performance.now();
+    const r = requiredAgents({ volume: 10_000, ahtSec: 180, intervalMin: 1, patienceSec: 18_000 }, { maxAbandonRate: 0.05 });
+    expect(r.agents).toBeGreaterThanOrEqual(28_500);
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+});

@@ -10,7 +10,7 @@ export async function runCli(args: string[], env: Record<string, string> = {}, s
     stdout: { write: (s: string) => (stdout += s), isTTY: false },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     env,
-    readFile: (path) => (path === "-" ? new TextEncoder().encode(stdin) : readFileSync(path)),
+    readFile: async (path) => (path === "-" ? new TextEncoder().encode(stdin) : readFileSync(path)),
   };
   const code = await run(args, io);
   return { code, stdout, stderr };

@@ -63,3 +63,39 @@ describe("readErlangCases", () => {
     ]);
   });
 });
+
+describe("readErlangCases on whole rows", () => {
+  it("refuses a row without any target (INPUT_NO_TARGET)", () => {
+    const d = diagnosticsOf(() => read("volume,aht,patience\n100,180,300\n"));
+    expect(d[0]).toMatchObject({ code: "INPUT_NO_TARGET", line: 2 });
+  });
+
+  it("refuses 80/20 in sl_target beside a different sl_seconds (INPUT_CONFLICT)", () => {
+    const d = diagnosticsOf(() => read("volume,aht,sl_target,sl_seconds\n100,180,80/20,60\n"));
+    expect(d[0]).toMatchObject({ code: "INPUT_CONFLICT", line: 2, column: 3 });
+  });
+
+  it("refuses a load above 100,000 Erlangs, a patience above 100 × AHT and a concurrency above 100", () => {
+    const d = diagnosticsOf(() => read("volume,aht,sl,patience,concurrency\n1e17,180,80/20,,\n100,180,80/20,20000,\n100,180,80/20,,500\n"));
+    expect(d.map((x) => [x.code, x.line, x.column])).toEqual([
+      ["INPUT_OUT_OF_RANGE", 2, 1],
+      ["INPUT_OUT_OF_RANGE", 3, 4],
+      ["INPUT_OUT_OF_RANGE", 4, 5],
+    ]);
+  });
+
+  it("refuses a number that overflows to Infinity", () => {
+    const d = diagnosticsOf(() => read("volume,aht,sl\n1e400,180,80/20\n"));
+    expect(d[0]).toMatchObject({ code: "INPUT_OUT_OF_RANGE", line: 2, column: 1 });
+    expect(d[0]!.message).toMatch(/expected a finite number/);
+  });
+
+  it("ignores a nameless trailing column (a trailing delimiter in a spreadsheet export)", () => {
+    expect(read("volume;aht;sl;\r\n100;180;80/20;\r\n")[0]!.queue.volume).toBe(100);
+  });
+
+  it("reports a quoted multi-line record at the line it starts on", () => {
+    const d = diagnosticsOf(() => read('volume,aht,sl\n"100",180,80/20\n"1\n00",180,80/20\n'));
+    expect(d[0]).toMatchObject({ code: "INPUT_NOT_A_NUMBER", line: 3, column: 1 });
+  });
+});

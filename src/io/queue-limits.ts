@@ -1,0 +1,56 @@
+import { MAX_TRAFFIC_ERLANGS } from "../core/traffic.js";
+import type { QueueLoad } from "../core/required-agents.js";
+import { problem, type Diagnostic } from "./diagnostics.js";
+import type { ValueSource } from "./values.js";
+
+/** Most sessions per agent accepted from input (chat platforms allow a handful). */
+export const MAX_INPUT_CONCURRENCY = 100;
+/**
+ * Largest patience accepted, in AHTs. Real patience is seconds to minutes
+ * (DOMAIN: 60–90 s for voice); past 100 AHTs hardly anyone abandons and
+ * Erlang C (patience left blank) is the right model — while the Erlang A
+ * chain would grow with the patience.
+ */
+export const MAX_PATIENCE_IN_AHTS = 100;
+
+/** Where each field of a queue was read, for its diagnostic. */
+export type QueueSources = Partial<Record<"volume" | "patience" | "concurrency", ValueSource>>;
+
+/**
+ * Checks on a whole queue that no single value shows: the load the volume,
+ * AHT and interval make, the patience against the AHT, the concurrency.
+ */
+export function queueLimitProblems(queue: QueueLoad, sources: QueueSources): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const load = (queue.volume * queue.ahtSec) / (queue.intervalMin * 60);
+  if (!(load <= MAX_TRAFFIC_ERLANGS)) {
+    const src = sources.volume ?? { field: "volume" };
+    problems.push(
+      problem(
+        "INPUT_OUT_OF_RANGE",
+        `${src.field}: the load volume × aht / interval is ${load.toPrecision(4)} Erlangs, expected at most ${MAX_TRAFFIC_ERLANGS}`,
+        { ...src, value: String(queue.volume) },
+      ),
+    );
+  }
+  if (queue.patienceSec !== undefined && queue.patienceSec > MAX_PATIENCE_IN_AHTS * queue.ahtSec) {
+    const src = sources.patience ?? { field: "patience" };
+    problems.push(
+      problem(
+        "INPUT_OUT_OF_RANGE",
+        `${src.field}: got ${queue.patienceSec} s, expected at most ${MAX_PATIENCE_IN_AHTS} × aht (${MAX_PATIENCE_IN_AHTS * queue.ahtSec} s); leave it blank for Erlang C when callers do not abandon`,
+        { ...src, value: String(queue.patienceSec) },
+      ),
+    );
+  }
+  if (queue.concurrency !== undefined && queue.concurrency > MAX_INPUT_CONCURRENCY) {
+    const src = sources.concurrency ?? { field: "concurrency" };
+    problems.push(
+      problem("INPUT_OUT_OF_RANGE", `${src.field}: got ${queue.concurrency}, expected at most ${MAX_INPUT_CONCURRENCY} sessions per agent`, {
+        ...src,
+        value: String(queue.concurrency),
+      }),
+    );
+  }
+  return problems;
+}

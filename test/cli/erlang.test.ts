@@ -11,6 +11,7 @@ describe("ccplan erlang (in-process)", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Agents needed: 14 {2}\(binding: service-level\)/);
     expect(r.stdout).toMatch(/▶ 14 │ +88\.84% │/);
+    // N = 13: SL 0.795595 by mpmath (erlang-c reference method), so 79.56%
     expect(r.stdout).toMatch(/│ +13 │ +79\.56% │/);
     expect(r.stdout).not.toMatch(/\u001b\[/); // no colour codes into a pipe
     expect(r.stderr).toBe("");

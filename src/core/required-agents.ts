@@ -150,7 +150,15 @@ function infeasible(load: number, model: StaffingResult["model"], binding: strin
   return { agents: 0, servers: 0, trafficErlangs: load, model, feasible: false, binding, reason, metrics: NO_METRICS };
 }
 
-/** Whether the metrics meet every target given. */
+/**
+ * Whether queue metrics meet every target given (absent targets always hold).
+ *
+ * @param m - metrics at some staffing (fractions 0..1, seconds)
+ * @param targets - the targets of {@link requiredAgents}
+ * @param erlangA - whether the abandonment cap applies (it is ignored for Erlang C)
+ * @example
+ * meetsTargets(erlangCMetrics(14, 10, 180, 20), { serviceLevel: 0.8, answerWithinSec: 20 }, false); // true
+ */
 export function meetsTargets(m: QueueMetrics, targets: StaffingTargets, erlangA: boolean): boolean {
   return failedTargets(m, targets, erlangA) === "none";
 }

@@ -1,16 +1,8 @@
 import { Command } from "commander";
 import type { ErlangAnswer, ErlangCase } from "../plan/erlang-case.js";
-import { formatDiagnostics, InputError, problem, warning, type Diagnostic } from "../io/diagnostics.js";
-import { queueLimitProblems } from "../io/queue-limits.js";
-import {
-  parseCount,
-  parseDuration,
-  parseFraction,
-  parseNonNegative,
-  parsePositive,
-  parseServiceLevelPair,
-  type Parsed,
-} from "../io/values.js";
+import { formatDiagnostics, InputError, problem, warning } from "../io/diagnostics.js";
+import { parseErlangFields, type ErlangColumn, type ErlangFields } from "../io/erlang-fields.js";
+import { parsePositive, type Parsed } from "../io/values.js";
 import type { CommandContext } from "./context.js";
 import { formatOption, outOption, type OutputFormat } from "./options.js";
 
@@ -137,74 +129,43 @@ function unescapeDelimiter(d: string): string {
   return d === "\\t" || d === "tab" ? "\t" : d;
 }
 
-/** Build the one case of the flags form, collecting every bad flag. */
+/** The columns of a batch file that each flag stands for. */
+const FLAG_COLUMNS: readonly [keyof ErlangOptions, ErlangColumn, string][] = [
+  ["volume", "volume", "--volume"],
+  ["aht", "aht", "--aht"],
+  ["interval", "interval_minutes", "--interval"],
+  ["sl", "sl_target", "--sl"],
+  ["slSeconds", "sl_seconds", "--sl-seconds"],
+  ["asa", "asa_max", "--asa"],
+  ["maxOccupancy", "max_occupancy", "--max-occupancy"],
+  ["patience", "patience", "--patience"],
+  ["maxAbandon", "max_abandon", "--max-abandon"],
+  ["concurrency", "concurrency", "--concurrency"],
+];
+
+/**
+ * The one case of the flags form: the flags are read exactly like the
+ * columns of a batch row, but a missing volume or AHT is a usage error and no
+ * target at all means 80 % within 20 s.
+ */
 function caseFromFlags(opts: ErlangOptions): ErlangCase {
-  const problems: Diagnostic[] = [];
-  const take = <T>(parsed: Parsed<T> | undefined): T | undefined => {
-    if (parsed === undefined) return undefined;
-    if (!parsed.ok) {
-      problems.push(parsed.diagnostic);
-      return undefined;
-    }
-    return parsed.value;
-  };
-  const need = (value: string | undefined, name: string) => {
-    if (value === undefined) {
-      problems.push(problem("USAGE_MISSING_OPTION", `${name} is required: expected ${name} <value> (or --input FILE)`, { field: name }));
-    }
-    return value;
-  };
-  const volumeText = need(opts.volume, "--volume");
-  const ahtText = need(opts.aht, "--aht");
-  const volume = take(volumeText === undefined ? undefined : parseNonNegative(volumeText, { field: "--volume" }));
-  const ahtSec = take(ahtText === undefined ? undefined : parseDuration(ahtText, { field: "--aht" }, false, true));
-  const intervalMin = take(opts.interval === undefined ? undefined : parsePositive(opts.interval, { field: "--interval" })) ?? DEFAULT_INTERVAL_MIN;
-  let serviceLevel: number | undefined;
-  let answerWithinSec = take(opts.slSeconds === undefined ? undefined : parseDuration(opts.slSeconds, { field: "--sl-seconds" }));
-  if (opts.sl !== undefined) {
-    if (opts.sl.includes("/")) {
-      const pair = take(parseServiceLevelPair(opts.sl, { field: "--sl" }));
-      if (pair) {
-        serviceLevel = pair.share;
-        if (answerWithinSec !== undefined && answerWithinSec !== pair.withinSec) {
-          problems.push(problem("INPUT_CONFLICT", `--sl ${opts.sl} and --sl-seconds ${opts.slSeconds} disagree: expected one threshold`, { field: "--sl-seconds" }));
-        }
-        answerWithinSec = pair.withinSec;
-      }
-    } else {
-      serviceLevel = take(parseFraction(opts.sl, { field: "--sl" }));
-      if (serviceLevel !== undefined && answerWithinSec === undefined) {
-        problems.push(problem("USAGE_MISSING_OPTION", `--sl ${opts.sl} has no threshold: expected --sl-seconds N, or --sl 80/20`, { field: "--sl" }));
-      }
-    }
+  const given: ErlangFields = {};
+  for (const [option, column, name] of FLAG_COLUMNS) {
+    const text = opts[option];
+    if (typeof text === "string") given[column] = { text, src: { field: name } };
   }
-  const maxAsaSec = take(opts.asa === undefined ? undefined : parseDuration(opts.asa, { field: "--asa" }));
-  const maxOccupancy = take(opts.maxOccupancy === undefined ? undefined : parseFraction(opts.maxOccupancy, { field: "--max-occupancy" }));
-  const patienceSec = take(opts.patience === undefined ? undefined : parseDuration(opts.patience, { field: "--patience" }, false, true));
-  const maxAbandonRate = take(opts.maxAbandon === undefined ? undefined : parseFraction(opts.maxAbandon, { field: "--max-abandon" }));
-  const concurrency = take(opts.concurrency === undefined ? undefined : parseCount(opts.concurrency, { field: "--concurrency" }));
-  if (opts.maxAbandon !== undefined && opts.patience === undefined) {
-    problems.push(problem("INPUT_NEEDS_PATIENCE", "--max-abandon needs --patience: abandonment is modelled by Erlang A only", { field: "--max-abandon" }));
-  }
-  if (problems.length === 0) {
-    problems.push(
-      ...queueLimitProblems(
-        { volume: volume!, ahtSec: ahtSec!, intervalMin, patienceSec, concurrency },
-        { volume: { field: "--volume" }, patience: { field: "--patience" }, concurrency: { field: "--concurrency" } },
-      ),
-    );
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  const noTarget = opts.sl === undefined && opts.asa === undefined && opts.maxOccupancy === undefined && opts.maxAbandon === undefined;
-  if (noTarget) {
-    serviceLevel = DEFAULT_SERVICE_LEVEL.share;
-    answerWithinSec ??= DEFAULT_SERVICE_LEVEL.withinSec;
-  }
-  return {
-    line: 1,
-    queue: { volume: volume!, ahtSec: ahtSec!, intervalMin, patienceSec, concurrency },
-    targets: { serviceLevel, answerWithinSec, maxAsaSec, maxOccupancy, maxAbandonRate },
-  };
+  const parsed = parseErlangFields(given, 1, {
+    decimalComma: false,
+    defaults: { intervalMin: DEFAULT_INTERVAL_MIN },
+    names: { sl_seconds: "--sl-seconds N" },
+    missing: (col) => {
+      const name = col === "volume" ? "--volume" : "--aht";
+      return problem("USAGE_MISSING_OPTION", `${name} is required: expected ${name} <value> (or --input FILE)`, { field: name });
+    },
+    noTarget: () => ({ serviceLevel: DEFAULT_SERVICE_LEVEL.share, answerWithinSec: DEFAULT_SERVICE_LEVEL.withinSec }),
+  });
+  if (!parsed.ok) throw new InputError(parsed.problems);
+  return parsed.case;
 }
 
 function flag<T>(parsed: Parsed<T>): T {

@@ -192,3 +192,24 @@ describe("ccplan erlang output plumbing", () => {
     expect(r.stderr).toBe("status 0\n");
   });
 });
+
+describe("flags and batch columns are read by one parser", () => {
+  it("--sl 0.8 without a threshold is INPUT_MISSING_VALUE naming --sl-seconds", async () => {
+    const r = await runCli(["erlang", "--volume", "100", "--aht", "180", "--sl", "0.8"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("ccplan: error INPUT_MISSING_VALUE --sl: 0.8 has no threshold: expected --sl-seconds N, or a value such as 80/20\n");
+  });
+
+  it("--sl 80/20 with --sl-seconds 30 is INPUT_CONFLICT, like the same cells in a batch row", async () => {
+    const flags = await runCli(["erlang", "--volume", "100", "--aht", "180", "--sl", "80/20", "--sl-seconds", "30"]);
+    const batch = await runCli(["erlang", "--input", "-"], {}, "volume,aht,sl_target,sl_seconds\n100,180,80/20,30\n");
+    expect(flags.stderr).toMatch(/^ccplan: error INPUT_CONFLICT --sl: 80\/20 says 20 s but --sl-seconds says 30 s/);
+    expect(batch.stderr).toMatch(/^-:2:3: error INPUT_CONFLICT sl_target: 80\/20 says 20 s but sl_seconds says 30 s/);
+  });
+
+  it("--patience above 100 × AHT is refused with a hint to use Erlang C", async () => {
+    const r = await runCli(["erlang", "--volume", "100", "--aht", "180", "--patience", "20000"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/INPUT_OUT_OF_RANGE --patience: got 20000 s, expected at most 100 × aht \(18000 s\)/);
+  });
+});

@@ -1,6 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { InputError, problem, shown, type Diagnostic } from "./diagnostics.js";
+import { normalizeHeader } from "./names.js";
 import { decodeText, looksBinary } from "./text-decode.js";
+
+export { normalizeHeader };
 
 /** Longest line accepted, in bytes (a 1 GB line is refused, not parsed). */
 export const MAX_LINE_CHARS = 1 << 20;
@@ -131,18 +134,6 @@ function csvSyntax(error: unknown, file: string): Diagnostic {
   return problem("CSV_SYNTAX", `CSV syntax: ${detail}`, { file, ...(e.lines !== undefined ? { line: e.lines } : {}) });
 }
 
-/**
- * Canonical form of a header name: lower case, accents removed, runs of
- * blanks and punctuation turned into `_` (so `Délai (s)` → `delai_s`).
- */
-export function normalizeHeader(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-}
 
 /** Column positions by canonical name, with diagnostics for unknown, duplicate and missing columns. */
 export interface ColumnMap<K extends string> {

@@ -60,10 +60,14 @@ export function parseCount(text: string, src: ValueSource, decimalComma = false)
   return n;
 }
 
+const UNIT = /^(.*\d)\s*(s|sec|min|m|h|d|j)$/i;
+const UNIT_SECONDS: Record<string, number> = { s: 1, sec: 1, min: 60, m: 60, h: 3600, d: 86_400, j: 86_400 };
+
 const CLOCK = /^(\d+):([0-5]?\d(?:[.,]\d+)?)$|^(\d+):([0-5]?\d):([0-5]?\d(?:[.,]\d+)?)$/;
 
 /**
- * A duration in seconds: `270`, `4:30` (mm:ss) or `1:04:30` (hh:mm:ss);
+ * A duration in seconds: `270`, `4:30` (mm:ss), `1:04:30` (hh:mm:ss), or a
+ * number with a unit (`90s`, `15min`, `24h`, `2d`, `2j`) for deadlines;
  * `positive` requires > 0 (AHT), otherwise ≥ 0 (thresholds).
  */
 export function parseDuration(text: string, src: ValueSource, decimalComma = false, positive = false): Parsed<number> {
@@ -77,9 +81,10 @@ export function parseDuration(text: string, src: ValueSource, decimalComma = fal
         ? Number(clock[1]) * 60 + frac(clock[2]!)
         : Number(clock[3]) * 3600 + Number(clock[4]) * 60 + frac(clock[5]!);
   } else {
-    const n = parseNumber(t, src, decimalComma);
-    if (!n.ok) return fail("INPUT_BAD_DURATION", text, "seconds, mm:ss or hh:mm:ss", src);
-    seconds = n.value;
+    const unit = UNIT.exec(t);
+    const n = parseNumber(unit ? unit[1]! : t, src, decimalComma);
+    if (!n.ok) return fail("INPUT_BAD_DURATION", text, "seconds, mm:ss, hh:mm:ss or a number with s/min/h/d", src);
+    seconds = unit ? n.value * UNIT_SECONDS[unit[2]!.toLowerCase()]! : n.value;
   }
   if (positive && !(seconds > 0)) return fail("INPUT_NOT_POSITIVE", text, "a duration > 0 s", src);
   if (seconds < 0) return fail("INPUT_NEGATIVE", text, "a duration >= 0 s", src);

@@ -16,7 +16,7 @@ describe("value parsing", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.diagnostic).toMatchObject({ code: "INPUT_BAD_DURATION", line: 3, column: 2, value: "3:75" });
-    expect(r.diagnostic.message).toBe('aht: got "3:75", expected seconds, mm:ss or hh:mm:ss');
+    expect(r.diagnostic.message).toBe('aht: got "3:75", expected seconds, mm:ss, hh:mm:ss or a number with s/min/h/d');
   });
 
   it("parseDuration(0, positive) is INPUT_NOT_POSITIVE", () => {
@@ -42,5 +42,16 @@ describe("value parsing", () => {
     expect(parseServiceLevelPair("90%/0:15", src)).toEqual({ ok: true, value: { share: 0.9, withinSec: 15 } });
     const r = parseServiceLevelPair("80-20", src);
     expect(r.ok ? "" : r.diagnostic.code).toBe("INPUT_BAD_SERVICE_LEVEL");
+  });
+});
+
+describe("durations with units (deadlines)", () => {
+  it("parseDuration reads 90s, 15min, 24h, 2d and 2j", () => {
+    expect(parseDuration("90s", src)).toEqual({ ok: true, value: 90 });
+    expect(parseDuration("15 min", src)).toEqual({ ok: true, value: 900 });
+    expect(parseDuration("24h", src)).toEqual({ ok: true, value: 86_400 });
+    expect(parseDuration("2d", src)).toEqual({ ok: true, value: 172_800 });
+    expect(parseDuration("1,5j", src, true)).toEqual({ ok: true, value: 129_600 });
+    expect(parseDuration("2 weeks", src).ok).toBe(false);
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * Date-times as planners' exports write them, to whole minutes since
+ * 1970-01-01T00:00 of the file's own clock (no time zone, no DST shift):
+ * ISO `2026-11-23T08:30`, `2026-11-23 08:30`, French `23/11/2026 08:30`,
+ * seconds allowed when they are 0; or a date column plus a time column.
+ */
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.0+)?)?)?$/;
+const FRENCH = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+const MINUTES_PER_DAY = 1440;
+
+/** Minutes since the epoch for a valid calendar date and time, or undefined. */
+function toMinutes(y: number, m: number, d: number, hh: number, mm: number, ss: number): number | undefined {
+  if (m < 1 || m > 12 || d < 1 || hh > 23 || mm > 59 || ss !== 0) return undefined;
+  const day = Date.UTC(y, m - 1, d) / 86_400_000;
+  if (new Date(day * 86_400_000).getUTCDate() !== d) return undefined; // 31/02
+  return day * MINUTES_PER_DAY + hh * 60 + mm;
+}
+
+/** A date-time cell (or a date cell alone: midnight). */
+export function parseDateTime(text: string): number | undefined {
+  const t = text.trim();
+  let m = ISO.exec(t);
+  if (m) return toMinutes(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  m = FRENCH.exec(t);
+  if (m) return toMinutes(+m[3]!, +m[2]!, +m[1]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  return undefined;
+}
+
+/** A time-of-day cell `08:30` (or `08:30:00`), minutes after midnight. */
+export function parseTimeOfDay(text: string): number | undefined {
+  const m = TIME.exec(text.trim());
+  if (!m) return undefined;
+  const hh = +m[1]!;
+  const mm = +m[2]!;
+  if (hh > 23 || mm > 59 || +(m[3] ?? 0) !== 0) return undefined;
+  return hh * 60 + mm;
+}
+
+/** `2026-11-23T08:30` from minutes since the epoch. */
+export function formatDateTime(minutes: number): string {
+  const date = new Date(minutes * 60_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
+}
+
+/** Minutes after midnight of a start. */
+export function minuteOfDay(minutes: number): number {
+  return ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+}

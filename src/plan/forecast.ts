@@ -1,0 +1,56 @@
+import type { StaffingTargets } from "../core/required-agents.js";
+
+/**
+ * How a channel is worked: `sync` (the customer waits on line: phone,
+ * callback, video, chat, messaging sessions), `async` (a deferred answer with
+ * a deadline: email, postal mail, forms, social when not live), `outbound`
+ * (agent-initiated campaign work).
+ */
+export type ChannelClass = "sync" | "async" | "outbound";
+
+export type Direction = "inbound" | "outbound";
+
+/** One (typology, channel, direction) flow. */
+export interface QueueKey {
+  typology: string;
+  /** Canonical channel name (`phone`, `email`, …). */
+  channel: string;
+  direction: Direction;
+}
+
+/** One validated forecast row: one interval of one queue. */
+export interface ForecastRow extends QueueKey {
+  /** 1-based line of the row in its file. */
+  line: number;
+  /**
+   * Interval start as whole minutes since 1970-01-01T00:00 of the file's own
+   * clock (local wall time, no time zone): an integer index, never a float sum.
+   */
+  startMin: number;
+  /** Interval length, minutes. */
+  intervalMin: number;
+  channelClass: ChannelClass;
+  /** Contacts offered (inbound) or right-party contacts to reach (outbound). */
+  volume: number;
+  /** Average handle time per contact, seconds. */
+  ahtSec: number;
+  /** Mean patience before abandoning, seconds (sync; enables Erlang A). */
+  patienceSec?: number | undefined;
+  /** Sessions per agent (chat, messaging). */
+  concurrency?: number | undefined;
+  /** Answer deadline, seconds (async). */
+  deadlineSec?: number | undefined;
+  /** Outbound: dial attempts for the interval's work. */
+  attempts?: number | undefined;
+  /** Outbound: share of attempts that reach a right party (0..1). */
+  contactRate?: number | undefined;
+  /** Outbound: seconds spent per dial attempt. */
+  dialTimeSec?: number | undefined;
+  /** Targets carried by the row, overriding the scenario for this row. */
+  targets: StaffingTargets;
+}
+
+/** The key of a queue as one string (typology, channel, direction joined by a unit separator). */
+export function queueId(q: QueueKey): string {
+  return `${q.typology}\u001f${q.channel}\u001f${q.direction}`;
+}

@@ -1,0 +1,407 @@
+import type { ForecastRow, QueueKey } from "../plan/forecast.js";
+import { queueId } from "../plan/forecast.js";
+import { canonicalChannel, CHANNELS } from "./channels.js";
+import { mapColumns, type CsvTable } from "./csv-read.js";
+import { streamCsv, type CsvHeaderInfo } from "./csv-stream.js";
+import { parseDateTime, parseTimeOfDay, minuteOfDay } from "./datetime.js";
+import { InputError, problem, shown, type Diagnostic } from "./diagnostics.js";
+import { ERLANG_COLUMNS } from "./erlang-fields.js";
+import { normalizeHeader } from "./names.js";
+import { queueLimitProblems } from "./queue-limits.js";
+import {
+  parseCount,
+  parseDuration,
+  parseFraction,
+  parseNonNegative,
+  parsePositive,
+  parseServiceLevelPair,
+  type Parsed,
+  type ValueSource,
+} from "./values.js";
+
+/** Forecast columns and the header names accepted for each (normalized). */
+export const FORECAST_COLUMNS = {
+  interval_start: ["interval_start", "start", "datetime", "date_time", "timestamp", "interval", "debut", "debut_intervalle", "horodatage", "periode"],
+  date: ["date", "jour", "day"],
+  time: ["time", "heure", "start_time", "time_of_day", "tranche", "tranche_horaire", "heure_debut"],
+  typology: ["typology", "typologie", "type", "motif", "reason", "contact_reason", "activity", "activite", "skill"],
+  channel: ["channel", "canal", "media", "medium"],
+  direction: ["direction", "sens", "flow", "flux"],
+  volume: [...ERLANG_COLUMNS.volume, "volumes", "nb_appels", "forecast", "prevision", "previsions"],
+  aht: [...ERLANG_COLUMNS.aht, "dmt_s", "duree_moyenne_de_traitement"],
+  interval_minutes: ["interval_minutes", "interval_min", "interval_length", "duree_intervalle", "pas", "pas_minutes"],
+  patience: ERLANG_COLUMNS.patience,
+  concurrency: ERLANG_COLUMNS.concurrency,
+  deadline: ["deadline", "deadline_s", "delai", "delai_de_reponse", "response_deadline", "delai_reponse"],
+  attempts: ["attempts", "dials", "tentatives", "nb_tentatives"],
+  contact_rate: ["contact_rate", "taux_de_contact", "right_party_rate", "rpc_rate"],
+  dial_time: ["dial_time", "dial_time_s", "temps_de_numerotation"],
+  sl_target: ERLANG_COLUMNS.sl_target,
+  sl_seconds: ERLANG_COLUMNS.sl_seconds,
+  asa_max: ERLANG_COLUMNS.asa_max,
+  max_occupancy: ERLANG_COLUMNS.max_occupancy,
+  max_abandon: ERLANG_COLUMNS.max_abandon,
+} as const;
+
+type Column = keyof typeof FORECAST_COLUMNS;
+
+const DIRECTIONS: Record<string, "inbound" | "outbound"> = {
+  inbound: "inbound",
+  in: "inbound",
+  incoming: "inbound",
+  entrant: "inbound",
+  entrants: "inbound",
+  recu: "inbound",
+  outbound: "outbound",
+  out: "outbound",
+  outgoing: "outbound",
+  sortant: "outbound",
+  sortants: "outbound",
+  emis: "outbound",
+};
+
+/** How the forecast is read. */
+export interface ForecastReadOptions {
+  /** Interval length when the file has no interval_minutes column (else inferred). */
+  intervalMin?: number | undefined;
+  /** Force the CSV delimiter. */
+  delimiter?: string | undefined;
+  /** Stop after this many problems (commands that compute); validate keeps going. */
+  maxProblems?: number | undefined;
+}
+
+/** What was read, besides the rows handed to the visitor. */
+export interface ForecastSummary {
+  file: string;
+  rows: number;
+  queues: number;
+  encoding: CsvHeaderInfo["encoding"];
+  delimiter: string;
+  /** Interval length used where rows do not give one, minutes. */
+  intervalMin: number;
+  /** How `intervalMin` was decided. */
+  intervalFrom: "column" | "option" | "inferred";
+  firstStartMin: number | undefined;
+  lastStartMin: number | undefined;
+}
+
+/** Rows looked at before the interval length is inferred from their start times. */
+const INFER_FROM_ROWS = 10_000;
+
+/**
+ * Read a long-format forecast (SPEC 4.1) as a stream: one row per interval ×
+ * queue, validated cell by cell, each good row handed to `visit` in file
+ * order. Memory stays flat whatever the file's size (the duplicate check keeps
+ * one bit per queue and minute of day).
+ *
+ * When neither an `interval_minutes` column nor `intervalMin` gives the
+ * interval length, it is inferred from the first 10,000 rows: the largest of
+ * 60, 30, 20, 15, 10, 5 that divides every start's minute of the hour; later
+ * rows off that grid are errors (give --interval).
+ *
+ * @throws InputError with every problem found (or the first `maxProblems`)
+ */
+export async function readForecast(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  file: string,
+  options: ForecastReadOptions,
+  visit: (row: ForecastRow) => void,
+): Promise<ForecastSummary> {
+  const problems: Diagnostic[] = [];
+  const maxProblems = options.maxProblems ?? Infinity;
+  let summary: ForecastSummary | undefined;
+  const queues = new Map<string, number>();
+  const seen = new Map<number, Uint8Array>(); // queue × day → one bit per minute of the day
+  let buffered: ForecastRow[] | undefined = [];
+  let intervalMin = options.intervalMin;
+
+  const report = (d: Diagnostic) => {
+    problems.push(d);
+    if (problems.length >= maxProblems) throw new InputError(problems);
+  };
+
+  const accept = (row: ForecastRow) => {
+    const where = { file, line: row.line };
+    const limits = queueLimitProblems(row, { volume: { ...where, field: "volume" }, patience: { ...where, field: "patience" }, concurrency: { ...where, field: "concurrency" } });
+    if (limits.length > 0) {
+      for (const l of limits) report(l);
+      return;
+    }
+    if (minuteOfDay(row.startMin) % row.intervalMin !== 0) {
+      report(
+        problem(
+          "INPUT_OFF_GRID",
+          `interval start ${formatClock(row.startMin)} is not on the ${row.intervalMin}-minute grid: expected a start at a multiple of ${row.intervalMin} minutes after midnight${
+            summary!.intervalFrom === "inferred" ? ` (the interval was inferred from the first rows; give --interval)` : ""
+          }`,
+          { file, line: row.line, field: "interval_start" },
+        ),
+      );
+      return;
+    }
+    const id = queueId(row);
+    let q = queues.get(id);
+    if (q === undefined) {
+      q = queues.size;
+      queues.set(id, q);
+    }
+    const day = Math.floor(row.startMin / 1440);
+    const key = q * 1_000_000 + day;
+    let bits = seen.get(key);
+    if (bits === undefined) {
+      bits = new Uint8Array(180);
+      seen.set(key, bits);
+    }
+    const minute = minuteOfDay(row.startMin);
+    if (bits[minute >> 3]! & (1 << (minute & 7))) {
+      report(
+        problem("INPUT_DUPLICATE_ROW", `a second row for ${describeQueue(row)} at ${formatClock(row.startMin)}: expected one row per interval and queue`, {
+          file,
+          line: row.line,
+        }),
+      );
+      return;
+    }
+    bits[minute >> 3]! |= 1 << (minute & 7);
+    summary!.rows++;
+    summary!.firstStartMin = summary!.firstStartMin === undefined ? row.startMin : Math.min(summary!.firstStartMin, row.startMin);
+    summary!.lastStartMin = summary!.lastStartMin === undefined ? row.startMin : Math.max(summary!.lastStartMin, row.startMin);
+    if (problems.length === 0) visit(row);
+  };
+
+  const flushBuffer = () => {
+    if (buffered === undefined) return;
+    const rows = buffered;
+    buffered = undefined;
+    intervalMin = inferInterval(rows);
+    summary!.intervalMin = intervalMin;
+    for (const r of rows) accept({ ...r, intervalMin: r.intervalMin || intervalMin });
+  };
+
+  await streamCsv(chunks, file, { ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) }, (info) => {
+    const table: CsvTable = { file, header: info.header, rows: [], delimiter: info.delimiter, decimalComma: info.decimalComma };
+    const { index, diagnostics } = mapColumns<Column>(table, FORECAST_COLUMNS, ["typology", "channel", "volume", "aht"], true);
+    if (index.interval_start === undefined && (index.date === undefined || index.time === undefined)) {
+      diagnostics.push(
+        problem("CSV_MISSING_COLUMN", "missing column interval_start: expected interval_start, or a date and a time column", { file, line: 1, field: "interval_start" }),
+      );
+    }
+    if (diagnostics.length > 0) throw new InputError(diagnostics);
+    const intervalFrom = index.interval_minutes !== undefined ? "column" : options.intervalMin !== undefined ? "option" : "inferred";
+    summary = {
+      file,
+      rows: 0,
+      queues: 0,
+      encoding: info.encoding,
+      delimiter: info.delimiter,
+      intervalMin: options.intervalMin ?? 0,
+      intervalFrom,
+      firstStartMin: undefined,
+      lastStartMin: undefined,
+    };
+    if (intervalFrom !== "inferred") buffered = undefined;
+    const columns = (Object.keys(FORECAST_COLUMNS) as Column[]).filter((c) => index[c] !== undefined);
+    const width = info.header.length;
+    const comma = info.decimalComma;
+
+    return (cells, line) => {
+      if (cells.length !== width) {
+        report(problem("CSV_FIELD_COUNT", `row has ${cells.length} fields: expected ${width} like the header`, { file, line }));
+        return;
+      }
+      const given: Partial<Record<Column, { text: string; src: ValueSource }>> = {};
+      for (const col of columns) {
+        const i = index[col]!;
+        const text = cells[i]!;
+        if (text.trim() !== "") given[col] = { text, src: { file, line, column: i + 1, field: info.header[i]! } };
+      }
+      const row = parseForecastRow(given, line, comma, intervalMin, report);
+      if (row === undefined) return;
+      if (buffered !== undefined) {
+        buffered.push(row);
+        if (buffered.length >= INFER_FROM_ROWS) flushBuffer();
+        return;
+      }
+      accept(row);
+    };
+  });
+  if (summary === undefined) throw new InputError([problem("CSV_EMPTY", "the file has no header: expected a header line", { file, line: 1 })]);
+  if (buffered !== undefined) flushBuffer();
+  if (problems.length > 0) throw new InputError(problems);
+  summary.queues = queues.size;
+  return summary;
+}
+
+/** The interval length that fits every start of the first rows: 60, 30, 20, 15, 10 or 5 minutes. */
+function inferInterval(rows: readonly ForecastRow[]): number {
+  for (const candidate of [60, 30, 20, 15, 10, 5]) {
+    if (rows.every((r) => r.startMin % candidate === 0)) return candidate;
+  }
+  return 1;
+}
+
+function parseForecastRow(
+  given: Partial<Record<Column, { text: string; src: ValueSource }>>,
+  line: number,
+  comma: boolean,
+  intervalMin: number | undefined,
+  report: (d: Diagnostic) => void,
+): ForecastRow | undefined {
+  let bad = false;
+  const take = <T>(col: Column, parse: (text: string, src: ValueSource, comma: boolean) => Parsed<T>): T | undefined => {
+    const c = given[col];
+    if (c === undefined) return undefined;
+    const parsed = parse(c.text, c.src, comma);
+    if (!parsed.ok) {
+      bad = true;
+      report(parsed.diagnostic);
+      return undefined;
+    }
+    return parsed.value;
+  };
+  const require = (col: Column) => {
+    if (given[col] !== undefined) return true;
+    bad = true;
+    report(problem("INPUT_MISSING_VALUE", `${col} is blank: expected a value`, { file: fileOf(given), line, field: col }));
+    return false;
+  };
+
+  // When
+  let startMin: number | undefined;
+  const start = given.interval_start;
+  if (start !== undefined) {
+    startMin = parseDateTime(start.text);
+    if (startMin === undefined) {
+      bad = true;
+      report(
+        problem("INPUT_BAD_DATE", `${start.src.field}: got ${shown(start.text)}, expected a date-time such as 2026-11-23T08:30 or 23/11/2026 08:30`, {
+          ...start.src,
+          value: start.text,
+        }),
+      );
+    }
+  } else if (given.date !== undefined || given.time !== undefined) {
+    const date = given.date;
+    const time = given.time;
+    if (require("date") && require("time")) {
+      const day = parseDateTime(date!.text);
+      const minute = parseTimeOfDay(time!.text);
+      if (day === undefined || minuteOfDay(day) !== 0) {
+        bad = true;
+        report(problem("INPUT_BAD_DATE", `${date!.src.field}: got ${shown(date!.text)}, expected a date such as 2026-11-23 or 23/11/2026`, { ...date!.src, value: date!.text }));
+      }
+      if (minute === undefined) {
+        bad = true;
+        report(problem("INPUT_BAD_DATE", `${time!.src.field}: got ${shown(time!.text)}, expected a time such as 08:30`, { ...time!.src, value: time!.text }));
+      }
+      if (day !== undefined && minute !== undefined) startMin = day + minute;
+    }
+  } else {
+    require("interval_start");
+  }
+
+  // What
+  const typology = given.typology?.text.trim().replace(/\s+/g, " ");
+  if (typology === undefined) require("typology");
+  let channel: string | undefined;
+  const channelCell = given.channel;
+  if (channelCell === undefined) require("channel");
+  else {
+    channel = canonicalChannel(channelCell.text);
+    if (channel === undefined) {
+      bad = true;
+      report(
+        problem("INPUT_UNKNOWN_CHANNEL", `${channelCell.src.field}: got ${shown(channelCell.text)}, expected one of ${Object.keys(CHANNELS).join(", ")}`, {
+          ...channelCell.src,
+          value: channelCell.text,
+        }),
+      );
+    }
+  }
+  let direction: "inbound" | "outbound" = "inbound";
+  const directionCell = given.direction;
+  if (directionCell !== undefined) {
+    const d = DIRECTIONS[normalizeHeader(directionCell.text)];
+    if (d === undefined) {
+      bad = true;
+      report(problem("INPUT_OUT_OF_RANGE", `${directionCell.src.field}: got ${shown(directionCell.text)}, expected inbound or outbound`, { ...directionCell.src, value: directionCell.text }));
+    } else direction = d;
+  }
+
+  // How much
+  const volume = take("volume", parseNonNegative);
+  if (given.volume === undefined) require("volume");
+  const ahtSec = take("aht", (t, s, c) => parseDuration(t, s, c, true));
+  if (given.aht === undefined) require("aht");
+  const rowInterval = take("interval_minutes", parsePositive);
+  if (rowInterval !== undefined && (!Number.isInteger(rowInterval) || 1440 % rowInterval !== 0)) {
+    bad = true;
+    report(
+      problem("INPUT_OUT_OF_RANGE", `${given.interval_minutes!.src.field}: got ${shown(given.interval_minutes!.text)}, expected a whole number of minutes that divides a day (5, 10, 15, 30, 60…)`, {
+        ...given.interval_minutes!.src,
+        value: given.interval_minutes!.text,
+      }),
+    );
+  }
+  const patienceSec = take("patience", (t, s, c) => parseDuration(t, s, c, true));
+  const concurrency = take("concurrency", parseCount);
+  const deadlineSec = take("deadline", (t, s, c) => parseDuration(t, s, c, true));
+  const attempts = take("attempts", parseNonNegative);
+  const contactRate = take("contact_rate", parseFraction);
+  const dialTimeSec = take("dial_time", parseDuration);
+
+  // Targets carried by the row
+  let serviceLevel: number | undefined;
+  let answerWithinSec = take("sl_seconds", parseDuration);
+  const slCell = given.sl_target;
+  if (slCell !== undefined) {
+    const parsed = slCell.text.includes("/") ? parseServiceLevelPair(slCell.text, slCell.src, comma) : parseFraction(slCell.text, slCell.src, comma);
+    if (!parsed.ok) {
+      bad = true;
+      report(parsed.diagnostic);
+    } else if (typeof parsed.value === "number") serviceLevel = parsed.value;
+    else {
+      serviceLevel = parsed.value.share;
+      answerWithinSec ??= parsed.value.withinSec;
+    }
+  }
+  const maxAsaSec = take("asa_max", parseDuration);
+  const maxOccupancy = take("max_occupancy", parseFraction);
+  const maxAbandonRate = take("max_abandon", parseFraction);
+
+  if (bad || startMin === undefined || typology === undefined || channel === undefined || volume === undefined || ahtSec === undefined) return undefined;
+  const interval = rowInterval ?? intervalMin ?? 0; // 0: inferred later
+  const channelClass = direction === "outbound" ? "outbound" : CHANNELS[channel]!.channelClass;
+  return {
+    line,
+    startMin,
+    intervalMin: interval,
+    typology,
+    channel,
+    direction,
+    channelClass,
+    volume,
+    ahtSec,
+    patienceSec,
+    concurrency,
+    deadlineSec,
+    attempts,
+    contactRate,
+    dialTimeSec,
+    targets: { serviceLevel, answerWithinSec, maxAsaSec, maxOccupancy, maxAbandonRate },
+  };
+}
+
+function fileOf(given: Partial<Record<Column, { src: ValueSource }>>): string | undefined {
+  for (const c of Object.values(given)) if (c?.src.file !== undefined) return c.src.file;
+  return undefined;
+}
+
+function describeQueue(q: QueueKey): string {
+  return `${q.typology} / ${q.channel} / ${q.direction}`;
+}
+
+function formatClock(startMin: number): string {
+  const date = new Date(startMin * 60_000).toISOString();
+  return `${date.slice(0, 10)}T${date.slice(11, 16)}`;
+}

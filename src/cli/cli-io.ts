@@ -13,6 +13,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Read a file's bytes (`-` = standard input). */
   readFile(path: string): Promise<Uint8Array>;
+  /** Read a file as a stream of chunks (`-` = standard input), for files of any size. */
+  openStream(path: string): AsyncIterable<Uint8Array>;
 }
 
 /**

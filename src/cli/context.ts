@@ -8,6 +8,8 @@ export interface CommandContext {
   color(outPath: string | undefined): ChalkInstance;
   /** Read an input file or stdin, with IO_READ diagnostics. */
   readInput(path: string): Promise<Uint8Array>;
+  /** Stream an input file or stdin; read errors become IO_READ diagnostics. */
+  streamInput(path: string): AsyncIterable<Uint8Array>;
   /** A message on stderr unless --quiet. */
   info(message: string): void;
   /** A warning on stderr unless --quiet. */

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { Command, CommanderError } from "commander";
 import { Chalk } from "chalk";
@@ -6,6 +6,7 @@ import { diagnosticsJson, formatDiagnostics, InputError, problem } from "../io/d
 import { colorFor, type CliIo } from "./cli-io.js";
 import type { CommandContext } from "./context.js";
 import { erlangCommand } from "./erlang.js";
+import { validateCommand } from "./validate.js";
 
 /** Exit codes (SPEC §6). */
 export const EXIT = { ok: 0, checkFailed: 1, usage: 2, internal: 70 } as const;
@@ -58,6 +59,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io,
     color: (outPath) => (outPath === undefined || outPath === "-" ? colorFor(io.stdout, io.env, global.noColor) : new Chalk({ level: 0 })),
     readInput: (path) => readInput(io, path),
+    streamInput: (path) => streamInput(io, path),
     info: (m) => {
       if (!global.quiet) io.stderr.write(m + "\n");
     },
@@ -72,7 +74,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     },
   };
 
-  for (const cmd of [erlangCommand(ctx)]) {
+  for (const cmd of [erlangCommand(ctx), validateCommand(ctx)]) {
     cmd.exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
@@ -109,10 +111,23 @@ async function readInput(io: CliIo, path: string): Promise<Uint8Array> {
   try {
     return await io.readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (code ?? (error as Error).message);
-    throw new InputError([problem("IO_READ", `cannot read ${path} (${why}): expected a readable CSV file`, { file: path })]);
+    throw readProblem(error, path);
   }
+}
+
+async function* streamInput(io: CliIo, path: string): AsyncIterable<Uint8Array> {
+  try {
+    yield* io.openStream(path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw readProblem(error, path);
+  }
+}
+
+function readProblem(error: unknown, path: string): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (code ?? (error as Error).message);
+  return new InputError([problem("IO_READ", `cannot read ${path} (${why}): expected a readable file`, { file: path })]);
 }
 
 /**
@@ -132,6 +147,7 @@ export function processIo(): CliIo {
     env: process.env,
     // stdin is read as a stream: readFileSync(0) fails with EAGAIN on a non-blocking pipe.
     readFile: (path) => (path === "-" ? readStream(process.stdin) : readFile(path)),
+    openStream: (path) => (path === "-" ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 })),
   };
 }
 

@@ -95,9 +95,9 @@ const INFER_FROM_ROWS = 10_000;
  * one bit per queue and minute of day).
  *
  * When neither an `interval_minutes` column nor `intervalMin` gives the
- * interval length, it is inferred from the first 10,000 rows: the largest of
- * 60, 30, 20, 15, 10, 5 that divides every start's minute of the hour; later
- * rows off that grid are errors (give --interval).
+ * interval length, it is inferred from the first 10,000 rows: the longest of
+ * 60, 30, 20, 15, 10, 5 minutes whose grid holds all (from 10 rows: 98 %) of their starts; rows
+ * off that grid are errors (give --interval). Problems are sorted by line.
  *
  * @throws InputError with every problem found (or the first `maxProblems`)
  */
@@ -114,10 +114,11 @@ export async function readForecast(
   const seen = new Map<number, Uint8Array>(); // queue × day → one bit per minute of the day
   let buffered: ForecastRow[] | undefined = [];
   let intervalMin = options.intervalMin;
+  let startColumn: number | undefined; // 1-based column of interval_start (or time)
 
   const report = (d: Diagnostic) => {
     problems.push(d);
-    if (problems.length >= maxProblems) throw new InputError(problems);
+    if (problems.length >= maxProblems) throw new InputError(byLine(problems));
   };
 
   const accept = (row: ForecastRow) => {
@@ -134,7 +135,7 @@ export async function readForecast(
           `interval start ${formatClock(row.startMin)} is not on the ${row.intervalMin}-minute grid: expected a start at a multiple of ${row.intervalMin} minutes after midnight${
             summary!.intervalFrom === "inferred" ? ` (the interval was inferred from the first rows; give --interval)` : ""
           }`,
-          { file, line: row.line, field: "interval_start" },
+          { file, line: row.line, field: "interval_start", ...(startColumn !== undefined ? { column: startColumn } : {}) },
         ),
       );
       return;
@@ -187,6 +188,8 @@ export async function readForecast(
       );
     }
     if (diagnostics.length > 0) throw new InputError(diagnostics);
+    const startIndex = index.interval_start ?? index.time;
+    startColumn = startIndex === undefined ? undefined : startIndex + 1;
     const intervalFrom = index.interval_minutes !== undefined ? "column" : options.intervalMin !== undefined ? "option" : "inferred";
     summary = {
       file,
@@ -227,15 +230,22 @@ export async function readForecast(
   });
   if (summary === undefined) throw new InputError([problem("CSV_EMPTY", "the file has no header: expected a header line", { file, line: 1 })]);
   if (buffered !== undefined) flushBuffer();
-  if (problems.length > 0) throw new InputError(problems);
+  if (problems.length > 0) throw new InputError(byLine(problems));
   summary.queues = queues.size;
   return summary;
 }
 
-/** The interval length that fits every start of the first rows: 60, 30, 20, 15, 10 or 5 minutes. */
+/**
+ * The interval length of the first rows: the longest of 60, 30, 20, 15, 10
+ * and 5 minutes on whose grid all their starts fall — or, from 10 rows on,
+ * all but 2 % (at least one), so that a stray start is reported as off the
+ * grid instead of shrinking the interval.
+ */
 function inferInterval(rows: readonly ForecastRow[]): number {
+  const misfitsAllowed = rows.length >= 10 ? Math.max(1, Math.floor(0.02 * rows.length)) : 0;
   for (const candidate of [60, 30, 20, 15, 10, 5]) {
-    if (rows.every((r) => r.startMin % candidate === 0)) return candidate;
+    const misfits = rows.filter((r) => r.startMin % candidate !== 0).length;
+    if (misfits <= misfitsAllowed) return candidate;
   }
   return 1;
 }
@@ -404,4 +414,12 @@ function describeQueue(q: QueueKey): string {
 function formatClock(startMin: number): string {
   const date = new Date(startMin * 60_000).toISOString();
   return `${date.slice(0, 10)}T${date.slice(11, 16)}`;
+}
+
+/** Diagnostics in file order (rows held back to infer the interval report late). */
+function byLine(problems: Diagnostic[]): Diagnostic[] {
+  return problems
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (a.d.line ?? 0) - (b.d.line ?? 0) || (a.d.column ?? 0) - (b.d.column ?? 0) || a.i - b.i)
+    .map((x) => x.d);
 }

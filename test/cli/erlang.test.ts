@@ -96,7 +96,7 @@ describe("ccplan erlang (in-process)", () => {
   it("--input with a missing file is IO_READ, exit 2", async () => {
     const r = await runCli(["erlang", "--input", "nope.csv"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("nope.csv: error IO_READ cannot read nope.csv (no such file): expected a readable CSV file\n");
+    expect(r.stderr).toBe("nope.csv: error IO_READ cannot read nope.csv (no such file): expected a readable file\n");
   });
 
   it("--input - reads stdin", async () => {

@@ -11,6 +11,9 @@ export async function runCli(args: string[], env: Record<string, string> = {}, s
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     env,
     readFile: async (path) => (path === "-" ? new TextEncoder().encode(stdin) : readFileSync(path)),
+    openStream: async function* (path) {
+      yield path === "-" ? new TextEncoder().encode(stdin) : readFileSync(path);
+    },
   };
   const code = await run(args, io);
   return { code, stdout, stderr };

@@ -1,0 +1,128 @@
+import { Command } from "commander";
+import type { CsvKind } from "../io/csv-kind.js";
+import type { Diagnostic } from "../io/diagnostics.js";
+import type { CommandContext } from "./context.js";
+import { formatOption, type OutputFormat } from "./options.js";
+
+const EXAMPLES = `
+Examples:
+  $ ccplan validate fixtures/forecast-week.csv
+  $ ccplan validate fixtures/forecast-week-fr.csv fixtures/erlang-cases.csv
+  $ ccplan validate fixtures/bad/forecast-bad.csv --format json
+`;
+
+interface ValidateOptions {
+  format: OutputFormat;
+  interval?: string;
+  delimiter?: string;
+}
+
+/** `ccplan validate FILE…`: every problem of every file, nothing computed. */
+export function validateCommand(ctx: CommandContext): Command {
+  return new Command("validate")
+    .summary("check forecast and batch files, listing every problem with file, line and column")
+    .description(
+      "Check input files without computing anything. The kind of each CSV is told by\n" +
+        "its header: a forecast (interval_start, or date and time, typology, channel,\n" +
+        "volume, aht) or an `ccplan erlang --input` batch (volume, aht, targets).\n" +
+        "Every problem is listed on stderr as file:line:column; a summary of each file\n" +
+        "goes to stdout. Exit 0 when every file is clean, 2 otherwise.",
+    )
+    .argument("<files...>", "files to check ('-' for stdin)")
+    .addHelpText("before", EXAMPLES)
+    .option("--interval <minutes>", "interval length of forecasts without an interval_minutes column (default: inferred)")
+    .option("--delimiter <char>", "CSV delimiter (default: detected)")
+    .addOption(formatOption())
+    .action(async (files: string[], opts: ValidateOptions) => {
+      ctx.setFormat(opts.format);
+      ctx.setExit(await runValidate(files, opts, ctx));
+    });
+}
+
+/** The outcome of checking one file. */
+interface FileReport {
+  file: string;
+  kind: CsvKind;
+  ok: boolean;
+  summary: Record<string, string | number | null>;
+  diagnostics: Diagnostic[];
+}
+
+async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandContext): Promise<number> {
+  const { InputError, formatDiagnostics, problem } = await import("../io/diagnostics.js");
+  const { parsePositive } = await import("../io/values.js");
+  const { sniffCsvKind } = await import("../io/csv-kind.js");
+  const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
+  let intervalMin: number | undefined;
+  if (opts.interval !== undefined) {
+    const p = parsePositive(opts.interval, { field: "--interval" });
+    if (!p.ok) throw new InputError([p.diagnostic]);
+    intervalMin = p.value;
+  }
+
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const report: FileReport = { file, kind: "unknown", ok: false, summary: {}, diagnostics: [] };
+    reports.push(report);
+    try {
+      const { kind, chunks } = await sniffCsvKind(ctx.streamInput(file));
+      report.kind = kind;
+      if (kind === "forecast") {
+        const { readForecast } = await import("../io/forecast-read.js");
+        const { formatDateTime } = await import("../io/datetime.js");
+        const s = await readForecast(chunks, file, { intervalMin, delimiter }, () => {});
+        report.summary = {
+          rows: s.rows,
+          queues: s.queues,
+          intervalMin: s.intervalMin,
+          intervalFrom: s.intervalFrom,
+          first: s.firstStartMin === undefined ? null : formatDateTime(s.firstStartMin),
+          last: s.lastStartMin === undefined ? null : formatDateTime(s.lastStartMin),
+          encoding: s.encoding,
+          delimiter: s.delimiter === "\t" ? "tab" : s.delimiter,
+        };
+      } else if (kind === "erlang-cases") {
+        const { readErlangCases } = await import("../io/erlang-cases.js");
+        const bytes = await collect(chunks);
+        let rows = 0;
+        readErlangCases(bytes, file, { intervalMin: intervalMin ?? 30 }, delimiter === undefined ? {} : { delimiter }, () => rows++);
+        report.summary = { rows };
+      } else if (kind === "empty") {
+        throw new InputError([problem("CSV_EMPTY", "the file is empty: expected a header line and data rows", { file, line: 1 })]);
+      } else if (kind === "binary") {
+        throw new InputError([problem("CSV_BINARY", "the file is not text (it holds NUL bytes): expected a CSV export", { file })]);
+      } else {
+        throw new InputError([
+          problem("CSV_MISSING_COLUMN", "not a file ccplan knows: expected a forecast (interval_start, typology, channel, volume, aht) or an erlang batch (volume, aht)", {
+            file,
+            line: 1,
+          }),
+        ]);
+      }
+      report.ok = true;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      report.diagnostics = error.diagnostics;
+    }
+  }
+
+  if (opts.format === "json") {
+    ctx.io.stdout.write(JSON.stringify({ schemaVersion: 1, files: reports }, null, 1) + "\n");
+  } else {
+    const lines = reports.map((r) => {
+      const facts = Object.entries(r.summary)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ");
+      return `${r.file}: ${r.ok ? "ok" : `${r.diagnostics.length} problem${r.diagnostics.length === 1 ? "" : "s"}`} (${r.kind}${facts ? `; ${facts}` : ""})`;
+    });
+    ctx.io.stdout.write(lines.join("\n") + "\n");
+  }
+  for (const r of reports) if (r.diagnostics.length > 0) ctx.io.stderr.write(formatDiagnostics(r.diagnostics, Infinity));
+  return reports.every((r) => r.ok) ? 0 : 2;
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const c of chunks) parts.push(c);
+  return Buffer.concat(parts);
+}

@@ -1,0 +1,84 @@
+/**
+ * The taut string through a corridor: the cumulative curve C with C(0) = 0,
+ * `lower[j] ≤ C(j + 1) ≤ upper[j]` at every step end, and C(n) = `end`, that
+ * is the shortest path between the bounds. Its slopes (the work done in each
+ * step) are the lowest possible peak and, among all feasible profiles, the
+ * most level one: it minimises every convex function of the per-step work
+ * (the peak, the sum of squares…). It is the classic "string" solution of
+ * smoothing under cumulative constraints.
+ *
+ * Used for deadline staffing: `lower` is the work that must be finished by the
+ * end of each step (due), `upper` the work that has arrived by then (cannot be
+ * done before it arrives), and the slopes are the work to staff per step.
+ *
+ * Algorithm: from the current anchor, sweep forward keeping the steepest slope
+ * the lower bounds demand and the gentlest slope the upper bounds allow; when
+ * they cross, the string bends at the point that set the binding slope, which
+ * becomes the new anchor. Exact up to rounding; O(n) per bend.
+ *
+ * @param lower - cumulative minimum at the end of each step (non-decreasing), any unit
+ * @param upper - cumulative maximum at the end of each step (non-decreasing, ≥ lower)
+ * @param end - cumulative value at the end of the last step, within [lower[n−1], upper[n−1]]
+ * @returns the amount per step (the slopes), same unit as the bounds
+ * @throws RangeError when a bound is decreasing, lower > upper, or end is out of bounds
+ * @example
+ * tautString([0, 0, 10], [10, 10, 10], 10); // [3.33…, 3.33…, 3.33…]
+ */
+export function tautString(lower: readonly number[], upper: readonly number[], end: number): number[] {
+  const n = lower.length;
+  if (upper.length !== n) throw new RangeError(`tautString needs bounds of one length, got ${n} and ${upper.length}`);
+  for (let j = 0; j < n; j++) {
+    if (!(lower[j]! <= upper[j]! * (1 + 1e-12) + 1e-9)) {
+      throw new RangeError(`tautString needs lower <= upper, got ${lower[j]} > ${upper[j]} at step ${j}`);
+    }
+  }
+  if (n === 0) return [];
+  if (!(end >= lower[n - 1]! - 1e-9 && end <= upper[n - 1]! + 1e-9)) {
+    throw new RangeError(`tautString needs end within [${lower[n - 1]}, ${upper[n - 1]}], got ${end}`);
+  }
+  // Point k (k = 1..n) is the end of step k − 1; its bounds, with the end pinned.
+  const lo = (k: number) => (k === n ? end : lower[k - 1]!);
+  const hi = (k: number) => (k === n ? end : upper[k - 1]!);
+
+  const slopes = new Array<number>(n);
+  let anchorX = 0;
+  let anchorY = 0;
+  while (anchorX < n) {
+    let maxLow = -Infinity; // steepest slope demanded by the lower bounds so far
+    let maxLowAt = -1;
+    let minHigh = Infinity; // gentlest slope allowed by the upper bounds so far
+    let minHighAt = -1;
+    let bendX = n;
+    let bendY = end;
+    for (let k = anchorX + 1; k <= n; k++) {
+      const dx = k - anchorX;
+      const low = (lo(k) - anchorY) / dx;
+      const high = (hi(k) - anchorY) / dx;
+      if (low > minHigh) {
+        // A lower bound rises above the gentlest allowed line: bend down at its point.
+        bendX = minHighAt;
+        bendY = hi(minHighAt);
+        break;
+      }
+      if (high < maxLow) {
+        // An upper bound falls below the steepest demanded line: bend up at its point.
+        bendX = maxLowAt;
+        bendY = lo(maxLowAt);
+        break;
+      }
+      if (low >= maxLow) {
+        maxLow = low;
+        maxLowAt = k;
+      }
+      if (high <= minHigh) {
+        minHigh = high;
+        minHighAt = k;
+      }
+    }
+    const slope = (bendY - anchorY) / (bendX - anchorX);
+    for (let k = anchorX; k < bendX; k++) slopes[k] = slope;
+    anchorX = bendX;
+    anchorY = bendY;
+  }
+  return slopes;
+}

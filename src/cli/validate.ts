@@ -7,7 +7,7 @@ import { formatOption, type OutputFormat } from "./options.js";
 const EXAMPLES = `
 Examples:
   $ ccplan validate fixtures/forecast-week.csv
-  $ ccplan validate fixtures/forecast-week-fr.csv fixtures/erlang-cases.csv
+  $ ccplan validate fixtures/forecast-week-fr.csv fixtures/scenarios/in-house.yaml
   $ ccplan validate fixtures/bad/forecast-bad.csv --format json
 `;
 
@@ -22,7 +22,8 @@ export function validateCommand(ctx: CommandContext): Command {
   return new Command("validate")
     .summary("check forecast and batch files, listing every problem with file, line and column")
     .description(
-      "Check input files without computing anything. The kind of each CSV is told by\n" +
+      "Check input files without computing anything. Scenario files are .yaml, .yml\n" +
+        "or .json. The kind of each CSV is told by\n" +
         "its header: a forecast (interval_start, or date and time, typology, channel,\n" +
         "volume, aht) or an `ccplan erlang --input` batch (volume, aht, targets).\n" +
         "Every problem is listed on stderr as file:line:column; a summary of each file\n" +
@@ -42,7 +43,7 @@ export function validateCommand(ctx: CommandContext): Command {
 /** The outcome of checking one file. */
 interface FileReport {
   file: string;
-  kind: CsvKind;
+  kind: CsvKind | "scenario";
   ok: boolean;
   summary: Record<string, string | number | null>;
   diagnostics: Diagnostic[];
@@ -65,6 +66,15 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
     const report: FileReport = { file, kind: "unknown", ok: false, summary: {}, diagnostics: [] };
     reports.push(report);
     try {
+      if (/\.(ya?ml|json)$/i.test(file)) {
+        report.kind = "scenario";
+        const { readScenario } = await import("../io/scenario-read.js");
+        const { decodeText } = await import("../io/text-decode.js");
+        const s = readScenario(decodeText(await ctx.readInput(file)).text, file);
+        report.summary = { name: s.name };
+        report.ok = true;
+        continue;
+      }
       const { kind, chunks } = await sniffCsvKind(ctx.streamInput(file));
       report.kind = kind;
       if (kind === "forecast") {

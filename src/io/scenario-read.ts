@@ -1,0 +1,236 @@
+import { LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import { DEFAULT_SCENARIO, type QueueTargets, type Scenario, type WeekHours } from "../plan/scenario.js";
+import { canonicalChannel, CHANNELS } from "./channels.js";
+import { InputError, problem, type Diagnostic } from "./diagnostics.js";
+import { normalizeHeader } from "./names.js";
+import { parseDuration, parseFraction, parseServiceLevelPair } from "./values.js";
+
+const here = { field: "scenario" };
+
+/** A share: 0.85, "85%" or 85. */
+const share = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const p = parseFraction(String(v), here);
+  if (!p.ok) {
+    ctx.addIssue({ code: "custom", message: `expected a share such as 0.85 or 85%, got ${JSON.stringify(v)}` });
+    return z.NEVER;
+  }
+  return p.value;
+});
+
+/** A duration: seconds, "4:30", "24h", "2d". */
+const duration = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const p = parseDuration(String(v), here, false, true);
+  if (!p.ok) {
+    ctx.addIssue({ code: "custom", message: `expected a duration such as 20, 4:30, 24h or 2d, got ${JSON.stringify(v)}` });
+    return z.NEVER;
+  }
+  return p.value;
+});
+
+/** "80/20", or a share with service_level_seconds. */
+const serviceLevel = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const text = String(v);
+  const p = text.includes("/") ? parseServiceLevelPair(text, here) : parseFraction(text, here);
+  if (!p.ok) {
+    ctx.addIssue({ code: "custom", message: `expected a service level such as 80/20, got ${JSON.stringify(v)}` });
+    return z.NEVER;
+  }
+  return typeof p.value === "number" ? { share: p.value, withinSec: undefined } : p.value;
+});
+
+const targetsSchema = z
+  .object({
+    service_level: serviceLevel.optional(),
+    service_level_seconds: duration.optional(),
+    asa: duration.optional(),
+    max_occupancy: share.optional(),
+    max_abandon: share.optional(),
+    deadline: duration.optional(),
+    concurrency: z.number().int().min(1).max(100).optional(),
+    patience: duration.optional(),
+  })
+  .strict();
+
+const DAYS: Record<string, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6, lun: 0, mar: 1, mer: 2, jeu: 3, ven: 4, sam: 5, dim: 6 };
+const SPAN = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/;
+
+/** `{ mon-fri: "08:00-20:00", sat: "09:00-12:00, 14:00-17:00", sun: closed }` → WeekHours. */
+const weekSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())])).transform((spec, ctx) => {
+  const week: [number, number][][] = [[], [], [], [], [], [], []];
+  for (const [daysText, spansValue] of Object.entries(spec)) {
+    const days = dayList(daysText);
+    if (days === undefined) {
+      ctx.addIssue({ code: "custom", path: [daysText], message: `expected days such as mon, mon-fri or sat,sun, got ${JSON.stringify(daysText)}` });
+      continue;
+    }
+    const spans = (Array.isArray(spansValue) ? spansValue : spansValue.split(",")).map((s) => s.trim()).filter((s) => s !== "");
+    for (const span of spans) {
+      if (/^(closed|ferme|fermé)$/i.test(span)) continue;
+      const m = SPAN.exec(span);
+      const from = m ? +m[1]! * 60 + +m[2]! : NaN;
+      const to = m ? +m[3]! * 60 + +m[4]! : NaN;
+      if (!m || +m[2]! > 59 || +m[4]! > 59 || !(from < to) || to > 1440) {
+        ctx.addIssue({ code: "custom", path: [daysText], message: `expected hours such as 08:00-20:00 (or closed), got ${JSON.stringify(span)}` });
+        continue;
+      }
+      for (const d of days) week[d]!.push([from, to]);
+    }
+  }
+  return week.map((spans) => spans.sort((a, b) => a[0] - b[0])) as WeekHours;
+});
+
+function dayList(text: string): number[] | undefined {
+  const out: number[] = [];
+  for (const part of text.toLowerCase().split(",").map((p) => p.trim())) {
+    const range = part.split("-").map((p) => DAYS[p.trim()]);
+    if (range.some((d) => d === undefined) || range.length > 2) return undefined;
+    const [a, b = a] = range as [number, number?];
+    for (let d = a; ; d = (d + 1) % 7) {
+      out.push(d);
+      if (d === b) break;
+    }
+  }
+  return out;
+}
+
+const channelRecord = <T extends z.ZodTypeAny>(schema: T) =>
+  z.record(z.string(), schema).transform((rec, ctx) => {
+    const out: Record<string, z.output<T>> = {};
+    for (const [label, value] of Object.entries(rec)) {
+      const channel = canonicalChannel(label);
+      if (channel === undefined) {
+        ctx.addIssue({ code: "custom", path: [label], message: `unknown channel ${JSON.stringify(label)}: expected one of ${Object.keys(CHANNELS).join(", ")}` });
+        continue;
+      }
+      out[channel] = value;
+    }
+    return out;
+  });
+
+const scenarioSchema = z
+  .object({
+    name: z.string().min(1).optional(),
+    targets: z
+      .object({
+        sync: targetsSchema.optional(),
+        async: targetsSchema.optional(),
+        outbound: targetsSchema.optional(),
+        channels: channelRecord(targetsSchema).optional(),
+      })
+      .strict()
+      .optional(),
+    shrinkage: z.record(z.string(), share).optional(),
+    contract_hours: z.number().positive().max(80).optional(),
+    contract_fraction: share.optional(),
+    opening_hours: z
+      .object({ default: weekSchema.optional(), channels: channelRecord(weekSchema).optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+type TargetsInput = z.output<typeof targetsSchema>;
+
+function toTargets(t: TargetsInput | undefined): QueueTargets {
+  if (t === undefined) return {};
+  const sl = t.service_level;
+  return {
+    serviceLevel: sl?.share,
+    answerWithinSec: sl?.withinSec ?? t.service_level_seconds,
+    maxAsaSec: t.asa,
+    maxOccupancy: t.max_occupancy,
+    maxAbandonRate: t.max_abandon,
+    deadlineSec: t.deadline,
+    concurrency: t.concurrency,
+    patienceSec: t.patience,
+  };
+}
+
+function over(base: QueueTargets, layer: QueueTargets): QueueTargets {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(layer) as [keyof QueueTargets, number | undefined][]) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/**
+ * Read a scenario file (YAML, or JSON, which is YAML too) and merge it over
+ * {@link DEFAULT_SCENARIO}: every field is optional, unknown keys are errors
+ * (a typo must not silently fall back to a default), each problem has its
+ * line and column.
+ *
+ * @throws InputError with CONFIG_* diagnostics
+ */
+export function readScenario(text: string, file: string): Scenario {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return problem("CONFIG_SYNTAX", `YAML syntax: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`, {
+          file,
+          ...(pos ? { line: pos.line, column: pos.col } : {}),
+        });
+      }),
+    );
+  }
+  const data = doc.toJS() ?? {};
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) {
+    const diagnostics: Diagnostic[] = parsed.error.issues.map((issue) => {
+      const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+      const node = issue.code === "unrecognized_keys" ? (keyNode(doc, path, issue.keys[0]!) ?? nodeAt(doc, path)) : nodeAt(doc, path);
+      const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
+      const field = path.join(".");
+      const message =
+        issue.code === "unrecognized_keys"
+          ? `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}${field ? ` in ${field}` : ""}: expected only the keys of the scenario format (see the README)`
+          : `${field || "scenario"}: ${issue.message}`;
+      return problem(issue.code === "unrecognized_keys" ? "CONFIG_UNKNOWN_KEY" : "CONFIG_INVALID", message, {
+        file,
+        ...(pos ? { line: pos.line, column: pos.col } : {}),
+        field: field || "scenario",
+      });
+    });
+    throw new InputError(diagnostics);
+  }
+  const s = parsed.data;
+  const channels: Record<string, QueueTargets> = { ...DEFAULT_SCENARIO.targets.channels };
+  for (const [channel, t] of Object.entries(s.targets?.channels ?? {})) channels[channel] = over(channels[channel] ?? {}, toTargets(t));
+  return {
+    name: s.name ?? file.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/i, ""),
+    targets: {
+      sync: over(DEFAULT_SCENARIO.targets.sync, toTargets(s.targets?.sync)),
+      async: over(DEFAULT_SCENARIO.targets.async, toTargets(s.targets?.async)),
+      outbound: over(DEFAULT_SCENARIO.targets.outbound, toTargets(s.targets?.outbound)),
+      channels,
+    },
+    shrinkage: s.shrinkage ? Object.fromEntries(Object.entries(s.shrinkage).map(([k, v]) => [normalizeHeader(k), v])) : { ...DEFAULT_SCENARIO.shrinkage },
+    contractHours: s.contract_hours ?? DEFAULT_SCENARIO.contractHours,
+    contractFraction: s.contract_fraction ?? DEFAULT_SCENARIO.contractFraction,
+    openingHours: {
+      default: s.opening_hours?.default ?? DEFAULT_SCENARIO.openingHours.default,
+      channels: { ...DEFAULT_SCENARIO.openingHours.channels, ...(s.opening_hours?.channels ?? {}) },
+    },
+  };
+}
+
+/** The key node of `key` in the map at `path` (to point at a misspelt key itself). */
+function keyNode(doc: ReturnType<typeof parseDocument>, path: (string | number)[], key: string): { range?: [number, number, number] | null } | undefined {
+  const map = doc.getIn(path, true) as { items?: { key?: { value?: unknown; range?: [number, number, number] | null } }[] } | undefined;
+  const pair = map?.items?.find((p) => p.key?.value === key);
+  return pair?.key ?? undefined;
+}
+
+/** The YAML node at a path, or its nearest ancestor that exists. */
+function nodeAt(doc: ReturnType<typeof parseDocument>, path: (string | number)[]): { range?: [number, number, number] | null } | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] | null } | undefined;
+    if (node && typeof node === "object" && "range" in node) {
+      // for a key that is itself wrong, point at the key rather than its value
+      return node;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,89 @@
+import type { ChannelClass } from "./forecast.js";
+
+/** Service targets and queue parameters, any of which may be absent. */
+export interface QueueTargets {
+  /** Minimum share answered within `answerWithinSec` (sync). */
+  serviceLevel?: number | undefined;
+  answerWithinSec?: number | undefined;
+  maxAsaSec?: number | undefined;
+  /** Maximum occupancy (sync), or the occupancy worked at (async, outbound). */
+  maxOccupancy?: number | undefined;
+  maxAbandonRate?: number | undefined;
+  /** Answer deadline in open (business) time, seconds (async). */
+  deadlineSec?: number | undefined;
+  /** Sessions per agent (chat, messaging). */
+  concurrency?: number | undefined;
+  /** Mean patience, seconds: Erlang A when known. */
+  patienceSec?: number | undefined;
+}
+
+/** Opening hours of one week: for each day (Monday = 0) the open spans [from, to) in minutes after midnight. */
+export type WeekHours = readonly (readonly (readonly [number, number])[])[];
+
+/** One planning scenario (the part of SPEC 4.3 that `ccplan plan` uses). */
+export interface Scenario {
+  name: string;
+  /** Targets per channel class, then overrides per channel; a row's own targets override both. */
+  targets: Record<ChannelClass, QueueTargets> & { channels: Record<string, QueueTargets> };
+  /** Shrinkage components, each a share of paid time, combined multiplicatively. */
+  shrinkage: Record<string, number>;
+  /** Weekly hours of one full-timer. */
+  contractHours: number;
+  /** Mean contract as a share of full time (headcount = FTE ÷ this). */
+  contractFraction: number;
+  /** When agents work: by default and per channel. Deferred work is only done, and its deadline clock only runs, in these hours. */
+  openingHours: { default: WeekHours; channels: Record<string, WeekHours> };
+}
+
+const MON_FRI_8_20_SAT_9_17: WeekHours = [[[480, 1200]], [[480, 1200]], [[480, 1200]], [[480, 1200]], [[480, 1200]], [[540, 1020]], []];
+
+/**
+ * The defaults, each from shared/DOMAIN.md (documented in the README):
+ * voice 80/20 with occupancy ≤ 85 %; chat and messaging 80 % within 60 s
+ * with 2 sessions per agent; email answered within 24 open hours, social
+ * within 1, postal mail within 72, forms within 48, worked at 90 %
+ * occupancy; outbound at 85 % occupancy; shrinkage ≈ 30 % (breaks 8 %,
+ * absence 5 %, holidays 10 %, training 3 %, meetings 1 %, offline work 3 %);
+ * 35 contract hours a week (France), a mean contract of 90 % of full time;
+ * open Monday–Friday 08:00–20:00 and Saturday 09:00–17:00.
+ */
+export const DEFAULT_SCENARIO: Scenario = {
+  name: "default",
+  targets: {
+    sync: { serviceLevel: 0.8, answerWithinSec: 20, maxOccupancy: 0.85 },
+    async: { deadlineSec: 24 * 3600, maxOccupancy: 0.9 },
+    outbound: { maxOccupancy: 0.85 },
+    channels: {
+      chat: { serviceLevel: 0.8, answerWithinSec: 60, concurrency: 2 },
+      messaging: { serviceLevel: 0.8, answerWithinSec: 60, concurrency: 2 },
+      social: { deadlineSec: 3600 },
+      mail: { deadlineSec: 72 * 3600 },
+      form: { deadlineSec: 48 * 3600 },
+    },
+  },
+  shrinkage: { breaks: 0.08, absence: 0.05, holidays: 0.1, training: 0.03, meetings: 0.01, offline: 0.03 },
+  contractHours: 35,
+  contractFraction: 0.9,
+  openingHours: { default: MON_FRI_8_20_SAT_9_17, channels: {} },
+};
+
+/** Targets for a queue: class defaults, then the channel's, then the row's (absent values fall through). */
+export function targetsFor(scenario: Scenario, channelClass: ChannelClass, channel: string, row: QueueTargets = {}): QueueTargets {
+  const merged: QueueTargets = { ...scenario.targets[channelClass] };
+  for (const layer of [scenario.targets.channels[channel] ?? {}, row]) {
+    for (const [k, v] of Object.entries(layer) as [keyof QueueTargets, number | undefined][]) if (v !== undefined) merged[k] = v;
+  }
+  return merged;
+}
+
+/** Day of the week, Monday = 0, of a start in minutes since 1970-01-01T00:00 (a Thursday). */
+export function dayOfWeek(startMin: number): number {
+  const day = Math.floor(startMin / 1440);
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/** Whether the whole interval [start, start + length) lies in the opening hours. */
+export function isOpen(hours: WeekHours, startMin: number, intervalMin: number): boolean {
+  const minute = ((startMin % 1440) + 1440) % 1440;
+  return (hours[dayOfWeek(startMin)] ?? []).some(([from, to]) => minute >= from && minute + intervalMin <= to);
+}

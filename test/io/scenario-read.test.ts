@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readScenario } from "../../src/io/scenario-read.js";
+import { DEFAULT_SCENARIO, isOpen, targetsFor } from "../../src/plan/scenario.js";
+import { diagnosticsOf } from "../helpers/diagnostics.js";
+
+describe("readScenario", () => {
+  it("reads the fixture scenario over the defaults", () => {
+    const s = readScenario(readFileSync("fixtures/scenarios/in-house.yaml", "utf8"), "in-house.yaml");
+    expect(s.name).toBe("In-house, Paris");
+    expect(s.targets.sync).toMatchObject({ serviceLevel: 0.8, answerWithinSec: 20, maxOccupancy: 0.85 });
+    expect(s.targets.channels.chat).toMatchObject({ serviceLevel: 0.8, answerWithinSec: 60, concurrency: 2 });
+    expect(s.targets.channels.social!.deadlineSec).toBe(3600);
+    expect(s.targets.channels.mail!.deadlineSec).toBe(72 * 3600);
+    expect(s.shrinkage).toEqual({ breaks: 0.08, absence: 0.05, holidays: 0.1, training: 0.03, meetings: 0.01, offline: 0.03 });
+    expect(s.contractHours).toBe(35);
+    expect(s.openingHours.default[0]).toEqual([[480, 1200]]);
+    expect(s.openingHours.default[6]).toEqual([]);
+    expect(s.openingHours.channels.social![6]).toEqual([[480, 1320]]);
+  });
+
+  it("an empty file is the default scenario", () => {
+    const s = readScenario("", "empty.yaml");
+    expect(s.targets).toEqual(DEFAULT_SCENARIO.targets);
+    expect(s.name).toBe("empty");
+  });
+
+  it("reads JSON too", () => {
+    expect(readScenario('{"contract_hours": 39, "targets": {"sync": {"service_level": "90/15"}}}', "s.json")).toMatchObject({
+      contractHours: 39,
+      targets: { sync: { serviceLevel: 0.9, answerWithinSec: 15, maxOccupancy: 0.85 } },
+    });
+  });
+
+  it("reports every bad value and unknown key with its line and column", () => {
+    const d = diagnosticsOf(() => readScenario(readFileSync("fixtures/bad/scenario-bad.yaml", "utf8"), "bad.yaml"));
+    expect(d.map((x) => [x.code, x.line, x.field])).toEqual([
+      ["CONFIG_INVALID", 4, "targets.sync.service_level"],
+      ["CONFIG_UNKNOWN_KEY", 5, "targets.sync"],
+      ["CONFIG_INVALID", 7, "targets.channels.pigeon"],
+      ["CONFIG_INVALID", 9, "shrinkage.breaks"],
+      ["CONFIG_INVALID", 10, "contract_hours"],
+      ["CONFIG_INVALID", 12, "opening_hours.default.mon-fri"],
+    ]);
+    expect(d[1]!.message).toMatch(/unknown key "max_ocupancy"/);
+    expect(d[2]!.message).toMatch(/unknown channel "pigeon"/);
+  });
+
+  it("reports a YAML syntax error with its position", () => {
+    const d = diagnosticsOf(() => readScenario("targets: [1,\n sync: 2", "s.yaml"));
+    expect(d[0]).toMatchObject({ code: "CONFIG_SYNTAX", file: "s.yaml" });
+    expect(d[0]!.line).toBeGreaterThan(0);
+  });
+
+  it("targetsFor layers class defaults, channel overrides and the row's own targets", () => {
+    const t = targetsFor(DEFAULT_SCENARIO, "sync", "chat", { serviceLevel: 0.9 });
+    expect(t).toMatchObject({ serviceLevel: 0.9, answerWithinSec: 60, maxOccupancy: 0.85, concurrency: 2 });
+  });
+
+  it("isOpen needs the whole interval inside the opening hours (Monday 2026-11-23)", () => {
+    const monday8 = (Date.UTC(2026, 10, 23) / 60_000) + 8 * 60;
+    const hours = DEFAULT_SCENARIO.openingHours.default;
+    expect(isOpen(hours, monday8, 30)).toBe(true);
+    expect(isOpen(hours, monday8 - 30, 30)).toBe(false);
+    expect(isOpen(hours, monday8 + 11.5 * 60, 30)).toBe(true); // 19:30–20:00
+    expect(isOpen(hours, monday8 + 6 * 1440, 30)).toBe(false); // Sunday
+  });
+});

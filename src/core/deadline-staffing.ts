@@ -14,6 +14,14 @@ export interface DeadlineQueue {
   deadlineSec: number;
   /** Share of logged-in time spent on items (async occupancy), (0, 1]; default 1. */
   maxOccupancy?: number | undefined;
+  /**
+   * The intervals are one period of a repeating pattern (a typical week):
+   * work left at the end because it is due later (and what arrives after the
+   * last opening) is carried into the start, so the profile is the steady
+   * state and does exactly one period's work. Default false: the horizon
+   * starts empty and ends with only what is due done.
+   */
+  repeats?: boolean | undefined;
 }
 
 /** The staffing of a deferred-work queue, per calendar interval. */
@@ -107,6 +115,28 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
     upper[j] = arrived;
   }
   for (let j = 0; j < m; j++) lower[j] = j - slack >= 0 ? upper[j - slack]! : 0;
+
+  // Repeating pattern: the work this period leaves at its end (due in the
+  // next one, or arriving after its last opening) comes in at its start.
+  const repeats = queue.repeats === true && m > 0;
+  const carryDue = new Array<number>(m).fill(0); // carried-in work due by the end of slot j
+  let carried = 0;
+  if (repeats) {
+    for (let j = Math.max(0, m - slack); j < m; j++) {
+      const due = Math.min(m - 1, j + slack - m);
+      carryDue[due] = carryDue[due]! + slotWork[j]!;
+      carried += slotWork[j]!;
+    }
+    const closedTail = pendingWork; // arrived after the last opening
+    carryDue[Math.min(m - 1, slack)] = carryDue[Math.min(m - 1, slack)]! + closedTail;
+    carried += closedTail;
+    let dueSoFar = 0;
+    for (let j = 0; j < m; j++) {
+      dueSoFar += carryDue[j]!;
+      upper[j] = upper[j]! + carried;
+      lower[j] = lower[j]! + dueSoFar;
+    }
+  }
   const work = m === 0 ? [] : tautString(lower, upper, lower[m - 1]!);
 
   // Calendar view and the FIFO backlog.
@@ -117,6 +147,18 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
   const waiting: { arrival: number; items: number; aht: number }[] = [];
   let head = 0;
   let waitingItems = 0;
+  if (repeats) {
+    // the carried-in items, oldest first: those of the last slots and after the last opening, one period ago
+    // items of the first carried slot include those that arrived while closed just before it
+    const s0 = Math.max(0, m - slack);
+    const from = s0 === 0 ? 0 : slotInterval[s0 - 1]! + 1;
+    for (let t = from; t < n; t++) {
+      if (items[t]! > 0) {
+        waiting.push({ arrival: t - n, items: items[t]!, aht: aht(t) });
+        waitingItems += items[t]!;
+      }
+    }
+  }
   for (let t = 0; t < n; t++) {
     if (items[t]! > 0) {
       waiting.push({ arrival: t, items: items[t]!, aht: aht(t) });

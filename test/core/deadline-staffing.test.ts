@@ -68,3 +68,41 @@ describe("deadlineStaffing", () => {
     );
   });
 });
+
+describe("deadlineStaffing over a repeating week", () => {
+  const week = () => {
+    const open: boolean[] = [];
+    const items: number[] = [];
+    for (let h = 0; h < 168; h++) {
+      const day = Math.floor(h / 24);
+      const hour = h % 24;
+      open.push(day < 5 && hour >= 8 && hour < 20);
+      items.push(10); // around the clock, weekends included
+    }
+    return { open, items };
+  };
+
+  it("deadlineStaffing(repeats) does exactly one week's work: 1,680 items × 6 min = 168 h", () => {
+    const { open, items } = week();
+    const s = deadlineStaffing({ intervalMin: 60, open, items, ahtSec: 360, deadlineSec: 24 * 3600, repeats: true });
+    expectRelative(s.workSec.reduce((a, b) => a + b, 0) / 3600, 168, 1e-12);
+  });
+
+  it("deadlineStaffing(repeats) leaves at the end the backlog it starts with (steady state)", () => {
+    const { open, items } = week();
+    const s = deadlineStaffing({ intervalMin: 60, open, items, ahtSec: 360, deadlineSec: 24 * 3600, repeats: true });
+    // 24 open hours = 2 working days: items from Thursday 09:00 on are due next Monday or later
+    // (hand count: Thursday 09:00–24:00, Friday, Saturday, Sunday = 15 + 72 h × 10 items)
+    expectRelative(s.backlogItems[167]!, 870, 1e-9);
+    // the same items were waiting at the start (carried in), so the week is a fixed point
+    expectRelative(s.backlogItems[0]!, 870 + 10, 1e-9);
+    // Monday 08:00 clears the weekend first: the oldest item then is younger than the weekend
+    expect(s.oldestAgeMin[7]!).toBeGreaterThan(s.oldestAgeMin[9]!);
+  });
+
+  it("without repeats the same week starts empty and ends with only what is due done", () => {
+    const { open, items } = week();
+    const s = deadlineStaffing({ intervalMin: 60, open, items, ahtSec: 360, deadlineSec: 24 * 3600 });
+    expect(s.workSec.reduce((a, b) => a + b, 0) / 3600).toBeLessThan(168);
+  });
+});

@@ -6,6 +6,7 @@ import { diagnosticsJson, formatDiagnostics, InputError, problem } from "../io/d
 import { colorFor, type CliIo } from "./cli-io.js";
 import type { CommandContext } from "./context.js";
 import { erlangCommand } from "./erlang.js";
+import { planCommand } from "./plan.js";
 import { validateCommand } from "./validate.js";
 
 /** Exit codes (SPEC §6). */
@@ -74,7 +75,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     },
   };
 
-  for (const cmd of [erlangCommand(ctx), validateCommand(ctx)]) {
+  for (const cmd of [planCommand(ctx), erlangCommand(ctx), validateCommand(ctx)]) {
     cmd.exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),

@@ -1,0 +1,84 @@
+import { Command, Option } from "commander";
+import type { ForecastRow } from "../plan/forecast.js";
+import type { CommandContext } from "./context.js";
+import { formatOption, outOption, type OutputFormat } from "./options.js";
+
+const EXAMPLES = `
+Examples:
+  $ ccplan plan fixtures/forecast-week.csv
+  $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/in-house.yaml
+  $ ccplan plan fixtures/forecast-week-fr.csv --report intervals --format csv --out intervals.csv
+  $ ccplan plan fixtures/forecast-week.csv --report days
+`;
+
+interface PlanOptions {
+  scenario?: string;
+  report: "summary" | "queues" | "intervals" | "days";
+  format: OutputFormat;
+  out?: string;
+  interval?: string;
+  delimiter?: string;
+  strict?: boolean;
+}
+
+/** `ccplan plan FORECAST`: the main job. */
+export function planCommand(ctx: CommandContext): Command {
+  return new Command("plan")
+    .summary("staff every interval of a forecast; FTE and headcount per queue")
+    .description(
+      "Read a forecast (one row per interval and queue) and staff every interval:\n" +
+        "Erlang C / Erlang A / chat concurrency for live channels, the deadline model\n" +
+        "for email, mail, forms and social, workload for outbound. Then scheduled\n" +
+        "staff (shrinkage), hours, FTE and headcount per queue and in total.\n" +
+        "Without --scenario the documented defaults apply, with the rows' own targets.",
+    )
+    .argument("<forecast>", "forecast CSV ('-' for stdin)")
+    .addHelpText("before", EXAMPLES)
+    .option("--scenario <file>", "scenario file (YAML or JSON): targets, shrinkage, contract hours, opening hours")
+    .addOption(new Option("--report <report>", "what to print").choices(["summary", "queues", "intervals", "days"]).default("summary"))
+    .addOption(formatOption())
+    .addOption(outOption())
+    .option("--interval <minutes>", "interval length when the forecast has no interval_minutes column (default: inferred)")
+    .option("--delimiter <char>", "CSV delimiter (default: detected)")
+    .option("--strict", "exit 1 when an interval's targets cannot be met")
+    .action(async (forecast: string, opts: PlanOptions) => {
+      ctx.setFormat(opts.format);
+      ctx.setExit(await runPlan(forecast, opts, ctx));
+    });
+}
+
+async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext): Promise<number> {
+  const { InputError } = await import("../io/diagnostics.js");
+  const { parsePositive } = await import("../io/values.js");
+  const { readForecast } = await import("../io/forecast-read.js");
+  const { readScenario } = await import("../io/scenario-read.js");
+  const { decodeText } = await import("../io/text-decode.js");
+  const { DEFAULT_SCENARIO } = await import("../plan/scenario.js");
+  const { planForecast } = await import("../plan/plan.js");
+  const render = await import("../io/render-plan.js");
+  const { writeReport } = await import("../io/output.js");
+
+  let intervalMin: number | undefined;
+  if (opts.interval !== undefined) {
+    const p = parsePositive(opts.interval, { field: "--interval" });
+    if (!p.ok) throw new InputError([p.diagnostic]);
+    intervalMin = p.value;
+  }
+  const scenario = opts.scenario === undefined ? DEFAULT_SCENARIO : readScenario(decodeText(await ctx.readInput(opts.scenario)).text, opts.scenario);
+  const rows: ForecastRow[] = [];
+  const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
+  await readForecast(ctx.streamInput(forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => rows.push(r));
+  const plan = planForecast(rows, scenario);
+
+  const text =
+    opts.format === "json"
+      ? render.renderPlanJson(plan, opts.report)
+      : opts.format === "csv"
+        ? render.renderPlanCsv(plan, opts.report)
+        : render.renderPlanTable(plan, opts.report, ctx.color(opts.out));
+  writeReport(text, opts.out, ctx.io.stdout);
+  if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
+  const missed = plan.totals.missedIntervals;
+  if (missed > 0) ctx.warn(`${forecast}: warning PLAN_TARGET_UNREACHABLE ${missed} interval${missed === 1 ? "" : "s"} could not meet their targets (staffed to carry the load only)`);
+  return missed > 0 && opts.strict ? 1 : 0;
+}

@@ -1,0 +1,227 @@
+import type { ChalkInstance } from "chalk";
+import type { IntervalPlan, Plan, QueuePlan } from "../plan/plan.js";
+import { formatDateTime } from "./datetime.js";
+import { csvNumber, grouped, jsonNumber, percent, seconds } from "./number-format.js";
+import { renderTable } from "./table.js";
+
+/** Version of the JSON documents of `ccplan plan`. */
+export const PLAN_SCHEMA_VERSION = 1;
+
+export type PlanReport = "summary" | "queues" | "intervals" | "days";
+
+type Cell = string | number | boolean | null;
+
+/** Fields of one queue line (and of the totals), snake_case for CSV, camelCase for JSON. */
+const QUEUE_FIELDS: readonly [string, string, (q: QueuePlan) => Cell][] = [
+  ["channel_class", "channelClass", (q) => q.queue?.channelClass ?? "total"],
+  ["channel", "channel", (q) => q.queue?.channel ?? null],
+  ["typology", "typology", (q) => q.queue?.typology ?? null],
+  ["direction", "direction", (q) => q.queue?.direction ?? null],
+  ["intervals", "intervals", (q) => q.intervals],
+  ["volume", "volume", (q) => q.volume],
+  ["workload_hours", "workloadHours", (q) => q.workloadHours],
+  ["peak_agents", "peakAgents", (q) => q.peakAgents],
+  ["agent_hours", "agentHours", (q) => q.agentHours],
+  ["scheduled_hours", "scheduledHours", (q) => q.scheduledHours],
+  ["fte", "fte", (q) => q.fte],
+  ["headcount", "headcount", (q) => q.headcount],
+  ["service_level", "serviceLevel", (q) => q.serviceLevel],
+  ["asa_sec", "asaSec", (q) => q.asaSec],
+  ["abandon_rate", "abandonRate", (q) => q.abandonRate],
+  ["missed_intervals", "missedIntervals", (q) => q.missedIntervals],
+];
+
+/** Fields of one interval line. */
+const INTERVAL_FIELDS: readonly [string, string, (i: IntervalPlan) => Cell][] = [
+  ["interval_start", "intervalStart", (i) => formatDateTime(i.startMin)],
+  ["typology", "typology", (i) => i.typology],
+  ["channel", "channel", (i) => i.channel],
+  ["direction", "direction", (i) => i.direction],
+  ["channel_class", "channelClass", (i) => i.channelClass],
+  ["interval_minutes", "intervalMin", (i) => i.intervalMin],
+  ["volume", "volume", (i) => i.volume],
+  ["aht_sec", "ahtSec", (i) => i.ahtSec],
+  ["traffic_erlangs", "trafficErlangs", (i) => i.trafficErlangs],
+  ["agents", "agents", (i) => i.agents],
+  ["scheduled", "scheduled", (i) => i.scheduled],
+  ["service_level", "serviceLevel", (i) => i.serviceLevel],
+  ["asa_sec", "asaSec", (i) => i.asaSec],
+  ["occupancy", "occupancy", (i) => i.occupancy],
+  ["abandon_rate", "abandonRate", (i) => i.abandonRate],
+  ["backlog", "backlog", (i) => i.backlog],
+  ["oldest_age_min", "oldestAgeMin", (i) => i.oldestAgeMin],
+  ["target_met", "targetMet", (i) => i.targetMet],
+  ["note", "note", (i) => i.note],
+];
+
+/** One day of the plan, all queues together. */
+interface DayPlan {
+  date: string;
+  volume: number;
+  workloadHours: number;
+  agentHours: number;
+  scheduledHours: number;
+  peakAgents: number;
+}
+
+const DAY_FIELDS: readonly [string, string, (d: DayPlan) => Cell][] = [
+  ["date", "date", (d) => d.date],
+  ["volume", "volume", (d) => d.volume],
+  ["workload_hours", "workloadHours", (d) => d.workloadHours],
+  ["peak_agents", "peakAgents", (d) => d.peakAgents],
+  ["agent_hours", "agentHours", (d) => d.agentHours],
+  ["scheduled_hours", "scheduledHours", (d) => d.scheduledHours],
+];
+
+function days(plan: Plan): DayPlan[] {
+  const byDay = new Map<number, { d: DayPlan; at: Map<number, number> }>();
+  for (const i of plan.intervals) {
+    const day = Math.floor(i.startMin / 1440);
+    let e = byDay.get(day);
+    if (e === undefined) {
+      e = { d: { date: formatDateTime(day * 1440).slice(0, 10), volume: 0, workloadHours: 0, agentHours: 0, scheduledHours: 0, peakAgents: 0 }, at: new Map() };
+      byDay.set(day, e);
+    }
+    e.d.volume += i.volume;
+    e.d.workloadHours += (i.trafficErlangs * i.intervalMin) / 60;
+    e.d.agentHours += (i.agents * i.intervalMin) / 60;
+    e.d.scheduledHours += (i.scheduled * i.intervalMin) / 60;
+    e.at.set(i.startMin, (e.at.get(i.startMin) ?? 0) + i.agents);
+  }
+  return [...byDay.keys()]
+    .sort((a, b) => a - b)
+    .map((k) => {
+      const e = byDay.get(k)!;
+      e.d.peakAgents = Math.max(0, ...e.at.values());
+      return e.d;
+    });
+}
+
+function csvCell(v: Cell): string {
+  if (v === null) return "";
+  if (typeof v === "number") return csvNumber(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+function csv<T>(fields: readonly [string, string, (x: T) => Cell][], rows: readonly T[]): string {
+  const out = [fields.map(([name]) => name).join(",")];
+  for (const r of rows) out.push(fields.map(([, , get]) => csvCell(get(r))).join(","));
+  return out.join("\n") + "\n";
+}
+
+function record<T>(fields: readonly [string, string, (x: T) => Cell][], row: T): Record<string, Cell> {
+  const out: Record<string, Cell> = {};
+  for (const [, key, get] of fields) {
+    const v = get(row);
+    out[key] = typeof v === "number" ? jsonNumber(v) : v;
+  }
+  return out;
+}
+
+function header(plan: Plan, report: PlanReport) {
+  return {
+    schemaVersion: PLAN_SCHEMA_VERSION,
+    report,
+    scenario: plan.scenario,
+    horizon: {
+      start: plan.firstStartMin === null ? null : formatDateTime(plan.firstStartMin),
+      end: plan.endMin === null ? null : formatDateTime(plan.endMin),
+      weeks: plan.weeks,
+    },
+    shrinkage: plan.shrinkage,
+    contractHours: plan.contractHours,
+    contractFraction: plan.contractFraction,
+  };
+}
+
+/** The plan as CSV: one line per queue (summary adds the totals line), interval or day. */
+export function renderPlanCsv(plan: Plan, report: PlanReport): string {
+  if (report === "intervals") return csv(INTERVAL_FIELDS, plan.intervals);
+  if (report === "days") return csv(DAY_FIELDS, days(plan));
+  return csv(QUEUE_FIELDS, report === "summary" ? [...plan.queues, plan.totals] : plan.queues);
+}
+
+/** The plan as JSON (`schemaVersion` 1): header, then the report's rows; numbers unrounded. */
+export function renderPlanJson(plan: Plan, report: PlanReport): string {
+  const head = JSON.stringify(header(plan, report)).slice(0, -1);
+  const lines = (rows: Record<string, Cell>[]) => rows.map((r) => JSON.stringify(r)).join(",\n");
+  if (report === "intervals") return `${head},"rows":[\n${lines(plan.intervals.map((i) => record(INTERVAL_FIELDS, i)))}\n]}\n`;
+  if (report === "days") return `${head},"rows":[\n${lines(days(plan).map((d) => record(DAY_FIELDS, d)))}\n]}\n`;
+  const queues = `"queues":[\n${lines(plan.queues.map((q) => record(QUEUE_FIELDS, q)))}\n]`;
+  if (report === "queues") return `${head},${queues}}\n`;
+  return `${head},${queues},"totals":${JSON.stringify(record(QUEUE_FIELDS, plan.totals))}}\n`;
+}
+
+/** The plan for a terminal. */
+export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInstance): string {
+  const h = header(plan, report);
+  const lines = [
+    color.bold(`Plan "${plan.scenario}"`) +
+      `  ${h.horizon.start ?? "–"} → ${h.horizon.end ?? "–"} (${grouped(plan.weeks, 2, 0)} week${plan.weeks === 1 ? "" : "s"})`,
+    `Shrinkage ${percent(plan.shrinkage, 1)}, ${grouped(plan.contractHours, 2, 0)} h a week per FTE, mean contract ${percent(plan.contractFraction, 0)}`,
+    "",
+  ];
+  if (report === "intervals") {
+    const rows = plan.intervals.map((i) => [
+      formatDateTime(i.startMin),
+      i.typology,
+      i.channel,
+      i.direction,
+      grouped(i.volume, 1),
+      grouped(i.agents, i.channelClass === "sync" ? 0 : 2),
+      grouped(i.scheduled, 1),
+      i.serviceLevel === null ? "" : percent(i.serviceLevel, 1),
+      i.asaSec === null ? "" : seconds(i.asaSec),
+      i.abandonRate === null ? "" : percent(i.abandonRate, 1),
+      i.backlog === null ? "" : grouped(i.backlog, 1),
+      i.targetMet ? "" : color.red("missed"),
+    ]);
+    lines.push(
+      renderTable(
+        ["interval", "typology", "channel", "dir.", "volume", "agents", "scheduled", "SL", "ASA", "aband.", "backlog", ""],
+        rows,
+        ["left", "left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "left"],
+      ),
+    );
+    return lines.join("\n") + "\n";
+  }
+  if (report === "days") {
+    const rows = days(plan).map((d) => [d.date, grouped(d.volume, 0), grouped(d.workloadHours, 1), grouped(d.peakAgents, 1), grouped(d.agentHours, 1), grouped(d.scheduledHours, 1)]);
+    lines.push(renderTable(["date", "volume", "workload h", "peak agents", "agent-hours", "scheduled h"], rows, ["left", "right", "right", "right", "right", "right"]));
+    return lines.join("\n") + "\n";
+  }
+  const line = (q: QueuePlan, total: boolean) => {
+    const cells = [
+      total ? "total" : q.queue!.channelClass,
+      total ? "" : q.queue!.channel,
+      total ? "" : q.queue!.typology,
+      total ? "" : q.queue!.direction,
+      grouped(q.volume, 0),
+      grouped(q.workloadHours, 1),
+      grouped(q.peakAgents, 1),
+      grouped(q.agentHours, 1),
+      grouped(q.scheduledHours, 1),
+      grouped(q.fte, 1),
+      grouped(q.headcount, 0),
+      q.serviceLevel === null ? "" : percent(q.serviceLevel, 1),
+      q.asaSec === null ? "" : seconds(q.asaSec),
+      q.abandonRate === null ? "" : percent(q.abandonRate, 1),
+      q.missedIntervals > 0 ? color.red(String(q.missedIntervals)) : "0",
+    ];
+    return total ? cells.map((c) => color.bold(c)) : cells;
+  };
+  const rows = plan.queues.map((q) => line(q, false));
+  if (report === "summary") rows.push(line(plan.totals, true));
+  lines.push(
+    renderTable(
+      ["class", "channel", "typology", "dir.", "volume", "workload h", "peak agents", "agent-hours", "scheduled h", "FTE", "headcount", "SL", "ASA", "aband.", "missed"],
+      rows,
+      ["left", "left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right", "right", "right"],
+    ),
+  );
+  if (report === "summary") {
+    lines.push("Headcount = FTE ÷ mean contract, rounded up once; the total is rounded from the summed FTE, not summed from rounded queues.");
+  }
+  return lines.join("\n") + "\n";
+}

@@ -84,7 +84,7 @@ describe("planForecast", () => {
     // 2 h of work due by the end of the arrival hour + 1: one hour each at 90 % occupancy
     expectRelative(agents[1]!, 1 / 0.9, 1e-12);
     expectRelative(agents[2]!, 1 / 0.9, 1e-12);
-    expect(agents.filter((a, k) => k !== 1 && k !== 2).every((a) => a === 0)).toBe(true);
+    expect(agents.filter((_, k) => k !== 1 && k !== 2).every((a) => a === 0)).toBe(true);
     expectRelative(p.intervals[1]!.backlog!, 6, 1e-9);
     expect(p.intervals[1]!.oldestAgeMin).toBe(60);
   });

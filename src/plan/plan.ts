@@ -4,7 +4,7 @@ import { combinedShrinkage, fte as toFte, headcount as toHeadcount } from "../co
 import { requiredAgents } from "../core/required-agents.js";
 import { trafficErlangs } from "../core/traffic.js";
 import { queueId, type ChannelClass, type ForecastRow, type QueueKey } from "./forecast.js";
-import { isOpen, targetsFor, type Scenario } from "./scenario.js";
+import { isOpen, targetsFor, type QueueTargets, type Scenario } from "./scenario.js";
 
 /** The staffing of one interval of one queue. */
 export interface IntervalPlan extends QueueKey {
@@ -95,6 +95,7 @@ export function planForecast(rows: readonly ForecastRow[], scenario: Scenario): 
   const keep = 1 - shrinkage;
   const intervals: IntervalPlan[] = [];
   const asyncRows = new Map<string, ForecastRow[]>();
+  const targetsOf = targetsCache(scenario);
 
   for (const row of rows) {
     if (row.channelClass === "async") {
@@ -104,11 +105,20 @@ export function planForecast(rows: readonly ForecastRow[], scenario: Scenario): 
       list.push(row);
       continue;
     }
-    intervals.push(row.channelClass === "sync" ? planSync(row, scenario, keep) : planOutbound(row, scenario, keep));
+    intervals.push(row.channelClass === "sync" ? planSync(row, targetsOf, keep) : planOutbound(row, targetsOf, keep));
   }
   for (const list of asyncRows.values()) intervals.push(...planAsync(list, scenario, keep));
 
-  intervals.sort(compareIntervals);
+  // Queues in a fixed order (class, channel, typology, direction), then time.
+  const ranks = new Map<string, number>();
+  const keys = new Map<string, IntervalPlan>();
+  for (const i of intervals) if (!keys.has(queueId(i))) keys.set(queueId(i), i);
+  [...keys.entries()].sort((x, y) => compareKeys(x[1], y[1])).forEach(([id], rank) => ranks.set(id, rank));
+  const rankOf = intervals.map((i) => ranks.get(queueId(i))!);
+  const order = intervals.map((_, k) => k).sort((x, y) => rankOf[x]! - rankOf[y]! || intervals[x]!.startMin - intervals[y]!.startMin);
+  const sorted = order.map((k) => intervals[k]!);
+  intervals.length = 0;
+  intervals.push(...sorted);
   let first: number | null = null;
   let end: number | null = null;
   for (const i of intervals) {
@@ -152,36 +162,18 @@ function compareKeys(a: QueueKey & { channelClass: ChannelClass }, b: QueueKey &
   );
 }
 
-function compareIntervals(a: IntervalPlan, b: IntervalPlan): number {
-  return compareKeys(a, b) || a.startMin - b.startMin;
-}
 
-function base(row: ForecastRow) {
-  return {
-    typology: row.typology,
-    channel: row.channel,
-    direction: row.direction,
-    channelClass: row.channelClass,
-    startMin: row.startMin,
-    intervalMin: row.intervalMin,
-    volume: row.volume,
-    ahtSec: row.ahtSec,
-  };
-}
 
-function planSync(row: ForecastRow, scenario: Scenario, keep: number): IntervalPlan {
-  const t = targetsFor(scenario, "sync", row.channel, {
-    ...row.targets,
-    patienceSec: row.patienceSec,
-    concurrency: row.concurrency,
-  });
-  const queue = { volume: row.volume, ahtSec: row.ahtSec, intervalMin: row.intervalMin, patienceSec: t.patienceSec, concurrency: t.concurrency };
+function planSync(row: ForecastRow, targetsOf: TargetsCache, keep: number): IntervalPlan {
+  const c = targetsOf(row);
+  const patienceSec = row.patienceSec ?? c.patienceSec;
+  const queue = { volume: row.volume, ahtSec: row.ahtSec, intervalMin: row.intervalMin, patienceSec, concurrency: row.concurrency ?? c.concurrency };
   const targets = {
-    serviceLevel: t.serviceLevel,
-    answerWithinSec: t.serviceLevel === undefined ? undefined : (t.answerWithinSec ?? 20),
-    maxAsaSec: t.maxAsaSec,
-    maxOccupancy: t.maxOccupancy,
-    maxAbandonRate: t.patienceSec === undefined ? undefined : t.maxAbandonRate,
+    serviceLevel: c.serviceLevel,
+    answerWithinSec: c.serviceLevel === undefined ? undefined : (c.answerWithinSec ?? 20),
+    maxAsaSec: c.maxAsaSec,
+    maxOccupancy: c.maxOccupancy,
+    maxAbandonRate: patienceSec === undefined ? undefined : c.maxAbandonRate,
   };
   let r = requiredAgents(queue, targets);
   let note: string | null = null;
@@ -189,27 +181,83 @@ function planSync(row: ForecastRow, scenario: Scenario, keep: number): IntervalP
     note = r.reason ?? "targets cannot be met";
     r = requiredAgents(queue, { answerWithinSec: targets.answerWithinSec });
   }
-  const erlangA = r.model === "erlang-a";
   const zero = r.trafficErlangs === 0;
-  return {
-    ...base(row),
-    trafficErlangs: r.trafficErlangs,
-    agents: r.agents,
-    scheduled: r.agents / keep,
-    serviceLevel: zero ? null : r.metrics.serviceLevel,
-    asaSec: zero ? null : r.metrics.asaSec,
-    occupancy: zero ? null : r.metrics.occupancy,
-    abandonRate: erlangA && !zero ? r.metrics.abandonRate : null,
+  const m = r.metrics;
+  return interval(row, row.startMin, row.volume, row.ahtSec, r.trafficErlangs, r.agents, keep, {
+    serviceLevel: zero ? null : m.serviceLevel,
+    asaSec: zero ? null : m.asaSec,
+    occupancy: zero ? null : m.occupancy,
+    abandonRate: r.model === "erlang-a" && !zero ? m.abandonRate : null,
     backlog: null,
     oldestAgeMin: null,
-    targetMet: note === null,
     note,
+  });
+}
+
+/** What differs between the kinds of interval. */
+interface IntervalOutcome {
+  serviceLevel: number | null;
+  asaSec: number | null;
+  occupancy: number | null;
+  abandonRate: number | null;
+  backlog: number | null;
+  oldestAgeMin: number | null;
+  note: string | null;
+}
+
+/** One interval's plan, always built by this one literal (one object shape). */
+function interval(
+  q: QueueKey & { channelClass: ChannelClass; intervalMin: number },
+  startMin: number,
+  volume: number,
+  ahtSec: number,
+  traffic: number,
+  agents: number,
+  keep: number,
+  o: IntervalOutcome,
+): IntervalPlan {
+  return {
+    typology: q.typology,
+    channel: q.channel,
+    direction: q.direction,
+    channelClass: q.channelClass,
+    startMin,
+    intervalMin: q.intervalMin,
+    volume,
+    ahtSec,
+    trafficErlangs: traffic,
+    agents,
+    scheduled: agents / keep,
+    serviceLevel: o.serviceLevel,
+    asaSec: o.asaSec,
+    occupancy: o.occupancy,
+    abandonRate: o.abandonRate,
+    backlog: o.backlog,
+    oldestAgeMin: o.oldestAgeMin,
+    targetMet: o.note === null,
+    note: o.note,
   };
 }
 
-function planOutbound(row: ForecastRow, scenario: Scenario, keep: number): IntervalPlan {
-  const t = targetsFor(scenario, "outbound", row.channel, row.targets);
-  const occupancy = t.maxOccupancy ?? 0.85;
+type TargetsCache = (row: ForecastRow) => QueueTargets;
+
+/** Targets per row: class and channel merged once per (class, channel), the row's own on top when it has any. */
+function targetsCache(scenario: Scenario): TargetsCache {
+  const merged = new Map<string, QueueTargets>();
+  return (row) => {
+    const key = `${row.channelClass}\u001f${row.channel}`;
+    let base = merged.get(key);
+    if (base === undefined) merged.set(key, (base = targetsFor(scenario, row.channelClass, row.channel)));
+    const own = row.targets;
+    if (own.serviceLevel === undefined && own.answerWithinSec === undefined && own.maxAsaSec === undefined && own.maxOccupancy === undefined && own.maxAbandonRate === undefined) {
+      return base;
+    }
+    return targetsFor(scenario, row.channelClass, row.channel, own);
+  };
+}
+
+function planOutbound(row: ForecastRow, targetsOf: TargetsCache, keep: number): IntervalPlan {
+  const occupancy = targetsOf(row).maxOccupancy ?? 0.85;
   const workSec = outboundWorkloadSec({
     contacts: row.volume,
     ahtSec: row.ahtSec,
@@ -218,20 +266,15 @@ function planOutbound(row: ForecastRow, scenario: Scenario, keep: number): Inter
     dialTimeSec: row.attempts === undefined && row.contactRate === undefined ? undefined : row.dialTimeSec,
   });
   const agents = workloadAgents(workSec, row.intervalMin * 60, occupancy);
-  return {
-    ...base(row),
-    trafficErlangs: workSec / (row.intervalMin * 60),
-    agents,
-    scheduled: agents / keep,
+  return interval(row, row.startMin, row.volume, row.ahtSec, workSec / (row.intervalMin * 60), agents, keep, {
     serviceLevel: null,
     asaSec: null,
     occupancy: workSec > 0 ? occupancy : null,
     abandonRate: null,
     backlog: null,
     oldestAgeMin: null,
-    targetMet: true,
     note: null,
-  };
+  });
 }
 
 /** One async queue: its intervals from the first to the last row, on its own grid. */
@@ -270,27 +313,17 @@ function planAsync(rows: ForecastRow[], scenario: Scenario, keep: number): Inter
     const r = rowAt[k];
     if (r === undefined && s.agents[k] === 0 && s.backlogItems[k]! < 1e-9) continue;
     const agents = s.agents[k]!;
-    out.push({
-      typology: first.typology,
-      channel: first.channel,
-      direction: first.direction,
-      channelClass: "async",
-      startMin: start + k * len,
-      intervalMin: len,
-      volume: items[k]!,
-      ahtSec: aht[k]!,
-      trafficErlangs: trafficErlangs(items[k]!, aht[k]!, len),
-      agents,
-      scheduled: agents / keep,
-      serviceLevel: null,
-      asaSec: null,
-      occupancy: agents > 0 ? occupancy : null,
-      abandonRate: null,
-      backlog: s.backlogItems[k]!,
-      oldestAgeMin: s.oldestAgeMin[k]!,
-      targetMet: true,
-      note: null,
-    });
+    out.push(
+      interval(first, start + k * len, items[k]!, aht[k]!, trafficErlangs(items[k]!, aht[k]!, len), agents, keep, {
+        serviceLevel: null,
+        asaSec: null,
+        occupancy: agents > 0 ? occupancy : null,
+        abandonRate: null,
+        backlog: s.backlogItems[k]!,
+        oldestAgeMin: s.oldestAgeMin[k]!,
+        note: null,
+      }),
+    );
   }
   return out;
 }

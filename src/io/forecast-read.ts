@@ -7,7 +7,7 @@ import { parseDateTime, parseTimeOfDay, minuteOfDay } from "./datetime.js";
 import { InputError, problem, shown, type Diagnostic } from "./diagnostics.js";
 import { ERLANG_COLUMNS } from "./erlang-fields.js";
 import { normalizeHeader } from "./names.js";
-import { queueLimitProblems } from "./queue-limits.js";
+import { exceedsLimits, queueLimitProblems } from "./queue-limits.js";
 import {
   parseCount,
   parseDuration,
@@ -122,10 +122,9 @@ export async function readForecast(
   };
 
   const accept = (row: ForecastRow) => {
-    const where = { file, line: row.line };
-    const limits = queueLimitProblems(row, { volume: { ...where, field: "volume" }, patience: { ...where, field: "patience" }, concurrency: { ...where, field: "concurrency" } });
-    if (limits.length > 0) {
-      for (const l of limits) report(l);
+    if (exceedsLimits(row)) {
+      const where = { file, line: row.line };
+      for (const l of queueLimitProblems(row, { volume: { ...where, field: "volume" }, patience: { ...where, field: "patience" }, concurrency: { ...where, field: "concurrency" } })) report(l);
       return;
     }
     if (minuteOfDay(row.startMin) % row.intervalMin !== 0) {
@@ -317,7 +316,7 @@ function parseForecastRow(
   const channelCell = given.channel;
   if (channelCell === undefined) require("channel");
   else {
-    channel = canonicalChannel(channelCell.text);
+    channel = channelOf(channelCell.text);
     if (channel === undefined) {
       bad = true;
       report(
@@ -331,7 +330,7 @@ function parseForecastRow(
   let direction: "inbound" | "outbound" = "inbound";
   const directionCell = given.direction;
   if (directionCell !== undefined) {
-    const d = DIRECTIONS[normalizeHeader(directionCell.text)];
+    const d = directionOf(directionCell.text);
     if (d === undefined) {
       bad = true;
       report(problem("INPUT_OUT_OF_RANGE", `${directionCell.src.field}: got ${shown(directionCell.text)}, expected inbound or outbound`, { ...directionCell.src, value: directionCell.text }));
@@ -422,4 +421,21 @@ function byLine(problems: Diagnostic[]): Diagnostic[] {
     .map((d, i) => ({ d, i }))
     .sort((a, b) => (a.d.line ?? 0) - (b.d.line ?? 0) || (a.d.column ?? 0) - (b.d.column ?? 0) || a.i - b.i)
     .map((x) => x.d);
+}
+
+const channelMemo = new Map<string, string | undefined>();
+/** {@link canonicalChannel}, remembered per label (a forecast repeats a handful of labels millions of times). */
+function channelOf(label: string): string | undefined {
+  if (channelMemo.has(label)) return channelMemo.get(label);
+  const c = canonicalChannel(label);
+  if (channelMemo.size < 10_000) channelMemo.set(label, c);
+  return c;
+}
+
+const directionMemo = new Map<string, "inbound" | "outbound" | undefined>();
+function directionOf(label: string): "inbound" | "outbound" | undefined {
+  if (directionMemo.has(label)) return directionMemo.get(label);
+  const d = DIRECTIONS[normalizeHeader(label)];
+  if (directionMemo.size < 10_000) directionMemo.set(label, d);
+  return d;
 }

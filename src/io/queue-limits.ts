@@ -16,6 +16,15 @@ export const MAX_PATIENCE_IN_AHTS = 100;
 /** Where each field of a queue was read, for its diagnostic. */
 export type QueueSources = Partial<Record<"volume" | "patience" | "concurrency", ValueSource>>;
 
+/** Whether {@link queueLimitProblems} would find anything (cheap: no allocation). */
+export function exceedsLimits(queue: QueueLoad): boolean {
+  return (
+    !((queue.volume * queue.ahtSec) / (queue.intervalMin * 60) <= MAX_TRAFFIC_ERLANGS) ||
+    (queue.patienceSec !== undefined && queue.patienceSec > MAX_PATIENCE_IN_AHTS * queue.ahtSec) ||
+    (queue.concurrency !== undefined && queue.concurrency > MAX_INPUT_CONCURRENCY)
+  );
+}
+
 /**
  * Checks on a whole queue that no single value shows: the load the volume,
  * AHT and interval make, the patience against the AHT, the concurrency.

@@ -7,6 +7,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { requiredAgents } from "../dist/index.js";
+import { writeForecast } from "./forecast-gen.js";
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run measures the same mix. */
 function random(seed) {
@@ -127,6 +128,22 @@ try {
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+// ccplan plan: a week of 15-minute intervals × 50 queues (33,600 rows), end to end.
+{
+  const dir = mkdtempSync(join(tmpdir(), "ccplan-bench-"));
+  try {
+    const file = join(dir, "week.csv");
+    await writeForecast(file, 7);
+    const args = ["bin/ccplan.js", "plan", file, "--format", "json", "--out", join(dir, "plan.json"), "--quiet"];
+    const week = timeCommand(args, 5);
+    if (week.status !== 0) throw new Error(`plan failed: ${week.stderr}`);
+    const rss = peakRssMb(args);
+    console.log(`ccplan plan, a week × 50 queues at 15 min (33,600 rows): ${(week.medianMs / 1000).toFixed(2)} s wall (median of 5)` + (rss === null ? "" : `, peak RSS ${rss.toFixed(0)} MB`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const startup = timeCommand(["bin/ccplan.js", "--version"], 20);

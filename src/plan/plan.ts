@@ -110,13 +110,17 @@ export function planForecast(rows: readonly ForecastRow[], scenario: Scenario): 
   for (const list of asyncRows.values()) intervals.push(...planAsync(list, scenario, keep));
 
   // Queues in a fixed order (class, channel, typology, direction), then time.
+  const ids = intervals.map((i) => queueId(i));
+  const firstOf = new Map<string, IntervalPlan>();
+  ids.forEach((id, k) => {
+    if (!firstOf.has(id)) firstOf.set(id, intervals[k]!);
+  });
   const ranks = new Map<string, number>();
-  const keys = new Map<string, IntervalPlan>();
-  for (const i of intervals) if (!keys.has(queueId(i))) keys.set(queueId(i), i);
-  [...keys.entries()].sort((x, y) => compareKeys(x[1], y[1])).forEach(([id], rank) => ranks.set(id, rank));
-  const rankOf = intervals.map((i) => ranks.get(queueId(i))!);
+  [...firstOf.entries()].sort((x, y) => compareKeys(x[1], y[1])).forEach(([id], rank) => ranks.set(id, rank));
+  const rankOf = ids.map((id) => ranks.get(id)!);
   const order = intervals.map((_, k) => k).sort((x, y) => rankOf[x]! - rankOf[y]! || intervals[x]!.startMin - intervals[y]!.startMin);
   const sorted = order.map((k) => intervals[k]!);
+  const sortedRank = order.map((k) => rankOf[k]!);
   intervals.length = 0;
   intervals.push(...sorted);
   let first: number | null = null;
@@ -128,14 +132,13 @@ export function planForecast(rows: readonly ForecastRow[], scenario: Scenario): 
   const days = first === null || end === null ? 0 : Math.ceil(end / 1440) - Math.floor(first / 1440);
   const weeks = days / 7;
 
-  const byQueue = new Map<string, IntervalPlan[]>();
-  for (const i of intervals) {
-    const id = queueId(i);
-    let list = byQueue.get(id);
-    if (list === undefined) byQueue.set(id, (list = []));
-    list.push(i);
-  }
-  const queues = [...byQueue.values()].map((list) => summarise(list, scenario, shrinkage, weeks, false));
+  // Sorted by queue rank, each queue's intervals are one run.
+  const byQueue: IntervalPlan[][] = [];
+  intervals.forEach((i, k) => {
+    const rank = sortedRank[k]!;
+    (byQueue[rank] ??= []).push(i);
+  });
+  const queues = byQueue.map((list) => summarise(list, scenario, shrinkage, weeks, false));
   const totals = summarise(intervals, scenario, shrinkage, weeks, true);
   return {
     scenario: scenario.name,

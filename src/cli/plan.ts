@@ -1,5 +1,4 @@
 import { Command, Option } from "commander";
-import type { ForecastRow } from "../plan/forecast.js";
 import type { CommandContext } from "./context.js";
 import { formatOption, outOption, type OutputFormat } from "./options.js";
 
@@ -54,7 +53,7 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   const { readScenario } = await import("../io/scenario-read.js");
   const { decodeText } = await import("../io/text-decode.js");
   const { DEFAULT_SCENARIO } = await import("../plan/scenario.js");
-  const { planForecast } = await import("../plan/plan.js");
+  const { Planner } = await import("../plan/plan.js");
   const render = await import("../io/render-plan.js");
   const { writeReport } = await import("../io/output.js");
 
@@ -65,10 +64,11 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     intervalMin = p.value;
   }
   const scenario = opts.scenario === undefined ? DEFAULT_SCENARIO : readScenario(decodeText(await ctx.readInput(opts.scenario)).text, opts.scenario);
-  const rows: ForecastRow[] = [];
   const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
-  await readForecast(ctx.streamInput(forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => rows.push(r));
-  const plan = planForecast(rows, scenario);
+  // Rows are planned as they are read: only running totals are kept, unless every interval is to be printed.
+  const planner = new Planner(scenario, { keepIntervals: opts.report === "intervals" });
+  await readForecast(ctx.streamInput(forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => planner.add(r));
+  const plan = planner.finish();
 
   const text =
     opts.format === "json"

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from "chalk";
-import type { IntervalPlan, Plan, QueuePlan } from "../plan/plan.js";
+import type { DayPlan, IntervalPlan, Plan, QueuePlan } from "../plan/plan.js";
 import { formatDateTime } from "./datetime.js";
 import { csvNumber, grouped, jsonNumber, percent, seconds } from "./number-format.js";
 import { renderTable } from "./table.js";
@@ -54,18 +54,8 @@ const INTERVAL_FIELDS: readonly [string, string, (i: IntervalPlan) => Cell][] = 
   ["note", "note", (i) => i.note],
 ];
 
-/** One day of the plan, all queues together. */
-interface DayPlan {
-  date: string;
-  volume: number;
-  workloadHours: number;
-  agentHours: number;
-  scheduledHours: number;
-  peakAgents: number;
-}
-
 const DAY_FIELDS: readonly [string, string, (d: DayPlan) => Cell][] = [
-  ["date", "date", (d) => d.date],
+  ["date", "date", (d) => formatDateTime(d.dayIndex * 1440).slice(0, 10)],
   ["volume", "volume", (d) => d.volume],
   ["workload_hours", "workloadHours", (d) => d.workloadHours],
   ["peak_agents", "peakAgents", (d) => d.peakAgents],
@@ -73,29 +63,6 @@ const DAY_FIELDS: readonly [string, string, (d: DayPlan) => Cell][] = [
   ["scheduled_hours", "scheduledHours", (d) => d.scheduledHours],
 ];
 
-function days(plan: Plan): DayPlan[] {
-  const byDay = new Map<number, { d: DayPlan; at: Map<number, number> }>();
-  for (const i of plan.intervals) {
-    const day = Math.floor(i.startMin / 1440);
-    let e = byDay.get(day);
-    if (e === undefined) {
-      e = { d: { date: formatDateTime(day * 1440).slice(0, 10), volume: 0, workloadHours: 0, agentHours: 0, scheduledHours: 0, peakAgents: 0 }, at: new Map() };
-      byDay.set(day, e);
-    }
-    e.d.volume += i.volume;
-    e.d.workloadHours += (i.trafficErlangs * i.intervalMin) / 60;
-    e.d.agentHours += (i.agents * i.intervalMin) / 60;
-    e.d.scheduledHours += (i.scheduled * i.intervalMin) / 60;
-    e.at.set(i.startMin, (e.at.get(i.startMin) ?? 0) + i.agents);
-  }
-  return [...byDay.keys()]
-    .sort((a, b) => a - b)
-    .map((k) => {
-      const e = byDay.get(k)!;
-      e.d.peakAgents = Math.max(0, ...e.at.values());
-      return e.d;
-    });
-}
 
 function csvCell(v: Cell): string {
   if (v === null) return "";
@@ -138,7 +105,7 @@ function header(plan: Plan, report: PlanReport) {
 /** The plan as CSV: one line per queue (summary adds the totals line), interval or day. */
 export function renderPlanCsv(plan: Plan, report: PlanReport): string {
   if (report === "intervals") return csv(INTERVAL_FIELDS, plan.intervals);
-  if (report === "days") return csv(DAY_FIELDS, days(plan));
+  if (report === "days") return csv(DAY_FIELDS, plan.days);
   return csv(QUEUE_FIELDS, report === "summary" ? [...plan.queues, plan.totals] : plan.queues);
 }
 
@@ -147,7 +114,7 @@ export function renderPlanJson(plan: Plan, report: PlanReport): string {
   const head = JSON.stringify(header(plan, report)).slice(0, -1);
   const lines = (rows: Record<string, Cell>[]) => rows.map((r) => JSON.stringify(r)).join(",\n");
   if (report === "intervals") return `${head},"rows":[\n${lines(plan.intervals.map((i) => record(INTERVAL_FIELDS, i)))}\n]}\n`;
-  if (report === "days") return `${head},"rows":[\n${lines(days(plan).map((d) => record(DAY_FIELDS, d)))}\n]}\n`;
+  if (report === "days") return `${head},"rows":[\n${lines(plan.days.map((d) => record(DAY_FIELDS, d)))}\n]}\n`;
   const queues = `"queues":[\n${lines(plan.queues.map((q) => record(QUEUE_FIELDS, q)))}\n]`;
   if (report === "queues") return `${head},${queues}}\n`;
   return `${head},${queues},"totals":${JSON.stringify(record(QUEUE_FIELDS, plan.totals))}}\n`;
@@ -187,7 +154,7 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
     return lines.join("\n") + "\n";
   }
   if (report === "days") {
-    const rows = days(plan).map((d) => [d.date, grouped(d.volume, 0), grouped(d.workloadHours, 1), grouped(d.peakAgents, 1), grouped(d.agentHours, 1), grouped(d.scheduledHours, 1)]);
+    const rows = plan.days.map((d) => [formatDateTime(d.dayIndex * 1440).slice(0, 10), grouped(d.volume, 0), grouped(d.workloadHours, 1), grouped(d.peakAgents, 1), grouped(d.agentHours, 1), grouped(d.scheduledHours, 1)]);
     lines.push(renderTable(["date", "volume", "workload h", "peak agents", "agent-hours", "scheduled h"], rows, ["left", "right", "right", "right", "right", "right"]));
     return lines.join("\n") + "\n";
   }

@@ -70,14 +70,94 @@ export interface Plan {
   endMin: number | null;
   /** Horizon in weeks (whole days ÷ 7): FTE are per week of it. */
   weeks: number;
+  /** Every interval, by queue then time (empty unless the planner kept them). */
   intervals: IntervalPlan[];
   queues: QueuePlan[];
   totals: QueuePlan;
+  days: DayPlan[];
+}
+
+/** One day of the plan, all queues together. */
+export interface DayPlan {
+  /** Days since 1970-01-01 (the file's own clock). */
+  dayIndex: number;
+  volume: number;
+  workloadHours: number;
+  agentHours: number;
+  scheduledHours: number;
+  /** Largest sum of agents over all queues at one moment of the day. */
+  peakAgents: number;
+}
+
+/** Running totals of one queue (or of all), filled interval by interval. */
+class Totals {
+  intervals = 0;
+  volume = 0;
+  workloadSec = 0;
+  agentHours = 0;
+  slVolume = 0;
+  slSum = 0;
+  asaWeight = 0;
+  asaSum = 0;
+  abVolume = 0;
+  abSum = 0;
+  missed = 0;
+  peak = 0;
+  constructor(readonly queue: (QueueKey & { channelClass: ChannelClass }) | null) {}
+
+  add(i: IntervalPlan): void {
+    this.intervals++;
+    this.volume += i.volume;
+    this.workloadSec += i.trafficErlangs * i.intervalMin * 60;
+    this.agentHours += (i.agents * i.intervalMin) / 60;
+    if (i.serviceLevel !== null && i.volume > 0) {
+      this.slVolume += i.volume;
+      this.slSum += i.volume * i.serviceLevel;
+      const answered = i.volume * (1 - (i.abandonRate ?? 0));
+      this.asaWeight += answered;
+      this.asaSum += answered * (i.asaSec ?? 0);
+    }
+    if (i.abandonRate !== null) {
+      this.abVolume += i.volume;
+      this.abSum += i.volume * i.abandonRate;
+    }
+    if (!i.targetMet) this.missed++;
+    if (this.queue !== null) this.peak = Math.max(this.peak, i.agents);
+  }
+
+  result(scenario: Scenario, shrinkage: number, weeks: number): QueuePlan {
+    const scheduledHours = this.agentHours / (1 - shrinkage);
+    const fte = weeks > 0 ? toFte(scheduledHours / weeks, scenario.contractHours) : 0;
+    return {
+      queue: this.queue,
+      intervals: this.intervals,
+      volume: this.volume,
+      workloadHours: this.workloadSec / 3600,
+      peakAgents: this.peak,
+      agentHours: this.agentHours,
+      scheduledHours,
+      fte,
+      headcount: toHeadcount(fte, scenario.contractFraction),
+      serviceLevel: this.slVolume > 0 ? this.slSum / this.slVolume : null,
+      asaSec: this.asaWeight > 0 ? this.asaSum / this.asaWeight : null,
+      abandonRate: this.abVolume > 0 ? this.abSum / this.abVolume : null,
+      missedIntervals: this.missed,
+    };
+  }
+}
+
+/** Options of a {@link Planner}. */
+export interface PlannerOptions {
+  /** Keep every interval's plan (for the intervals report); else only totals are kept, in flat memory. */
+  keepIntervals?: boolean;
 }
 
 /**
- * Plan a forecast under a scenario: every interval of every queue staffed by
- * its channel class's model, then agents → scheduled → hours → FTE → headcount.
+ * Plan a forecast under a scenario, row by row: every interval of every queue
+ * staffed by its channel class's model, then agents → scheduled → hours →
+ * FTE → headcount. Only running totals are kept (unless `keepIntervals`), so
+ * a year of rows plans in memory that does not grow with the file; deferred
+ * queues keep their interval series (two numbers an interval) until `finish`.
  *
  * - sync: {@link requiredAgents} (Erlang C; Erlang A when a patience is known;
  *   concurrency for chat); targets = class, then channel, then the row's own;
@@ -90,68 +170,108 @@ export interface Plan {
  * - outbound: {@link outboundWorkloadSec} ÷ interval ÷ occupancy.
  * Rounding to whole people happens once, for headcount.
  */
-export function planForecast(rows: readonly ForecastRow[], scenario: Scenario): Plan {
-  const shrinkage = combinedShrinkage(Object.values(scenario.shrinkage));
-  const keep = 1 - shrinkage;
-  const intervals: IntervalPlan[] = [];
-  const asyncRows = new Map<string, ForecastRow[]>();
-  const targetsOf = targetsCache(scenario);
+export class Planner {
+  private readonly shrinkage: number;
+  private readonly keep: number;
+  private readonly targetsOf: TargetsCache;
+  private readonly queues = new Map<string, Totals>();
+  private readonly total = new Totals(null);
+  private readonly agentsAt = new Map<number, number>();
+  private readonly days = new Map<number, DayPlan>();
+  private readonly asyncRows = new Map<string, ForecastRow[]>();
+  private readonly kept: IntervalPlan[] | undefined;
+  private first: number | null = null;
+  private end: number | null = null;
 
-  for (const row of rows) {
+  constructor(
+    private readonly scenario: Scenario,
+    options: PlannerOptions = {},
+  ) {
+    this.shrinkage = combinedShrinkage(Object.values(scenario.shrinkage));
+    this.keep = 1 - this.shrinkage;
+    this.targetsOf = targetsCache(scenario);
+    this.kept = options.keepIntervals ? [] : undefined;
+  }
+
+  /** Plan one forecast row (deferred rows wait for {@link finish}). */
+  add(row: ForecastRow): void {
     if (row.channelClass === "async") {
       const id = queueId(row);
-      let list = asyncRows.get(id);
-      if (list === undefined) asyncRows.set(id, (list = []));
+      let list = this.asyncRows.get(id);
+      if (list === undefined) this.asyncRows.set(id, (list = []));
       list.push(row);
-      continue;
+      return;
     }
-    intervals.push(row.channelClass === "sync" ? planSync(row, targetsOf, keep) : planOutbound(row, targetsOf, keep));
+    this.record(row.channelClass === "sync" ? planSync(row, this.targetsOf, this.keep) : planOutbound(row, this.targetsOf, this.keep));
   }
-  for (const list of asyncRows.values()) intervals.push(...planAsync(list, scenario, keep));
 
-  // Queues in a fixed order (class, channel, typology, direction), then time.
-  const ids = intervals.map((i) => queueId(i));
-  const firstOf = new Map<string, IntervalPlan>();
-  ids.forEach((id, k) => {
-    if (!firstOf.has(id)) firstOf.set(id, intervals[k]!);
-  });
-  const ranks = new Map<string, number>();
-  [...firstOf.entries()].sort((x, y) => compareKeys(x[1], y[1])).forEach(([id], rank) => ranks.set(id, rank));
-  const rankOf = ids.map((id) => ranks.get(id)!);
-  const order = intervals.map((_, k) => k).sort((x, y) => rankOf[x]! - rankOf[y]! || intervals[x]!.startMin - intervals[y]!.startMin);
-  const sorted = order.map((k) => intervals[k]!);
-  const sortedRank = order.map((k) => rankOf[k]!);
-  intervals.length = 0;
-  intervals.push(...sorted);
-  let first: number | null = null;
-  let end: number | null = null;
-  for (const i of intervals) {
-    first = first === null ? i.startMin : Math.min(first, i.startMin);
-    end = end === null ? i.startMin + i.intervalMin : Math.max(end, i.startMin + i.intervalMin);
+  private record(i: IntervalPlan): void {
+    const id = queueId(i);
+    let q = this.queues.get(id);
+    if (q === undefined) {
+      q = new Totals({ typology: i.typology, channel: i.channel, direction: i.direction, channelClass: i.channelClass });
+      this.queues.set(id, q);
+    }
+    q.add(i);
+    this.total.add(i);
+    this.agentsAt.set(i.startMin, (this.agentsAt.get(i.startMin) ?? 0) + i.agents);
+    const dayIndex = Math.floor(i.startMin / 1440);
+    let d = this.days.get(dayIndex);
+    if (d === undefined) {
+      d = { dayIndex, volume: 0, workloadHours: 0, agentHours: 0, scheduledHours: 0, peakAgents: 0 };
+      this.days.set(dayIndex, d);
+    }
+    d.volume += i.volume;
+    d.workloadHours += (i.trafficErlangs * i.intervalMin) / 60;
+    d.agentHours += (i.agents * i.intervalMin) / 60;
+    d.scheduledHours += (i.scheduled * i.intervalMin) / 60;
+    this.first = this.first === null ? i.startMin : Math.min(this.first, i.startMin);
+    this.end = this.end === null ? i.startMin + i.intervalMin : Math.max(this.end, i.startMin + i.intervalMin);
+    this.kept?.push(i);
   }
-  const days = first === null || end === null ? 0 : Math.ceil(end / 1440) - Math.floor(first / 1440);
-  const weeks = days / 7;
 
-  // Sorted by queue rank, each queue's intervals are one run.
-  const byQueue: IntervalPlan[][] = [];
-  intervals.forEach((i, k) => {
-    const rank = sortedRank[k]!;
-    (byQueue[rank] ??= []).push(i);
-  });
-  const queues = byQueue.map((list) => summarise(list, scenario, shrinkage, weeks, false));
-  const totals = summarise(intervals, scenario, shrinkage, weeks, true);
-  return {
-    scenario: scenario.name,
-    shrinkage,
-    contractHours: scenario.contractHours,
-    contractFraction: scenario.contractFraction,
-    firstStartMin: first,
-    endMin: end,
-    weeks,
-    intervals,
-    queues,
-    totals,
-  };
+  /** Staff the deferred queues and return the plan. */
+  finish(): Plan {
+    for (const list of this.asyncRows.values()) for (const i of planAsync(list, this.scenario, this.keep)) this.record(i);
+    this.asyncRows.clear();
+    const days = this.first === null || this.end === null ? 0 : Math.ceil(this.end / 1440) - Math.floor(this.first / 1440);
+    const weeks = days / 7;
+    for (const [start, agents] of this.agentsAt) {
+      this.total.peak = Math.max(this.total.peak, agents);
+      const d = this.days.get(Math.floor(start / 1440))!;
+      d.peakAgents = Math.max(d.peakAgents, agents);
+    }
+    const order = [...this.queues.values()].sort((a, b) => compareKeys(a.queue!, b.queue!));
+    let intervals: IntervalPlan[] = [];
+    if (this.kept !== undefined) {
+      const rank = new Map(order.map((q, k) => [queueId(q.queue!), k]));
+      const ranks = this.kept.map((i) => rank.get(queueId(i))!);
+      intervals = this.kept
+        .map((_, k) => k)
+        .sort((x, y) => ranks[x]! - ranks[y]! || this.kept![x]!.startMin - this.kept![y]!.startMin)
+        .map((k) => this.kept![k]!);
+    }
+    return {
+      scenario: this.scenario.name,
+      shrinkage: this.shrinkage,
+      contractHours: this.scenario.contractHours,
+      contractFraction: this.scenario.contractFraction,
+      firstStartMin: this.first,
+      endMin: this.end,
+      weeks,
+      intervals,
+      queues: order.map((q) => q.result(this.scenario, this.shrinkage, weeks)),
+      totals: this.total.result(this.scenario, this.shrinkage, weeks),
+      days: [...this.days.values()].sort((a, b) => a.dayIndex - b.dayIndex),
+    };
+  }
+}
+
+/** Plan a whole forecast at once, keeping every interval (see {@link Planner}). */
+export function planForecast(rows: readonly ForecastRow[], scenario: Scenario): Plan {
+  const planner = new Planner(scenario, { keepIntervals: true });
+  for (const row of rows) planner.add(row);
+  return planner.finish();
 }
 
 const CLASS_ORDER: Record<ChannelClass, number> = { sync: 0, async: 1, outbound: 2 };
@@ -331,55 +451,3 @@ function planAsync(rows: ForecastRow[], scenario: Scenario, keep: number): Inter
   return out;
 }
 
-function summarise(list: readonly IntervalPlan[], scenario: Scenario, shrinkage: number, weeks: number, total: boolean): QueuePlan {
-  let volume = 0;
-  let workloadSec = 0;
-  let agentHours = 0;
-  let slVolume = 0;
-  let slSum = 0;
-  let asaWeight = 0;
-  let asaSum = 0;
-  let abVolume = 0;
-  let abSum = 0;
-  let missed = 0;
-  const agentsAt = new Map<number, number>();
-  let peak = 0;
-  for (const i of list) {
-    volume += i.volume;
-    workloadSec += i.trafficErlangs * i.intervalMin * 60;
-    agentHours += (i.agents * i.intervalMin) / 60;
-    if (i.serviceLevel !== null && i.volume > 0) {
-      slVolume += i.volume;
-      slSum += i.volume * i.serviceLevel;
-      const answered = i.volume * (1 - (i.abandonRate ?? 0));
-      asaWeight += answered;
-      asaSum += answered * (i.asaSec ?? 0);
-    }
-    if (i.abandonRate !== null) {
-      abVolume += i.volume;
-      abSum += i.volume * i.abandonRate;
-    }
-    if (!i.targetMet) missed++;
-    if (total) agentsAt.set(i.startMin, (agentsAt.get(i.startMin) ?? 0) + i.agents);
-    else peak = Math.max(peak, i.agents);
-  }
-  if (total) for (const a of agentsAt.values()) peak = Math.max(peak, a);
-  const scheduledHours = agentHours / (1 - shrinkage);
-  const fte = weeks > 0 ? toFte(scheduledHours / weeks, scenario.contractHours) : 0;
-  const first = list[0];
-  return {
-    queue: total || first === undefined ? null : { typology: first.typology, channel: first.channel, direction: first.direction, channelClass: first.channelClass },
-    intervals: list.length,
-    volume,
-    workloadHours: workloadSec / 3600,
-    peakAgents: peak,
-    agentHours,
-    scheduledHours,
-    fte,
-    headcount: toHeadcount(fte, scenario.contractFraction),
-    serviceLevel: slVolume > 0 ? slSum / slVolume : null,
-    asaSec: asaWeight > 0 ? asaSum / asaWeight : null,
-    abandonRate: abVolume > 0 ? abSum / abVolume : null,
-    missedIntervals: missed,
-  };
-}

@@ -178,7 +178,7 @@ export class Planner {
   private readonly total = new Totals(null);
   private readonly agentsAt = new Map<number, number>();
   private readonly days = new Map<number, DayPlan>();
-  private readonly asyncRows = new Map<string, ForecastRow[]>();
+  private readonly asyncRows = new Map<string, AsyncSeries>();
   private readonly kept: IntervalPlan[] | undefined;
   private first: number | null = null;
   private end: number | null = null;
@@ -197,9 +197,9 @@ export class Planner {
   add(row: ForecastRow): void {
     if (row.channelClass === "async") {
       const id = queueId(row);
-      let list = this.asyncRows.get(id);
-      if (list === undefined) this.asyncRows.set(id, (list = []));
-      list.push(row);
+      let series = this.asyncRows.get(id);
+      if (series === undefined) this.asyncRows.set(id, (series = new AsyncSeries(row)));
+      series.add(row);
       return;
     }
     this.record(row.channelClass === "sync" ? planSync(row, this.targetsOf, this.keep) : planOutbound(row, this.targetsOf, this.keep));
@@ -232,7 +232,7 @@ export class Planner {
 
   /** Staff the deferred queues and return the plan. */
   finish(): Plan {
-    for (const list of this.asyncRows.values()) for (const i of planAsync(list, this.scenario, this.keep)) this.record(i);
+    for (const series of this.asyncRows.values()) for (const i of planAsync(series, this.scenario, this.keep)) this.record(i);
     this.asyncRows.clear();
     const days = this.first === null || this.end === null ? 0 : Math.ceil(this.end / 1440) - Math.floor(this.first / 1440);
     const weeks = days / 7;
@@ -401,31 +401,50 @@ function planOutbound(row: ForecastRow, targetsOf: TargetsCache, keep: number): 
 }
 
 /** One async queue: its intervals from the first to the last row, on its own grid. */
-function planAsync(rows: ForecastRow[], scenario: Scenario, keep: number): IntervalPlan[] {
-  rows.sort((a, b) => a.startMin - b.startMin);
-  const first = rows[0]!;
+/**
+ * A deferred queue's rows, kept compact until the queue can be staffed: the
+ * first row (for its key and targets) and three numbers a row.
+ */
+class AsyncSeries {
+  readonly starts: number[] = [];
+  readonly volumes: number[] = [];
+  readonly ahts: number[] = [];
+  deadlineSec = Infinity; // the shortest any row gives
+  constructor(readonly first: ForecastRow) {}
+  add(row: ForecastRow): void {
+    this.starts.push(row.startMin);
+    this.volumes.push(row.volume);
+    this.ahts.push(row.ahtSec);
+    if (row.deadlineSec !== undefined) this.deadlineSec = Math.min(this.deadlineSec, row.deadlineSec);
+  }
+}
+
+function planAsync(series: AsyncSeries, scenario: Scenario, keep: number): IntervalPlan[] {
+  const first = series.first;
   const len = first.intervalMin;
   const t = targetsFor(scenario, "async", first.channel, first.targets);
-  // One deadline per queue: the shortest any row gives, else the scenario's.
-  let deadlineSec = Infinity;
-  for (const r of rows) if (r.deadlineSec !== undefined) deadlineSec = Math.min(deadlineSec, r.deadlineSec);
-  if (deadlineSec === Infinity) deadlineSec = t.deadlineSec ?? 86_400;
+  const deadlineSec = series.deadlineSec === Infinity ? (t.deadlineSec ?? 86_400) : series.deadlineSec;
   const occupancy = t.maxOccupancy ?? 0.9;
   const hours = scenario.openingHours.channels[first.channel] ?? scenario.openingHours.default;
-  const start = first.startMin;
-  const n = Math.round((rows[rows.length - 1]!.startMin - start) / len) + 1;
+  let start = Infinity;
+  let last = -Infinity;
+  for (const m of series.starts) {
+    start = Math.min(start, m);
+    last = Math.max(last, m);
+  }
+  const n = Math.round((last - start) / len) + 1;
   const items = new Array<number>(n).fill(0);
   const aht = new Array<number>(n).fill(first.ahtSec);
-  const rowAt = new Array<ForecastRow | undefined>(n);
+  const hasRow = new Array<boolean>(n).fill(false);
   const open = new Array<boolean>(n);
-  for (const r of rows) {
-    const k = Math.round((r.startMin - start) / len);
-    items[k] = r.volume;
-    aht[k] = r.ahtSec;
-    rowAt[k] = r;
-  }
+  series.starts.forEach((m, r) => {
+    const k = Math.round((m - start) / len);
+    items[k] = series.volumes[r]!;
+    aht[k] = series.ahts[r]!;
+    hasRow[k] = true;
+  });
   for (let k = 0; k < n; k++) {
-    if (rowAt[k] === undefined && k > 0) aht[k] = aht[k - 1]!;
+    if (!hasRow[k] && k > 0) aht[k] = aht[k - 1]!;
     open[k] = isOpen(hours, start + k * len, len);
   }
   // The horizon is a repeating pattern (a typical week): work due after its
@@ -433,8 +452,7 @@ function planAsync(rows: ForecastRow[], scenario: Scenario, keep: number): Inter
   const s = deadlineStaffing({ intervalMin: len, open, items, ahtSec: aht, deadlineSec, maxOccupancy: occupancy, repeats: true });
   const out: IntervalPlan[] = [];
   for (let k = 0; k < n; k++) {
-    const r = rowAt[k];
-    if (r === undefined && s.agents[k] === 0 && s.backlogItems[k]! < 1e-9) continue;
+    if (!hasRow[k] && s.agents[k] === 0 && s.backlogItems[k]! < 1e-9) continue;
     const agents = s.agents[k]!;
     out.push(
       interval(first, start + k * len, items[k]!, aht[k]!, trafficErlangs(items[k]!, aht[k]!, len), agents, keep, {

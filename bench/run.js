@@ -141,6 +141,17 @@ try {
     if (week.status !== 0) throw new Error(`plan failed: ${week.stderr}`);
     const rss = peakRssMb(args);
     console.log(`ccplan plan, a week × 50 queues at 15 min (33,600 rows): ${(week.medianMs / 1000).toFixed(2)} s wall (median of 5)` + (rss === null ? "" : `, peak RSS ${rss.toFixed(0)} MB`));
+    // A quarter and a year, streamed: time and peak memory (flat memory is the goal).
+    for (const [label, days] of [["a quarter (436,800 rows)", 91], ["a year (1,747,200 rows)", 364]]) {
+      const big = join(dir, `${days}.csv`);
+      await writeForecast(big, days);
+      const bigArgs = ["bin/ccplan.js", "plan", big, "--format", "json", "--out", join(dir, "big.json"), "--quiet"];
+      const t = timeCommand(bigArgs, 1);
+      if (t.status !== 0) throw new Error(`plan failed: ${t.stderr}`);
+      const bigRss = peakRssMb(bigArgs);
+      console.log(`ccplan plan, ${label}: ${(t.medianMs / 1000).toFixed(1)} s wall` + (bigRss === null ? "" : `, peak RSS ${bigRss.toFixed(0)} MB`));
+      rmSync(big);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -318,15 +318,7 @@ function planSync(row: ForecastRow, targetsOf: TargetsCache, keep: number): Inte
 }
 
 /** What differs between the kinds of interval. */
-interface IntervalOutcome {
-  serviceLevel: number | null;
-  asaSec: number | null;
-  occupancy: number | null;
-  abandonRate: number | null;
-  backlog: number | null;
-  oldestAgeMin: number | null;
-  note: string | null;
-}
+type IntervalOutcome = Pick<IntervalPlan, "serviceLevel" | "asaSec" | "occupancy" | "abandonRate" | "backlog" | "oldestAgeMin" | "note">;
 
 /** One interval's plan, always built by this one literal (one object shape). */
 function interval(

@@ -202,21 +202,32 @@ export async function readForecast(
       lastStartMin: undefined,
     };
     if (intervalFrom !== "inferred") buffered = undefined;
-    const columns = (Object.keys(FORECAST_COLUMNS) as Column[]).filter((c) => index[c] !== undefined);
     const width = info.header.length;
     const comma = info.decimalComma;
+
+    // The current row's cells by column, blank ones absent; one accessor object
+    // for all rows, and sources built only for diagnostics.
+    let current: string[] = [];
+    const given: RowCells = {
+      text: (col) => {
+        const i = index[col];
+        if (i === undefined) return undefined;
+        const t = current[i]!;
+        return t.trim() === "" ? undefined : t;
+      },
+      src: (col) => ({ file, line: given.scratch.line, column: index[col]! + 1, field: info.header[index[col]!]! }),
+      scratch: { file, line: 0, column: 0, field: "" },
+      column: (col) => index[col]! + 1,
+      field: (col) => info.header[index[col]!]!,
+    };
 
     return (cells, line) => {
       if (cells.length !== width) {
         report(problem("CSV_FIELD_COUNT", `row has ${cells.length} fields: expected ${width} like the header`, { file, line }));
         return;
       }
-      const given: Partial<Record<Column, { text: string; src: ValueSource }>> = {};
-      for (const col of columns) {
-        const i = index[col]!;
-        const text = cells[i]!;
-        if (text.trim() !== "") given[col] = { text, src: { file, line, column: i + 1, field: info.header[i]! } };
-      }
+      current = cells;
+      given.scratch.line = line;
       const row = parseForecastRow(given, line, comma, intervalMin, report);
       if (row === undefined) return;
       if (buffered !== undefined) {
@@ -250,7 +261,7 @@ function inferInterval(rows: readonly ForecastRow[]): number {
 }
 
 function parseForecastRow(
-  given: Partial<Record<Column, { text: string; src: ValueSource }>>,
+  given: RowCells,
   line: number,
   comma: boolean,
   intervalMin: number | undefined,
@@ -258,9 +269,12 @@ function parseForecastRow(
 ): ForecastRow | undefined {
   let bad = false;
   const take = <T>(col: Column, parse: (text: string, src: ValueSource, comma: boolean) => Parsed<T>): T | undefined => {
-    const c = given[col];
-    if (c === undefined) return undefined;
-    const parsed = parse(c.text, c.src, comma);
+    const text = given.text(col);
+    if (text === undefined) return undefined;
+    const src = given.scratch;
+    src.column = given.column(col);
+    src.field = given.field(col);
+    const parsed = parse(text, src, comma);
     if (!parsed.ok) {
       bad = true;
       report(parsed.diagnostic);
@@ -269,15 +283,15 @@ function parseForecastRow(
     return parsed.value;
   };
   const require = (col: Column) => {
-    if (given[col] !== undefined) return true;
+    if (given.text(col) !== undefined) return true;
     bad = true;
-    report(problem("INPUT_MISSING_VALUE", `${col} is blank: expected a value`, { file: fileOf(given), line, field: col }));
+    report(problem("INPUT_MISSING_VALUE", `${col} is blank: expected a value`, { file: given.scratch.file, line, field: col }));
     return false;
   };
 
   // When
   let startMin: number | undefined;
-  const start = given.interval_start;
+  const start = cellOf(given, "interval_start");
   if (start !== undefined) {
     startMin = parseDateTime(start.text);
     if (startMin === undefined) {
@@ -289,9 +303,9 @@ function parseForecastRow(
         }),
       );
     }
-  } else if (given.date !== undefined || given.time !== undefined) {
-    const date = given.date;
-    const time = given.time;
+  } else if (given.text("date") !== undefined || given.text("time") !== undefined) {
+    const date = cellOf(given, "date");
+    const time = cellOf(given, "time");
     if (require("date") && require("time")) {
       const day = parseDateTime(date!.text);
       const minute = parseTimeOfDay(time!.text);
@@ -310,10 +324,10 @@ function parseForecastRow(
   }
 
   // What
-  const typology = given.typology?.text.trim().replace(/\s+/g, " ");
+  const typology = given.text("typology")?.trim().replace(/\s+/g, " ");
   if (typology === undefined) require("typology");
   let channel: string | undefined;
-  const channelCell = given.channel;
+  const channelCell = cellOf(given, "channel");
   if (channelCell === undefined) require("channel");
   else {
     channel = channelOf(channelCell.text);
@@ -328,7 +342,7 @@ function parseForecastRow(
     }
   }
   let direction: "inbound" | "outbound" = "inbound";
-  const directionCell = given.direction;
+  const directionCell = cellOf(given, "direction");
   if (directionCell !== undefined) {
     const d = directionOf(directionCell.text);
     if (d === undefined) {
@@ -339,16 +353,16 @@ function parseForecastRow(
 
   // How much
   const volume = take("volume", parseNonNegative);
-  if (given.volume === undefined) require("volume");
+  if (given.text("volume") === undefined) require("volume");
   const ahtSec = take("aht", (t, s, c) => parseDuration(t, s, c, true));
-  if (given.aht === undefined) require("aht");
+  if (given.text("aht") === undefined) require("aht");
   const rowInterval = take("interval_minutes", parsePositive);
   if (rowInterval !== undefined && (!Number.isInteger(rowInterval) || 1440 % rowInterval !== 0)) {
     bad = true;
     report(
-      problem("INPUT_OUT_OF_RANGE", `${given.interval_minutes!.src.field}: got ${shown(given.interval_minutes!.text)}, expected a whole number of minutes that divides a day (5, 10, 15, 30, 60…)`, {
-        ...given.interval_minutes!.src,
-        value: given.interval_minutes!.text,
+      problem("INPUT_OUT_OF_RANGE", `${given.field("interval_minutes")}: got ${shown(given.text("interval_minutes")!)}, expected a whole number of minutes that divides a day (5, 10, 15, 30, 60…)`, {
+        ...given.src("interval_minutes"),
+        value: given.text("interval_minutes")!,
       }),
     );
   }
@@ -362,7 +376,7 @@ function parseForecastRow(
   // Targets carried by the row
   let serviceLevel: number | undefined;
   let answerWithinSec = take("sl_seconds", parseDuration);
-  const slCell = given.sl_target;
+  const slCell = cellOf(given, "sl_target");
   if (slCell !== undefined) {
     const parsed = slCell.text.includes("/") ? parseServiceLevelPair(slCell.text, slCell.src, comma) : parseFraction(slCell.text, slCell.src, comma);
     if (!parsed.ok) {
@@ -401,9 +415,22 @@ function parseForecastRow(
   };
 }
 
-function fileOf(given: Partial<Record<Column, { src: ValueSource }>>): string | undefined {
-  for (const c of Object.values(given)) if (c?.src.file !== undefined) return c.src.file;
-  return undefined;
+/** One row's cells, by canonical column. */
+interface RowCells {
+  /** The cell's text, undefined when the column is absent or the cell blank. */
+  text(col: Column): string | undefined;
+  /** A fresh source for a diagnostic. */
+  src(col: Column): ValueSource;
+  /** One source reused for every value parsed (values copy it into their diagnostics). */
+  scratch: ValueSource & { file: string; line: number };
+  column(col: Column): number;
+  field(col: Column): string;
+}
+
+/** A present cell with its source, for the few columns read with custom checks. */
+function cellOf(given: RowCells, col: Column): { text: string; src: ValueSource } | undefined {
+  const text = given.text(col);
+  return text === undefined ? undefined : { text, src: given.src(col) };
 }
 
 function describeQueue(q: QueueKey): string {

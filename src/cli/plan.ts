@@ -50,8 +50,6 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   const { InputError } = await import("../io/diagnostics.js");
   const { parsePositive } = await import("../io/values.js");
   const { readForecast } = await import("../io/forecast-read.js");
-  const { readScenario } = await import("../io/scenario-read.js");
-  const { decodeText } = await import("../io/text-decode.js");
   const { DEFAULT_SCENARIO } = await import("../plan/scenario.js");
   const { Planner } = await import("../plan/plan.js");
   const render = await import("../io/render-plan.js");
@@ -63,7 +61,13 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     if (!p.ok) throw new InputError([p.diagnostic]);
     intervalMin = p.value;
   }
-  const scenario = opts.scenario === undefined ? DEFAULT_SCENARIO : readScenario(decodeText(await ctx.readInput(opts.scenario)).text, opts.scenario);
+  // The scenario reader (zod, yaml: ~100 ms to load) only when there is a scenario.
+  let scenario = DEFAULT_SCENARIO;
+  if (opts.scenario !== undefined) {
+    const { readScenario } = await import("../io/scenario-read.js");
+    const { decodeText } = await import("../io/text-decode.js");
+    scenario = readScenario(decodeText(await ctx.readInput(opts.scenario)).text, opts.scenario);
+  }
   const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
   // Rows are planned as they are read: only running totals are kept, unless every interval is to be printed.
   const planner = new Planner(scenario, { keepIntervals: opts.report === "intervals" });

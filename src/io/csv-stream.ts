@@ -1,6 +1,5 @@
 import { isUtf8 } from "node:buffer";
 import { parse, type Parser } from "csv-parse";
-import iconv from "iconv-lite";
 import { detectDelimiter, MAX_LINE_CHARS } from "./csv-read.js";
 import { InputError, problem } from "./diagnostics.js";
 
@@ -90,7 +89,8 @@ export async function streamCsv(
         const decoder = new TextDecoder("utf-8");
         decode = (bytes) => decoder.decode(bytes, { stream: true });
       } else {
-        // Node's TextDecoder("windows-1252") is Latin-1 (0x80 is not €): iconv-lite.
+        // Node's TextDecoder("windows-1252") is Latin-1 (0x80 is not €): iconv-lite, loaded only for such files.
+        const iconv = (await import("iconv-lite")).default;
         decode = (bytes) => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "win1252");
       }
     }

@@ -23,9 +23,11 @@ function version(): string {
 
 const EXAMPLES = `
 Examples:
+  $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/in-house.yaml
+  $ ccplan plan fixtures/forecast-week-fr.csv --report intervals --format csv --out intervals.csv
+  $ ccplan validate fixtures/forecast-week.csv fixtures/scenarios/in-house.yaml
   $ ccplan erlang --volume 100 --aht 3:00 --interval 30 --sl 80/20
   $ ccplan erlang --input fixtures/erlang-cases.csv --format json
-  $ ccplan erlang --help
 `;
 
 /**
@@ -37,7 +39,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
   const global = { quiet: false, debug: false, noColor: false, format: "table" };
   const program = new Command("ccplan")
-    .description("Contact-center workforce planning: exact Erlang C / Erlang A staffing from the command line.")
+    .description("Contact-center workforce planning: forecasts to agents, FTE and headcount, with exact Erlang C / Erlang A.")
     .version(version(), "-V, --version")
     .option("--no-color", "no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)")
     .option("-q, --quiet", "no progress, warnings or 'wrote FILE' messages on stderr")

@@ -7,8 +7,9 @@ import {
   parseFraction,
   parseNonNegative,
   parsePositive,
-  parseServiceLevelPair,
+  parseServiceLevelTarget,
   type Parsed,
+  thresholdConflict,
   type ValueSource,
 } from "./values.js";
 
@@ -81,21 +82,13 @@ export function parseErlangFields(
   let answerWithinSec = take("sl_seconds", parseDuration);
   const slCell = given.sl_target;
   if (slCell !== undefined) {
-    const parsed = slCell.text.includes("/") ? parseServiceLevelPair(slCell.text, slCell.src, comma) : parseFraction(slCell.text, slCell.src, comma);
+    const parsed = parseServiceLevelTarget(slCell.text, slCell.src, comma);
     if (!parsed.ok) problems.push(parsed.diagnostic);
-    else if (typeof parsed.value === "number") serviceLevel = parsed.value;
     else {
       serviceLevel = parsed.value.share;
-      if (answerWithinSec !== undefined && answerWithinSec !== parsed.value.withinSec) {
-        problems.push(
-          problem(
-            "INPUT_CONFLICT",
-            `${slCell.src.field}: ${slCell.text.trim()} says ${parsed.value.withinSec} s but ${given.sl_seconds!.src.field} says ${answerWithinSec} s: expected one threshold`,
-            { ...slCell.src, value: slCell.text },
-          ),
-        );
-      }
-      answerWithinSec = parsed.value.withinSec;
+      const conflict = thresholdConflict(slCell.text, slCell.src, parsed.value.withinSec, given.sl_seconds?.src.field ?? "", answerWithinSec);
+      if (conflict !== undefined) problems.push(conflict);
+      answerWithinSec = parsed.value.withinSec ?? answerWithinSec;
     }
     if (serviceLevel !== undefined && answerWithinSec === undefined && given.sl_seconds === undefined) {
       problems.push(

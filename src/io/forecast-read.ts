@@ -14,7 +14,8 @@ import {
   parseFraction,
   parseNonNegative,
   parsePositive,
-  parseServiceLevelPair,
+  parseServiceLevelTarget,
+  thresholdConflict,
   type Parsed,
   type ValueSource,
 } from "./values.js";
@@ -378,14 +379,18 @@ function parseForecastRow(
   let answerWithinSec = take("sl_seconds", parseDuration);
   const slCell = cellOf(given, "sl_target");
   if (slCell !== undefined) {
-    const parsed = slCell.text.includes("/") ? parseServiceLevelPair(slCell.text, slCell.src, comma) : parseFraction(slCell.text, slCell.src, comma);
+    const parsed = parseServiceLevelTarget(slCell.text, slCell.src, comma);
     if (!parsed.ok) {
       bad = true;
       report(parsed.diagnostic);
-    } else if (typeof parsed.value === "number") serviceLevel = parsed.value;
-    else {
+    } else {
       serviceLevel = parsed.value.share;
-      answerWithinSec ??= parsed.value.withinSec;
+      const conflict = thresholdConflict(slCell.text, slCell.src, parsed.value.withinSec, given.text("sl_seconds") === undefined ? "" : given.field("sl_seconds"), answerWithinSec);
+      if (conflict !== undefined) {
+        bad = true;
+        report(conflict);
+      }
+      answerWithinSec = parsed.value.withinSec ?? answerWithinSec;
     }
   }
   const maxAsaSec = take("asa_max", parseDuration);

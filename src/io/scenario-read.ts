@@ -4,7 +4,7 @@ import { DEFAULT_SCENARIO, type QueueTargets, type Scenario, type WeekHours } fr
 import { canonicalChannel, CHANNELS } from "./channels.js";
 import { InputError, problem, type Diagnostic } from "./diagnostics.js";
 import { normalizeHeader } from "./names.js";
-import { parseDuration, parseFraction, parseServiceLevelPair } from "./values.js";
+import { parseDuration, parseFraction, parseServiceLevelTarget } from "./values.js";
 
 const here = { field: "scenario" };
 
@@ -30,13 +30,12 @@ const duration = z.union([z.number(), z.string()]).transform((v, ctx) => {
 
 /** "80/20", or a share with service_level_seconds. */
 const serviceLevel = z.union([z.number(), z.string()]).transform((v, ctx) => {
-  const text = String(v);
-  const p = text.includes("/") ? parseServiceLevelPair(text, here) : parseFraction(text, here);
+  const p = parseServiceLevelTarget(String(v), here);
   if (!p.ok) {
     ctx.addIssue({ code: "custom", message: `expected a service level such as 80/20, got ${JSON.stringify(v)}` });
     return z.NEVER;
   }
-  return typeof p.value === "number" ? { share: p.value, withinSec: undefined } : p.value;
+  return p.value;
 });
 
 const targetsSchema = z

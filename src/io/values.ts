@@ -115,3 +115,36 @@ export function parseServiceLevelPair(text: string, src: ValueSource, decimalCom
   if (!within.ok) return fail("INPUT_BAD_SERVICE_LEVEL", text, "a service level such as 80/20 (threshold in seconds)", src);
   return { ok: true, value: { share: share.value, withinSec: within.value } };
 }
+
+/**
+ * A service-level target cell or flag: `80/20` (share and threshold) or a
+ * share alone (`0.8`, `80%`), whose threshold then comes from elsewhere.
+ */
+export function parseServiceLevelTarget(
+  text: string,
+  src: ValueSource,
+  decimalComma = false,
+): Parsed<{ share: number; withinSec: number | undefined }> {
+  if (text.includes("/")) return parseServiceLevelPair(text, src, decimalComma);
+  const share = parseFraction(text, src, decimalComma);
+  return share.ok ? { ok: true, value: { share: share.value, withinSec: undefined } } : share;
+}
+
+/**
+ * The threshold written in a target such as `80/20` and one given on its own
+ * (`sl_seconds`, `--sl-seconds`) must agree: INPUT_CONFLICT otherwise.
+ */
+export function thresholdConflict(
+  targetText: string,
+  targetSrc: ValueSource,
+  targetSec: number | undefined,
+  thresholdField: string,
+  thresholdSec: number | undefined,
+): Diagnostic | undefined {
+  if (targetSec === undefined || thresholdSec === undefined || targetSec === thresholdSec) return undefined;
+  return problem(
+    "INPUT_CONFLICT",
+    `${targetSrc.field}: ${targetText.trim()} says ${targetSec} s but ${thresholdField} says ${thresholdSec} s: expected one threshold`,
+    { ...targetSrc, value: targetText },
+  );
+}

@@ -123,3 +123,14 @@ describe("readForecast", () => {
     expect(await problems(HEADER + rows)).toHaveLength(50);
   });
 });
+
+describe("readForecast row targets", () => {
+  it("reads 80/20 in sl_target, and reports it beside a different sl_seconds as INPUT_CONFLICT (like erlang --input)", async () => {
+    const head = "interval_start,typology,channel,volume,aht,sl_target,sl_seconds\n";
+    const { rows } = await read(head + "2026-11-23T08:00,a,phone,10,180,80/20,\n", { intervalMin: 30 });
+    expect(rows[0]!.targets).toMatchObject({ serviceLevel: 0.8, answerWithinSec: 20 });
+    const d = await problems(head + "2026-11-23T08:00,a,phone,10,180,80/20,30\n", { intervalMin: 30 });
+    expect(d[0]).toMatchObject({ code: "INPUT_CONFLICT", line: 2, column: 6 });
+    expect(d[0]!.message).toBe("sl_target: 80/20 says 20 s but sl_seconds says 30 s: expected one threshold");
+  });
+});

@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { parse, type Parser } from "csv-parse";
+import { parse, type Options } from "csv-parse/sync";
 import { detectDelimiter, MAX_LINE_CHARS } from "./csv-read.js";
 import { InputError, problem } from "./diagnostics.js";
 
@@ -30,11 +30,16 @@ export async function streamCsv(
   options: { delimiter?: string },
   onHeader: (info: CsvHeaderInfo) => CsvRowHandler,
 ): Promise<void> {
-  let decode: ((bytes: Uint8Array) => string) | undefined;
+  // The bytes are cut into batches of whole records (at a newline outside
+  // quotes) and each batch goes to csv-parse's synchronous parser: UTF-8 bytes
+  // as they are (it decodes each field once), Windows-1252 re-encoded first.
+  // No stream machinery per record: this is the hot path of `plan`.
+  let toUtf8: ((bytes: Uint8Array) => Uint8Array) | undefined;
   let encoding: CsvHeaderInfo["encoding"] = "utf-8";
-  let pending = "";
-  let parser: Parser | undefined;
-  let parseError: unknown;
+  let carry: Uint8Array[] = []; // bytes after the last record boundary
+  let carryBytes = 0;
+  let inQuotes = false; // quote parity at the end of the carry
+  let parseOptions: Options | undefined;
   let onRow: CsvRowHandler | undefined;
   let records = 0;
   let extraLines = 0; // newlines inside quoted fields so far
@@ -42,39 +47,64 @@ export async function streamCsv(
   let line = 1; // byte-level line counter, for the long-line check
   let lineBytes = 0;
   let sawBytes = false;
+  let detectedDelimiter = ",";
 
   const handle = (record: string[]) => {
     const start = 1 + records + extraLines;
     records++;
     if (quotesSeen) for (const field of record) extraLines += countNewlines(field);
     if (onRow === undefined) {
+      if (isBlank(record)) return; // blank lines before the header
       const header = record.map((h) => h.trim());
       const delimiter = options.delimiter ?? detectedDelimiter;
       onRow = onHeader({ file, header, delimiter, decimalComma: delimiter === ";", encoding });
       return;
     }
-    if (record.length === 1 && record[0]!.trim() === "") return; // blank line
-    if (record.every((c) => c.trim() === "")) return;
+    if (isBlank(record)) return;
     onRow(record, start);
   };
-  const drain = () => {
-    let record: string[] | null;
-    while ((record = parser!.read() as string[] | null) !== null) handle(record);
-    if (parseError !== undefined) throw new InputError([syntaxProblem(parseError, file)]);
+  const parseBatch = (bytes: Buffer) => {
+    if (parseOptions === undefined) {
+      const firstLine = bytes.subarray(0, bytes.indexOf(10) === -1 ? bytes.length : bytes.indexOf(10)).toString("utf8").replace(/^\uFEFF/, "");
+      detectedDelimiter = detectDelimiter(firstLine);
+      parseOptions = { delimiter: options.delimiter ?? detectedDelimiter, bom: true, relax_column_count: true, skip_empty_lines: false, trim: false };
+    }
+    let batch: string[][];
+    try {
+      batch = parse(bytes, parseOptions) as string[][];
+    } catch (error) {
+      throw new InputError([syntaxProblem(error, file, 1 + records + extraLines - 1)]);
+    }
+    for (const record of batch) handle(record);
   };
-  let detectedDelimiter = ",";
-  const start = (text: string) => {
-    detectedDelimiter = detectDelimiter(text.slice(0, text.indexOf("\n") === -1 ? text.length : text.indexOf("\n")));
-    parser = parse({
-      delimiter: options.delimiter ?? detectedDelimiter,
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      trim: false,
-    });
-    parser.on("error", (e) => {
-      parseError = e;
-    });
+  const take = (bytes: Uint8Array) => {
+    // The last newline outside quotes ends the batch; quotes toggle the
+    // parity ("" inside a quoted field toggles it twice).
+    let cut = -1;
+    if (!quotesSeen) {
+      cut = bytes.lastIndexOf(10);
+    } else {
+      for (let i = 0; i < bytes.length; i++) {
+        const b = bytes[i]!;
+        if (b === 34) inQuotes = !inQuotes;
+        else if (b === 10 && !inQuotes) cut = i;
+      }
+    }
+    if (cut === -1 && carryBytes + bytes.length <= MAX_CARRY_BYTES) {
+      carry.push(bytes);
+      carryBytes += bytes.length;
+      return;
+    }
+    if (cut === -1) cut = bytes.length - 1; // an unclosed quote: let csv-parse say so
+    const batch = Buffer.concat([...carry, bytes.subarray(0, cut + 1)]);
+    const rest = bytes.subarray(cut + 1);
+    carry = rest.length > 0 ? [rest] : [];
+    carryBytes = rest.length;
+    if (quotesSeen) {
+      inQuotes = false;
+      for (const b of rest) if (b === 34) inQuotes = !inQuotes;
+    }
+    parseBatch(batch);
   };
 
   for await (const chunk of chunks) {
@@ -85,16 +115,13 @@ export async function streamCsv(
       if (head.includes(0)) throw new InputError([problem("CSV_BINARY", "the file is not text (it holds NUL bytes): expected a CSV export", { file })]);
       const bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
       encoding = bom || isUtf8(trimIncompleteUtf8(chunk)) ? "utf-8" : "windows-1252";
-      if (encoding === "utf-8") {
-        const decoder = new TextDecoder("utf-8");
-        decode = (bytes) => decoder.decode(bytes, { stream: true });
-      } else {
+      if (encoding === "windows-1252") {
         // Node's TextDecoder("windows-1252") is Latin-1 (0x80 is not €): iconv-lite, loaded only for such files.
         const iconv = (await import("iconv-lite")).default;
-        decode = (bytes) => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "win1252");
+        toUtf8 = (bytes) => Buffer.from(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "win1252"), "utf8");
       }
     }
-    // Long lines are refused on the bytes, before any decoding.
+    // Long lines are refused on the bytes, before any parsing.
     let from = 0;
     for (;;) {
       const nl = chunk.indexOf(10, from);
@@ -110,35 +137,28 @@ export async function streamCsv(
       lineBytes = 0;
       from = nl + 1;
     }
-    const text = decode!(chunk);
-    if (!quotesSeen && text.includes('"')) quotesSeen = true;
-    if (parser === undefined) {
-      pending += text;
-      if (!pending.includes("\n")) continue;
-      start(pending);
-      parser!.write(pending);
-      pending = "";
-    } else {
-      parser.write(text);
+    if (!quotesSeen && chunk.includes(34)) {
+      quotesSeen = true;
+      inQuotes = false;
+      for (const part of carry) for (const b of part) if (b === 34) inQuotes = !inQuotes;
     }
-    drain();
+    take(toUtf8 === undefined ? chunk : toUtf8(chunk));
   }
-  if (!sawBytes || (parser === undefined && pending.trim() === "")) {
+  const rest = Buffer.concat(carry);
+  carry = [];
+  if (!sawBytes || (parseOptions === undefined && rest.toString("utf8").replace(/^\uFEFF/, "").trim() === "")) {
     throw new InputError([problem("CSV_EMPTY", "the file is empty: expected a header line and data rows", { file, line: 1 })]);
   }
-  if (parser === undefined) {
-    start(pending);
-    parser!.write(pending);
-  }
-  const tail = decode!(new Uint8Array(0));
-  if (tail) parser!.write(tail);
-  parser!.end();
-  try {
-    for await (const record of parser!) handle(record as string[]);
-  } catch (error) {
-    throw error instanceof InputError ? error : new InputError([syntaxProblem(error, file)]);
-  }
-  if (parseError !== undefined) throw new InputError([syntaxProblem(parseError, file)]);
+  if (rest.length > 0) parseBatch(rest);
+  if (onRow === undefined) throw new InputError([problem("CSV_EMPTY", "the file holds only blank lines: expected a header line and data rows", { file, line: 1 })]);
+}
+
+/** Bytes held while looking for the end of a record (a quoted field spanning lines). */
+const MAX_CARRY_BYTES = 16 * MAX_LINE_CHARS;
+
+function isBlank(record: readonly string[]): boolean {
+  for (const cell of record) if (cell.length > 0 && cell.trim() !== "") return false;
+  return true;
 }
 
 function countNewlines(field: string): number {
@@ -160,8 +180,10 @@ function trimIncompleteUtf8(chunk: Uint8Array): Uint8Array {
   return chunk.subarray(0, end);
 }
 
-function syntaxProblem(error: unknown, file: string) {
+/** A csv-parse error as a diagnostic; `linesBefore` = lines of the file before the batch it came from. */
+function syntaxProblem(error: unknown, file: string, linesBefore: number) {
   const e = error as { message?: string; lines?: number };
-  const detail = (e.message ?? String(error)).replace(/^Invalid [^:]*: /, "");
-  return problem("CSV_SYNTAX", `CSV syntax: ${detail}`, { file, ...(e.lines !== undefined ? { line: e.lines } : {}) });
+  const line = e.lines === undefined ? undefined : e.lines + linesBefore;
+  const detail = (e.message ?? String(error)).replace(/^Invalid [^:]*: /, "").replace(/ on line \d+/, line === undefined ? "" : ` on line ${line}`);
+  return problem("CSV_SYNTAX", `CSV syntax: ${detail}`, { file, ...(line !== undefined ? { line } : {}) });
 }

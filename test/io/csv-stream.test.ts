@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { streamCsv } from "../../src/io/csv-stream.js";
+import { parse } from "csv-parse/sync";
+import { splitUnquoted, streamCsv } from "../../src/io/csv-stream.js";
 import { InputError } from "../../src/io/diagnostics.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -77,5 +78,27 @@ describe("streamCsv", () => {
     expect(await rowsOf([enc("a,b")])).toEqual({ header: ["a", "b"], rows: [] });
     expect(await rowsOf([enc("\n ,\na,b\n1,2\n")])).toEqual({ header: ["a", "b"], rows: [[4, ["1", "2"]]] });
     await expect(rowsOf([enc("  \n\n")])).rejects.toBeInstanceOf(InputError);
+  });
+});
+
+describe("splitUnquoted", () => {
+  const options = { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false } as const;
+  it("gives exactly csv-parse's records for any text without quotes, or declines", () => {
+    const piece = fc.constantFrom("a", "1", ",", ";", "\t", " ", "é", "€", "\n", "\r\n", "\r", "\uFEFF", "");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.constantFrom(",", ";", "\t"), fc.boolean(), (pieces, delimiter, bom) => {
+        const bytes = Buffer.from((bom ? "\uFEFF" : "") + pieces.join(""), "utf8");
+        const fast = splitUnquoted(bytes, delimiter, true);
+        if (fast === undefined) return;
+        expect(fast).toEqual(parse(bytes, { ...options, delimiter }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("takes the fast path for ordinary LF and CRLF exports and declines quotes", () => {
+    expect(splitUnquoted(Buffer.from("a;b\r\n1;2\r\n"), ";", true)).toEqual([["a", "b"], ["1", "2"]]);
+    expect(splitUnquoted(Buffer.from("a,b\n1,2"), ",", true)).toEqual([["a", "b"], ["1", "2"]]);
+    expect(splitUnquoted(Buffer.from('a,"b"\n'), ",", true)).toBeUndefined();
   });
 });

@@ -69,18 +69,31 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     scenario = readScenario(decodeText(await ctx.readInput(opts.scenario)).text, opts.scenario);
   }
   const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
-  // Rows are planned as they are read: only running totals are kept, unless every interval is to be printed.
-  const planner = new Planner(scenario, { keepIntervals: opts.report === "intervals" });
-  await readForecast(ctx.streamInput(forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => planner.add(r));
-  const plan = planner.finish();
+  // Rows are planned as they are read: only running totals are kept; the
+  // intervals report is formatted as it goes and spooled per queue.
+  const intervals = opts.report === "intervals" ? new (await import("../io/interval-report.js")).IntervalReport(opts.format, ctx.color(opts.out)) : undefined;
+  let plan;
+  try {
+    const planner = new Planner(scenario, intervals === undefined ? {} : { onInterval: (i) => intervals.add(i) });
+    await readForecast(ctx.streamInput(forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => planner.add(r));
+    plan = planner.finish();
+  } catch (error) {
+    intervals?.dispose();
+    throw error;
+  }
 
-  const text =
-    opts.format === "json"
-      ? render.renderPlanJson(plan, opts.report)
-      : opts.format === "csv"
-        ? render.renderPlanCsv(plan, opts.report)
-        : render.renderPlanTable(plan, opts.report, ctx.color(opts.out));
-  writeReport(text, opts.out, ctx.io.stdout);
+  if (intervals !== undefined) {
+    const { streamReport } = await import("../io/interval-report.js");
+    streamReport(opts.out, ctx.io.stdout, (write) => intervals.writeTo(plan, write));
+  } else {
+    const text =
+      opts.format === "json"
+        ? render.renderPlanJson(plan, opts.report)
+        : opts.format === "csv"
+          ? render.renderPlanCsv(plan, opts.report)
+          : render.renderPlanTable(plan, opts.report, ctx.color(opts.out));
+    writeReport(text, opts.out, ctx.io.stdout);
+  }
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
   const missed = plan.totals.missedIntervals;
   if (missed > 0) ctx.warn(`${forecast}: warning PLAN_TARGET_UNREACHABLE ${missed} interval${missed === 1 ? "" : "s"} could not meet their targets (staffed to carry the load only)`);

@@ -2,7 +2,7 @@ import type { ChalkInstance } from "chalk";
 import type { DayPlan, IntervalPlan, Plan, QueuePlan } from "../plan/plan.js";
 import { formatDateTime } from "./datetime.js";
 import { csvNumber, grouped, jsonNumber, percent, seconds } from "./number-format.js";
-import { renderTable } from "./table.js";
+import { renderTable, type Align } from "./table.js";
 
 /** Version of the JSON documents of `ccplan plan`. */
 export const PLAN_SCHEMA_VERSION = 1;
@@ -71,10 +71,51 @@ function csvCell(v: Cell): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
+function csvLine<T>(fields: readonly [string, string, (x: T) => Cell][], row: T): string {
+  let line = "";
+  for (let k = 0; k < fields.length; k++) line += (k === 0 ? "" : ",") + csvCell(fields[k]![2](row));
+  return line;
+}
+
 function csv<T>(fields: readonly [string, string, (x: T) => Cell][], rows: readonly T[]): string {
   const out = [fields.map(([name]) => name).join(",")];
-  for (const r of rows) out.push(fields.map(([, , get]) => csvCell(get(r))).join(","));
+  for (const r of rows) out.push(csvLine(fields, r));
   return out.join("\n") + "\n";
+}
+
+/** The intervals report's CSV header line (no newline). */
+export const INTERVAL_CSV_HEADER = INTERVAL_FIELDS.map(([name]) => name).join(",");
+
+/** One interval as a CSV line (no newline). */
+export function intervalCsvLine(i: IntervalPlan): string {
+  return csvLine(INTERVAL_FIELDS, i);
+}
+
+/** One interval as a JSON object on one line. */
+export function intervalJsonLine(i: IntervalPlan): string {
+  return JSON.stringify(record(INTERVAL_FIELDS, i));
+}
+
+/** Head and alignment of the intervals table. */
+export const INTERVAL_TABLE_HEAD = ["interval", "typology", "channel", "dir.", "volume", "agents", "scheduled", "SL", "ASA", "aband.", "backlog", ""];
+export const INTERVAL_TABLE_ALIGN: Align[] = ["left", "left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "left"];
+
+/** One interval's cells in the intervals table. */
+export function intervalTableCells(i: IntervalPlan, color: ChalkInstance): string[] {
+  return [
+    formatDateTime(i.startMin),
+    i.typology,
+    i.channel,
+    i.direction,
+    grouped(i.volume, 1),
+    grouped(i.agents, i.channelClass === "sync" ? 0 : 2),
+    grouped(i.scheduled, 1),
+    i.serviceLevel === null ? "" : percent(i.serviceLevel, 1),
+    i.asaSec === null ? "" : seconds(i.asaSec),
+    i.abandonRate === null ? "" : percent(i.abandonRate, 1),
+    i.backlog === null ? "" : grouped(i.backlog, 1),
+    i.targetMet ? "" : color.red("missed"),
+  ];
 }
 
 function record<T>(fields: readonly [string, string, (x: T) => Cell][], row: T): Record<string, Cell> {
@@ -111,46 +152,36 @@ export function renderPlanCsv(plan: Plan, report: PlanReport): string {
 
 /** The plan as JSON (`schemaVersion` 1): header, then the report's rows; numbers unrounded. */
 export function renderPlanJson(plan: Plan, report: PlanReport): string {
-  const head = JSON.stringify(header(plan, report)).slice(0, -1);
+  const head = planJsonHead(plan, report).slice(0, -1);
   const lines = (rows: Record<string, Cell>[]) => rows.map((r) => JSON.stringify(r)).join(",\n");
-  if (report === "intervals") return `${head},"rows":[\n${lines(plan.intervals.map((i) => record(INTERVAL_FIELDS, i)))}\n]}\n`;
+  if (report === "intervals") return `${head},"rows":[\n${plan.intervals.map(intervalJsonLine).join(",\n")}\n]}\n`;
   if (report === "days") return `${head},"rows":[\n${lines(plan.days.map((d) => record(DAY_FIELDS, d)))}\n]}\n`;
   const queues = `"queues":[\n${lines(plan.queues.map((q) => record(QUEUE_FIELDS, q)))}\n]`;
   if (report === "queues") return `${head},${queues}}\n`;
   return `${head},${queues},"totals":${JSON.stringify(record(QUEUE_FIELDS, plan.totals))}}\n`;
 }
 
-/** The plan for a terminal. */
-export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInstance): string {
+/** The title lines of a plan in a terminal. */
+export function planTitle(plan: Plan, report: PlanReport, color: ChalkInstance): string[] {
   const h = header(plan, report);
-  const lines = [
+  return [
     color.bold(`Plan "${plan.scenario}"`) +
       `  ${h.horizon.start ?? "–"} → ${h.horizon.end ?? "–"} (${grouped(plan.weeks, 2, 0)} week${plan.weeks === 1 ? "" : "s"})`,
     `Shrinkage ${percent(plan.shrinkage, 1)}, ${grouped(plan.contractHours, 2, 0)} h a week per FTE, mean contract ${percent(plan.contractFraction, 0)}`,
     "",
   ];
+}
+
+/** The head of the JSON document, open after its last field (`{…,`). */
+export function planJsonHead(plan: Plan, report: PlanReport): string {
+  return JSON.stringify(header(plan, report)).slice(0, -1) + ",";
+}
+
+/** The plan for a terminal. */
+export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInstance): string {
+  const lines = planTitle(plan, report, color);
   if (report === "intervals") {
-    const rows = plan.intervals.map((i) => [
-      formatDateTime(i.startMin),
-      i.typology,
-      i.channel,
-      i.direction,
-      grouped(i.volume, 1),
-      grouped(i.agents, i.channelClass === "sync" ? 0 : 2),
-      grouped(i.scheduled, 1),
-      i.serviceLevel === null ? "" : percent(i.serviceLevel, 1),
-      i.asaSec === null ? "" : seconds(i.asaSec),
-      i.abandonRate === null ? "" : percent(i.abandonRate, 1),
-      i.backlog === null ? "" : grouped(i.backlog, 1),
-      i.targetMet ? "" : color.red("missed"),
-    ]);
-    lines.push(
-      renderTable(
-        ["interval", "typology", "channel", "dir.", "volume", "agents", "scheduled", "SL", "ASA", "aband.", "backlog", ""],
-        rows,
-        ["left", "left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "left"],
-      ),
-    );
+    lines.push(renderTable(INTERVAL_TABLE_HEAD, plan.intervals.map((i) => intervalTableCells(i, color)), INTERVAL_TABLE_ALIGN));
     return lines.join("\n") + "\n";
   }
   if (report === "days") {

@@ -150,6 +150,8 @@ class Totals {
 export interface PlannerOptions {
   /** Keep every interval's plan (for the intervals report); else only totals are kept, in flat memory. */
   keepIntervals?: boolean;
+  /** Called with every interval as it is planned (deferred queues' at {@link Planner.finish}), for reports that stream them. */
+  onInterval?: (i: IntervalPlan) => void;
 }
 
 /**
@@ -180,6 +182,7 @@ export class Planner {
   private readonly days = new Map<number, DayPlan>();
   private readonly asyncRows = new Map<string, AsyncSeries>();
   private readonly kept: IntervalPlan[] | undefined;
+  private readonly onInterval: ((i: IntervalPlan) => void) | undefined;
   private first: number | null = null;
   private end: number | null = null;
 
@@ -191,6 +194,7 @@ export class Planner {
     this.keep = 1 - this.shrinkage;
     this.targetsOf = targetsCache(scenario);
     this.kept = options.keepIntervals ? [] : undefined;
+    this.onInterval = options.onInterval;
   }
 
   /** Plan one forecast row (deferred rows wait for {@link finish}). */
@@ -228,6 +232,7 @@ export class Planner {
     this.first = this.first === null ? i.startMin : Math.min(this.first, i.startMin);
     this.end = this.end === null ? i.startMin + i.intervalMin : Math.max(this.end, i.startMin + i.intervalMin);
     this.kept?.push(i);
+    this.onInterval?.(i);
   }
 
   /** Staff the deferred queues and return the plan. */
@@ -241,7 +246,7 @@ export class Planner {
       const d = this.days.get(Math.floor(start / 1440))!;
       d.peakAgents = Math.max(d.peakAgents, agents);
     }
-    const order = [...this.queues.values()].sort((a, b) => compareKeys(a.queue!, b.queue!));
+    const order = [...this.queues.values()].sort((a, b) => compareQueues(a.queue!, b.queue!));
     let intervals: IntervalPlan[] = [];
     if (this.kept !== undefined) {
       const rank = new Map(order.map((q, k) => [queueId(q.queue!), k]));
@@ -276,7 +281,8 @@ export function planForecast(rows: readonly ForecastRow[], scenario: Scenario): 
 
 const CLASS_ORDER: Record<ChannelClass, number> = { sync: 0, async: 1, outbound: 2 };
 
-function compareKeys(a: QueueKey & { channelClass: ChannelClass }, b: QueueKey & { channelClass: ChannelClass }): number {
+/** The order of queues in every report: sync, async, outbound; then channel, typology, direction. */
+export function compareQueues(a: QueueKey & { channelClass: ChannelClass }, b: QueueKey & { channelClass: ChannelClass }): number {
   return (
     CLASS_ORDER[a.channelClass] - CLASS_ORDER[b.channelClass] ||
     (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0) ||

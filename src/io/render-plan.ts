@@ -50,6 +50,7 @@ const INTERVAL_FIELDS: readonly [string, string, (i: IntervalPlan) => Cell][] = 
   ["abandon_rate", "abandonRate", (i) => i.abandonRate],
   ["backlog", "backlog", (i) => i.backlog],
   ["oldest_age_min", "oldestAgeMin", (i) => i.oldestAgeMin],
+  ["blended_erlangs", "blendedErlangs", (i) => i.blendedErlangs],
   ["target_met", "targetMet", (i) => i.targetMet],
   ["note", "note", (i) => i.note],
 ];

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { DEFAULT_SCENARIO, type QueueTargets, type Scenario, type WeekHours } from "../plan/scenario.js";
+import { DEFAULT_SCENARIO, typologyKey, type QueueTargets, type Scenario, type WeekHours } from "../plan/scenario.js";
 import { canonicalChannel, CHANNELS } from "./channels.js";
 import { InputError, problem, type Diagnostic } from "./diagnostics.js";
 import { normalizeHeader } from "./names.js";
@@ -107,6 +107,19 @@ const channelRecord = <T extends z.ZodTypeAny>(schema: T) =>
     return out;
   });
 
+const spreadSchema = z.enum(["as-given", "day", "horizon"]);
+const campaignSchema = z.object({ calling_hours: weekSchema.optional(), spread: spreadSchema.optional() }).strict();
+const outboundSchema = z
+  .object({
+    calling_hours: weekSchema.optional(),
+    spread: spreadSchema.optional(),
+    campaigns: z.record(z.string(), campaignSchema).optional(),
+    blending: z.boolean().optional(),
+    blend_occupancy: share.optional(),
+    blend_with: z.enum(["typology", "channel"]).optional(),
+  })
+  .strict();
+
 const scenarioSchema = z
   .object({
     name: z.string().min(1).optional(),
@@ -126,6 +139,7 @@ const scenarioSchema = z
       .object({ default: weekSchema.optional(), channels: channelRecord(weekSchema).optional() })
       .strict()
       .optional(),
+    outbound: outboundSchema.optional(),
   })
   .strict();
 
@@ -211,6 +225,19 @@ export function readScenario(text: string, file: string): Scenario {
     openingHours: {
       default: s.opening_hours?.default ?? DEFAULT_SCENARIO.openingHours.default,
       channels: { ...DEFAULT_SCENARIO.openingHours.channels, ...(s.opening_hours?.channels ?? {}) },
+    },
+    outbound: {
+      callingHours: s.outbound?.calling_hours ?? DEFAULT_SCENARIO.outbound.callingHours,
+      spread: s.outbound?.spread ?? DEFAULT_SCENARIO.outbound.spread,
+      campaigns: Object.fromEntries(
+        Object.entries(s.outbound?.campaigns ?? {}).map(([typology, c]) => [
+          typologyKey(typology),
+          { ...(c.calling_hours !== undefined ? { callingHours: c.calling_hours } : {}), ...(c.spread !== undefined ? { spread: c.spread } : {}) },
+        ]),
+      ),
+      blending: s.outbound?.blending ?? DEFAULT_SCENARIO.outbound.blending,
+      blendOccupancy: s.outbound?.blend_occupancy ?? DEFAULT_SCENARIO.outbound.blendOccupancy,
+      blendWith: s.outbound?.blend_with ?? DEFAULT_SCENARIO.outbound.blendWith,
     },
   };
 }

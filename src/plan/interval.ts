@@ -21,6 +21,8 @@ export interface IntervalPlan extends QueueKey {
   backlog: number | null;
   /** Age of the oldest waiting item at the end of the interval, minutes (async). */
   oldestAgeMin: number | null;
+  /** Outbound work done by inbound agents in their idle time (blending), Erlangs; null when not blended. */
+  blendedErlangs: number | null;
   /** False when the targets could not be met (then staffed to carry the load only). */
   targetMet: boolean;
   /** Why the targets could not be met. */
@@ -28,7 +30,7 @@ export interface IntervalPlan extends QueueKey {
 }
 
 /** What differs between the kinds of interval. */
-export type IntervalOutcome = Pick<IntervalPlan, "serviceLevel" | "asaSec" | "occupancy" | "abandonRate" | "backlog" | "oldestAgeMin" | "note">;
+export type IntervalOutcome = Pick<IntervalPlan, "serviceLevel" | "asaSec" | "occupancy" | "abandonRate" | "backlog" | "oldestAgeMin" | "blendedErlangs" | "note">;
 
 /** One interval's plan, always built by this one literal (one object shape). */
 export function interval(
@@ -59,6 +61,7 @@ export function interval(
     abandonRate: o.abandonRate,
     backlog: o.backlog,
     oldestAgeMin: o.oldestAgeMin,
+    blendedErlangs: o.blendedErlangs,
     targetMet: o.note === null,
     note: o.note,
   };

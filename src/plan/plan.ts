@@ -1,10 +1,10 @@
 import { deadlineStaffing } from "../core/deadline-staffing.js";
-import { outboundWorkloadSec, workloadAgents } from "../core/outbound.js";
 import { combinedShrinkage, fte as toFte, headcount as toHeadcount } from "../core/people.js";
 import { requiredAgents } from "../core/required-agents.js";
 import { trafficErlangs } from "../core/traffic.js";
 import { queueId, type ChannelClass, type ForecastRow, type QueueKey } from "./forecast.js";
 import { interval, type IntervalPlan } from "./interval.js";
+import { IdleCapacity, OutboundSeries, planOutboundSeries } from "./outbound-plan.js";
 import { isOpen, targetsFor, type QueueTargets, type Scenario } from "./scenario.js";
 
 export type { IntervalPlan } from "./interval.js";
@@ -157,6 +157,11 @@ export class Planner {
   private readonly agentsAt = new Map<number, number>();
   private readonly days = new Map<number, DayPlan>();
   private readonly asyncRows = new Map<string, AsyncSeries>();
+  private readonly outboundRows = new Map<string, OutboundSeries>();
+  /** Outbound waits for the end when it is spread or blended; else it is staffed row by row. */
+  private readonly deferOutbound: boolean;
+  private readonly idle: IdleCapacity | undefined;
+  private gridMin = Infinity;
   private readonly kept: IntervalPlan[] | undefined;
   private readonly onInterval: ((i: IntervalPlan) => void) | undefined;
   private first: number | null = null;
@@ -171,10 +176,25 @@ export class Planner {
     this.targetsOf = targetsCache(scenario);
     this.kept = options.keepIntervals ? [] : undefined;
     this.onInterval = options.onInterval;
+    const o = scenario.outbound;
+    this.deferOutbound = o.blending || o.spread !== "as-given" || Object.values(o.campaigns).some((c) => c.spread !== undefined && c.spread !== "as-given");
+    this.idle = o.blending ? new IdleCapacity(o.blendOccupancy, o.blendWith) : undefined;
   }
 
   /** Plan one forecast row (deferred rows wait for {@link finish}). */
   add(row: ForecastRow): void {
+    if (row.intervalMin < this.gridMin) this.gridMin = row.intervalMin;
+    if (row.channelClass === "outbound") {
+      const id = queueId(row);
+      let series = this.outboundRows.get(id);
+      if (series === undefined) {
+        series = new OutboundSeries(row);
+        if (this.deferOutbound) this.outboundRows.set(id, series);
+      }
+      series.add(row, this.scenario);
+      if (!this.deferOutbound) for (const i of planOutboundSeries(series, this.scenario, this.keep, row.intervalMin, undefined)) this.record(i);
+      return;
+    }
     if (row.channelClass === "async") {
       const id = queueId(row);
       let series = this.asyncRows.get(id);
@@ -182,7 +202,7 @@ export class Planner {
       series.add(row);
       return;
     }
-    this.record(row.channelClass === "sync" ? planSync(row, this.targetsOf, this.keep) : planOutbound(row, this.targetsOf, this.keep));
+    this.record(planSync(row, this.targetsOf, this.keep));
   }
 
   private record(i: IntervalPlan): void {
@@ -207,6 +227,7 @@ export class Planner {
     d.scheduledHours += (i.scheduled * i.intervalMin) / 60;
     this.first = this.first === null ? i.startMin : Math.min(this.first, i.startMin);
     this.end = this.end === null ? i.startMin + i.intervalMin : Math.max(this.end, i.startMin + i.intervalMin);
+    this.idle?.addInbound(i);
     this.kept?.push(i);
     this.onInterval?.(i);
   }
@@ -215,6 +236,10 @@ export class Planner {
   finish(): Plan {
     for (const series of this.asyncRows.values()) for (const i of planAsync(series, this.scenario, this.keep)) this.record(i);
     this.asyncRows.clear();
+    // Outbound after every live queue, so that blending sees all their idle time; in report order.
+    const outbound = [...this.outboundRows.values()].sort((a, b) => compareQueues(a.first, b.first));
+    for (const series of outbound) for (const i of planOutboundSeries(series, this.scenario, this.keep, this.gridMin, this.idle)) this.record(i);
+    this.outboundRows.clear();
     const days = this.first === null || this.end === null ? 0 : Math.ceil(this.end / 1440) - Math.floor(this.first / 1440);
     const weeks = days / 7;
     for (const [start, agents] of this.agentsAt) {
@@ -295,6 +320,7 @@ function planSync(row: ForecastRow, targetsOf: TargetsCache, keep: number): Inte
     abandonRate: r.model === "erlang-a" && !zero ? m.abandonRate : null,
     backlog: null,
     oldestAgeMin: null,
+    blendedErlangs: null,
     note,
   });
 }
@@ -317,26 +343,6 @@ function targetsCache(scenario: Scenario): TargetsCache {
   };
 }
 
-function planOutbound(row: ForecastRow, targetsOf: TargetsCache, keep: number): IntervalPlan {
-  const occupancy = targetsOf(row).maxOccupancy ?? 0.85;
-  const workSec = outboundWorkloadSec({
-    contacts: row.volume,
-    ahtSec: row.ahtSec,
-    attempts: row.attempts,
-    contactRate: row.contactRate,
-    dialTimeSec: row.attempts === undefined && row.contactRate === undefined ? undefined : row.dialTimeSec,
-  });
-  const agents = workloadAgents(workSec, row.intervalMin * 60, occupancy);
-  return interval(row, row.startMin, row.volume, row.ahtSec, workSec / (row.intervalMin * 60), agents, keep, {
-    serviceLevel: null,
-    asaSec: null,
-    occupancy: workSec > 0 ? occupancy : null,
-    abandonRate: null,
-    backlog: null,
-    oldestAgeMin: null,
-    note: null,
-  });
-}
 
 /** One async queue: its intervals from the first to the last row, on its own grid. */
 /**
@@ -400,6 +406,7 @@ function planAsync(series: AsyncSeries, scenario: Scenario, keep: number): Inter
         abandonRate: null,
         backlog: s.backlogItems[k]!,
         oldestAgeMin: s.oldestAgeMin[k]!,
+        blendedErlangs: null,
         note: null,
       }),
     );

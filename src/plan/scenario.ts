@@ -20,6 +20,37 @@ export interface QueueTargets {
 /** Opening hours of one week: for each day (Monday = 0) the open spans [from, to) in minutes after midnight. */
 export type WeekHours = readonly (readonly (readonly [number, number])[])[];
 
+/** How outbound work is placed in time (SPEC 5.3). */
+export type OutboundSpread = "as-given" | "day" | "horizon";
+
+/** Calling hours and spreading of one campaign (an outbound typology). */
+export interface CampaignRules {
+  /** When calls may be placed; absent = the channel's opening hours. */
+  callingHours?: WeekHours | undefined;
+  /**
+   * `as-given`: each row's work in its own interval (work outside the calling
+   * hours is flagged); `day`: each day's work spread evenly over that day's
+   * calling hours; `horizon`: the campaign's whole work spread over the
+   * calling hours of every day from its first row's day to its last's.
+   */
+  spread: OutboundSpread;
+}
+
+/** Whose idle time outbound work may fill: the inbound agents of its typology on its channel, or of its whole channel. */
+export type BlendScope = "typology" | "channel";
+
+/** Outbound rules: campaigns and blending. */
+export interface OutboundRules extends CampaignRules {
+  /** Per typology (keyed by {@link typologyKey}), overriding the rules above. */
+  campaigns: Record<string, Partial<CampaignRules>>;
+  /** Outbound work first fills the idle time of inbound agents of the same channel. */
+  blending: boolean;
+  /** Inbound agents take outbound work only up to this occupancy (0, 1]. */
+  blendOccupancy: number;
+  /** Whose idle time: see {@link BlendScope}. */
+  blendWith: BlendScope;
+}
+
 /** One planning scenario (the part of SPEC 4.3 that `ccplan plan` uses). */
 export interface Scenario {
   name: string;
@@ -33,6 +64,8 @@ export interface Scenario {
   contractFraction: number;
   /** When agents work: by default and per channel. Deferred work is only done, and its deadline clock only runs, in these hours. */
   openingHours: { default: WeekHours; channels: Record<string, WeekHours> };
+  /** Outbound calling hours, spreading and blending. */
+  outbound: OutboundRules;
 }
 
 const MON_FRI_8_20_SAT_9_17: WeekHours = [[[480, 1200]], [[480, 1200]], [[480, 1200]], [[480, 1200]], [[480, 1200]], [[540, 1020]], []];
@@ -45,7 +78,8 @@ const MON_FRI_8_20_SAT_9_17: WeekHours = [[[480, 1200]], [[480, 1200]], [[480, 1
  * occupancy; outbound at 85 % occupancy; shrinkage ≈ 30 % (breaks 8 %,
  * absence 5 %, holidays 10 %, training 3 %, meetings 1 %, offline work 3 %);
  * 35 contract hours a week (France), a mean contract of 90 % of full time;
- * open Monday–Friday 08:00–20:00 and Saturday 09:00–17:00.
+ * open Monday–Friday 08:00–20:00 and Saturday 09:00–17:00; outbound work
+ * staffed where the rows put it, in the opening hours, without blending.
  */
 export const DEFAULT_SCENARIO: Scenario = {
   name: "default",
@@ -65,7 +99,19 @@ export const DEFAULT_SCENARIO: Scenario = {
   contractHours: 35,
   contractFraction: 0.9,
   openingHours: { default: MON_FRI_8_20_SAT_9_17, channels: {} },
+  outbound: { spread: "as-given", campaigns: {}, blending: false, blendOccupancy: 0.85, blendWith: "typology" },
 };
+
+/** A typology as a lookup key: accents, case and spacing ignored (`Réclamation ` = `reclamation`). */
+export function typologyKey(typology: string): string {
+  return typology.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim().replace(/\s+/g, " ");
+}
+
+/** The rules of one outbound campaign: its typology's, over the scenario's. */
+export function campaignRules(scenario: Scenario, typology: string): CampaignRules {
+  const own = scenario.outbound.campaigns[typologyKey(typology)] ?? {};
+  return { callingHours: own.callingHours ?? scenario.outbound.callingHours, spread: own.spread ?? scenario.outbound.spread };
+}
 
 /** Targets for a queue: class defaults, then the channel's, then the row's (absent values fall through). */
 export function targetsFor(scenario: Scenario, channelClass: ChannelClass, channel: string, row: QueueTargets = {}): QueueTargets {

@@ -46,6 +46,32 @@ describe("readScenario", () => {
     expect(d[2]!.message).toMatch(/unknown channel "pigeon"/);
   });
 
+  it("reads outbound calling hours, spreading, campaigns and blending", () => {
+    const s = readScenario(
+      [
+        "outbound:",
+        '  calling_hours: { mon-fri: "10:00-13:00, 14:00-20:00" }',
+        "  spread: day",
+        "  campaigns:",
+        "    Fidélisation: { spread: horizon }",
+        "  blending: true",
+        "  blend_occupancy: 80%",
+      ].join("\n"),
+      "o.yaml",
+    );
+    expect(s.outbound).toMatchObject({ spread: "day", blending: true, blendOccupancy: 0.8, campaigns: { fidelisation: { spread: "horizon" } } });
+    expect(s.outbound.callingHours![0]).toEqual([
+      [600, 780],
+      [840, 1200],
+    ]);
+    expect(readScenario("", "e.yaml").outbound).toEqual(DEFAULT_SCENARIO.outbound);
+    const d = diagnosticsOf(() => readScenario("outbound:\n  spread: weekly\n  campaigns:\n    x: { window: 1 }\n", "o.yaml"));
+    expect(d.map((x) => [x.code, x.line])).toEqual([
+      ["CONFIG_INVALID", 2],
+      ["CONFIG_UNKNOWN_KEY", 4],
+    ]);
+  });
+
   it("reports a YAML syntax error with its position", () => {
     const d = diagnosticsOf(() => readScenario("targets: [1,\n sync: 2", "s.yaml"));
     expect(d[0]).toMatchObject({ code: "CONFIG_SYNTAX", file: "s.yaml" });

@@ -150,6 +150,20 @@ try {
       if (t.status !== 0) throw new Error(`plan failed: ${t.stderr}`);
       const bigRss = peakRssMb(bigArgs);
       console.log(`ccplan plan, ${label}: ${(t.medianMs / 1000).toFixed(1)} s wall` + (bigRss === null ? "" : `, peak RSS ${bigRss.toFixed(0)} MB`));
+      if (days === 91) {
+        // The intervals report of the quarter, CSV, streamed through the spool.
+        const iArgs = ["bin/ccplan.js", "plan", big, "--report", "intervals", "--format", "csv", "--out", join(dir, "intervals.csv"), "--quiet"];
+        const ti = timeCommand(iArgs, 1);
+        if (ti.status !== 0) throw new Error(`plan failed: ${ti.stderr}`);
+        const iRss = peakRssMb(iArgs);
+        console.log(`ccplan plan --report intervals --format csv, ${label}: ${(ti.medianMs / 1000).toFixed(1)} s wall` + (iRss === null ? "" : `, peak RSS ${iRss.toFixed(0)} MB`));
+      } else {
+        // What the planner keeps: heap in use after a full GC at each quarter of the year.
+        const heap = spawnSync(process.execPath, ["--expose-gc", "bench/live-heap.js", big], { encoding: "utf8" });
+        if (heap.status !== 0) throw new Error(`live-heap failed: ${heap.stderr}`);
+        const marks = JSON.parse(heap.stdout);
+        console.log(`live heap after GC while streaming ${label}: ` + marks.map(([n, mb]) => `${(n / 1e6).toFixed(2)} M rows ${mb.toFixed(1)} MB`).join(", "));
+      }
       rmSync(big);
     }
   } finally {

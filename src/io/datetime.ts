@@ -19,8 +19,44 @@ function toMinutes(y: number, m: number, d: number, hh: number, mm: number, ss: 
   return day * MINUTES_PER_DAY + hh * 60 + mm;
 }
 
+/** Days since the epoch of the dates seen last (a forecast repeats each date hundreds of times). */
+const dayCache = new Map<number, number | undefined>();
+
+function cachedMinutes(y: number, m: number, d: number, hh: number, mm: number): number | undefined {
+  const key = y * 10_000 + m * 100 + d;
+  let day = dayCache.get(key);
+  if (day === undefined && !dayCache.has(key)) {
+    if (dayCache.size > 4096) dayCache.clear();
+    const midnight = toMinutes(y, m, d, 0, 0, 0);
+    day = midnight === undefined ? undefined : midnight / MINUTES_PER_DAY;
+    dayCache.set(key, day);
+  }
+  if (day === undefined || hh > 23 || mm > 59) return undefined;
+  return day * MINUTES_PER_DAY + hh * 60 + mm;
+}
+
+/** The digits of `t` from `from` to `to` as a number, or -1 when one is not a digit. */
+function digits(t: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = t.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /** A date-time cell (or a date cell alone: midnight). */
 export function parseDateTime(text: string): number | undefined {
+  // Fast path for the common `yyyy-mm-ddThh:mm` (or with a space), exactly the ISO pattern's.
+  if (text.length === 16 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && (text.charCodeAt(10) === 84 || text.charCodeAt(10) === 32) && text.charCodeAt(13) === 58) {
+    const y = digits(text, 0, 4);
+    const mo = digits(text, 5, 7);
+    const d = digits(text, 8, 10);
+    const hh = digits(text, 11, 13);
+    const mm = digits(text, 14, 16);
+    if (y >= 0 && mo >= 0 && d >= 0 && hh >= 0 && mm >= 0) return cachedMinutes(y, mo, d, hh, mm);
+  }
   const t = text.trim();
   let m = ISO.exec(t);
   if (m) return toMinutes(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));

@@ -292,31 +292,31 @@ function parseForecastRow(
 
   // When
   let startMin: number | undefined;
-  const start = cellOf(given, "interval_start");
+  const start = given.text("interval_start");
   if (start !== undefined) {
-    startMin = parseDateTime(start.text);
+    startMin = parseDateTime(start);
     if (startMin === undefined) {
       bad = true;
       report(
-        problem("INPUT_BAD_DATE", `${start.src.field}: got ${shown(start.text)}, expected a date-time such as 2026-11-23T08:30 or 23/11/2026 08:30`, {
-          ...start.src,
-          value: start.text,
+        problem("INPUT_BAD_DATE", `${given.src("interval_start").field}: got ${shown(start)}, expected a date-time such as 2026-11-23T08:30 or 23/11/2026 08:30`, {
+          ...given.src("interval_start"),
+          value: start,
         }),
       );
     }
   } else if (given.text("date") !== undefined || given.text("time") !== undefined) {
-    const date = cellOf(given, "date");
-    const time = cellOf(given, "time");
+    const date = given.text("date");
+    const time = given.text("time");
     if (require("date") && require("time")) {
-      const day = parseDateTime(date!.text);
-      const minute = parseTimeOfDay(time!.text);
+      const day = parseDateTime(date!);
+      const minute = parseTimeOfDay(time!);
       if (day === undefined || minuteOfDay(day) !== 0) {
         bad = true;
-        report(problem("INPUT_BAD_DATE", `${date!.src.field}: got ${shown(date!.text)}, expected a date such as 2026-11-23 or 23/11/2026`, { ...date!.src, value: date!.text }));
+        report(problem("INPUT_BAD_DATE", `${given.src("date").field}: got ${shown(date!)}, expected a date such as 2026-11-23 or 23/11/2026`, { ...given.src("date"), value: date! }));
       }
       if (minute === undefined) {
         bad = true;
-        report(problem("INPUT_BAD_DATE", `${time!.src.field}: got ${shown(time!.text)}, expected a time such as 08:30`, { ...time!.src, value: time!.text }));
+        report(problem("INPUT_BAD_DATE", `${given.src("time").field}: got ${shown(time!)}, expected a time such as 08:30`, { ...given.src("time"), value: time! }));
       }
       if (day !== undefined && minute !== undefined) startMin = day + minute;
     }
@@ -325,37 +325,38 @@ function parseForecastRow(
   }
 
   // What
-  const typology = given.text("typology")?.trim().replace(/\s+/g, " ");
+  let typology = given.text("typology")?.trim();
+  if (typology !== undefined && /\s\s|[\t\n\r\u00a0]/.test(typology)) typology = typology.replace(/\s+/g, " ");
   if (typology === undefined) require("typology");
   let channel: string | undefined;
-  const channelCell = cellOf(given, "channel");
+  const channelCell = given.text("channel");
   if (channelCell === undefined) require("channel");
   else {
-    channel = channelOf(channelCell.text);
+    channel = channelOf(channelCell);
     if (channel === undefined) {
       bad = true;
       report(
-        problem("INPUT_UNKNOWN_CHANNEL", `${channelCell.src.field}: got ${shown(channelCell.text)}, expected one of ${Object.keys(CHANNELS).join(", ")}`, {
-          ...channelCell.src,
-          value: channelCell.text,
+        problem("INPUT_UNKNOWN_CHANNEL", `${given.src("channel").field}: got ${shown(channelCell)}, expected one of ${Object.keys(CHANNELS).join(", ")}`, {
+          ...given.src("channel"),
+          value: channelCell,
         }),
       );
     }
   }
   let direction: "inbound" | "outbound" = "inbound";
-  const directionCell = cellOf(given, "direction");
+  const directionCell = given.text("direction");
   if (directionCell !== undefined) {
-    const d = directionOf(directionCell.text);
+    const d = directionOf(directionCell);
     if (d === undefined) {
       bad = true;
-      report(problem("INPUT_OUT_OF_RANGE", `${directionCell.src.field}: got ${shown(directionCell.text)}, expected inbound or outbound`, { ...directionCell.src, value: directionCell.text }));
+      report(problem("INPUT_OUT_OF_RANGE", `${given.src("direction").field}: got ${shown(directionCell)}, expected inbound or outbound`, { ...given.src("direction"), value: directionCell }));
     } else direction = d;
   }
 
   // How much
   const volume = take("volume", parseNonNegative);
   if (given.text("volume") === undefined) require("volume");
-  const ahtSec = take("aht", (t, s, c) => parseDuration(t, s, c, true));
+  const ahtSec = take("aht", parsePositiveDuration);
   if (given.text("aht") === undefined) require("aht");
   const rowInterval = take("interval_minutes", parsePositive);
   if (rowInterval !== undefined && (!Number.isInteger(rowInterval) || 1440 % rowInterval !== 0)) {
@@ -367,9 +368,9 @@ function parseForecastRow(
       }),
     );
   }
-  const patienceSec = take("patience", (t, s, c) => parseDuration(t, s, c, true));
+  const patienceSec = take("patience", parsePositiveDuration);
   const concurrency = take("concurrency", parseCount);
-  const deadlineSec = take("deadline", (t, s, c) => parseDuration(t, s, c, true));
+  const deadlineSec = take("deadline", parsePositiveDuration);
   const attempts = take("attempts", parseNonNegative);
   const contactRate = take("contact_rate", parseFraction);
   const dialTimeSec = take("dial_time", parseDuration);
@@ -377,15 +378,15 @@ function parseForecastRow(
   // Targets carried by the row
   let serviceLevel: number | undefined;
   let answerWithinSec = take("sl_seconds", parseDuration);
-  const slCell = cellOf(given, "sl_target");
+  const slCell = given.text("sl_target");
   if (slCell !== undefined) {
-    const parsed = parseServiceLevelTarget(slCell.text, slCell.src, comma);
+    const parsed = parseServiceLevelTarget(slCell, given.src("sl_target"), comma);
     if (!parsed.ok) {
       bad = true;
       report(parsed.diagnostic);
     } else {
       serviceLevel = parsed.value.share;
-      const conflict = thresholdConflict(slCell.text, slCell.src, parsed.value.withinSec, given.text("sl_seconds") === undefined ? "" : given.field("sl_seconds"), answerWithinSec);
+      const conflict = thresholdConflict(slCell, given.src("sl_target"), parsed.value.withinSec, given.text("sl_seconds") === undefined ? "" : given.field("sl_seconds"), answerWithinSec);
       if (conflict !== undefined) {
         bad = true;
         report(conflict);
@@ -432,11 +433,7 @@ interface RowCells {
   field(col: Column): string;
 }
 
-/** A present cell with its source, for the few columns read with custom checks. */
-function cellOf(given: RowCells, col: Column): { text: string; src: ValueSource } | undefined {
-  const text = given.text(col);
-  return text === undefined ? undefined : { text, src: given.src(col) };
-}
+const parsePositiveDuration = (t: string, s: ValueSource, c: boolean) => parseDuration(t, s, c, true);
 
 function describeQueue(q: QueueKey): string {
   return `${q.typology} / ${q.channel} / ${q.direction}`;

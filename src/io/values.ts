@@ -61,6 +61,7 @@ export function parseCount(text: string, src: ValueSource, decimalComma = false)
 }
 
 const UNIT = /^(.*\d)\s*(s|sec|min|m|h|d|j)$/i;
+const PLAIN_INTEGER = /^\d{1,15}$/;
 const UNIT_SECONDS: Record<string, number> = { s: 1, sec: 1, min: 60, m: 60, h: 3600, d: 86_400, j: 86_400 };
 
 const CLOCK = /^(\d+):([0-5]?\d(?:[.,]\d+)?)$|^(\d+):([0-5]?\d):([0-5]?\d(?:[.,]\d+)?)$/;
@@ -72,6 +73,12 @@ const CLOCK = /^(\d+):([0-5]?\d(?:[.,]\d+)?)$|^(\d+):([0-5]?\d):([0-5]?\d(?:[.,]
  */
 export function parseDuration(text: string, src: ValueSource, decimalComma = false, positive = false): Parsed<number> {
   const t = text.trim();
+  if (PLAIN_INTEGER.test(t)) {
+    // Seconds as a whole number, the usual case.
+    const seconds = Number(t);
+    if (positive && !(seconds > 0)) return fail("INPUT_NOT_POSITIVE", text, "a duration > 0 s", src);
+    return { ok: true, value: seconds };
+  }
   const clock = t.includes(":") ? CLOCK.exec(t) : null;
   let seconds: number;
   if (clock) {

@@ -55,3 +55,15 @@ describe("durations with units (deadlines)", () => {
     expect(parseDuration("2 weeks", src).ok).toBe(false);
   });
 });
+
+describe("parseDuration's whole-seconds fast path", () => {
+  it("gives what the general path gives", () => {
+    const src = { field: "aht" };
+    for (const t of ["0", "7", "270", " 270 ", "000270", "123456789012345"]) {
+      expect(parseDuration(t, src)).toEqual({ ok: true, value: Number(t) });
+      expect(parseDuration(t.trim() + ".0", src)).toEqual({ ok: true, value: Number(t) });
+    }
+    expect(parseDuration("0", src, false, true).ok).toBe(false);
+    expect(parseDuration("-5", src).ok).toBe(false);
+  });
+});

@@ -1,0 +1,45 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { formatDateTime, parseDateTime, parseTimeOfDay } from "../../src/io/datetime.js";
+
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+
+/** What a date-time means, from the calendar itself. */
+function expected(y: number, mo: number, d: number, hh: number, mm: number): number | undefined {
+  if (mo < 1 || mo > 12 || d < 1 || hh > 23 || mm > 59) return undefined;
+  const ms = Date.UTC(y, mo - 1, d, hh, mm);
+  const check = new Date(ms);
+  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return undefined;
+  return ms / 60_000;
+}
+
+describe("parseDateTime", () => {
+  it("reads ISO, space-separated and French date-times to minutes since the epoch, and refuses impossible dates", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1970, max: 2100 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        (y, mo, d, hh, mm) => {
+          const want = expected(y, mo, d, hh, mm);
+          expect(parseDateTime(`${y}-${pad(mo)}-${pad(d)}T${pad(hh)}:${pad(mm)}`)).toBe(want);
+          expect(parseDateTime(`${y}-${pad(mo)}-${pad(d)} ${pad(hh)}:${pad(mm)}`)).toBe(want);
+          expect(parseDateTime(` ${y}-${mo}-${d}T${hh}:${pad(mm)}:00 `)).toBe(want);
+          expect(parseDateTime(`${pad(d)}/${pad(mo)}/${y} ${pad(hh)}:${pad(mm)}`)).toBe(want);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("round-trips with formatDateTime and rejects malformed text", () => {
+    expect(formatDateTime(parseDateTime("2026-11-23T08:30")!)).toBe("2026-11-23T08:30");
+    for (const bad of ["2026-11-23T08:3x", "2026-1x-23T08:30", "2026-02-30T08:00", "2026-11-23T24:00", "23/11/26 08:30", "", "2026-11-23T08:30:15"]) {
+      expect(parseDateTime(bad), bad).toBeUndefined();
+    }
+    expect(parseDateTime("2026-11-23")).toBe(Date.UTC(2026, 10, 23) / 60_000);
+    expect(parseTimeOfDay("08:30")).toBe(510);
+  });
+});

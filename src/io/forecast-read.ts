@@ -408,6 +408,7 @@ function parseForecastRow(
     typology,
     channel,
     direction,
+    tier: 1,
     channelClass,
     volume,
     ahtSec,

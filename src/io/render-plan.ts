@@ -17,6 +17,7 @@ const QUEUE_FIELDS: readonly [string, string, (q: QueuePlan) => Cell][] = [
   ["channel", "channel", (q) => q.queue?.channel ?? null],
   ["typology", "typology", (q) => q.queue?.typology ?? null],
   ["direction", "direction", (q) => q.queue?.direction ?? null],
+  ["tier", "tier", (q) => q.queue?.tier ?? null],
   ["intervals", "intervals", (q) => q.intervals],
   ["volume", "volume", (q) => q.volume],
   ["workload_hours", "workloadHours", (q) => q.workloadHours],
@@ -37,6 +38,7 @@ const INTERVAL_FIELDS: readonly [string, string, (i: IntervalPlan) => Cell][] = 
   ["typology", "typology", (i) => i.typology],
   ["channel", "channel", (i) => i.channel],
   ["direction", "direction", (i) => i.direction],
+  ["tier", "tier", (i) => i.tier],
   ["channel_class", "channelClass", (i) => i.channelClass],
   ["interval_minutes", "intervalMin", (i) => i.intervalMin],
   ["volume", "volume", (i) => i.volume],
@@ -98,8 +100,8 @@ export function intervalJsonLine(i: IntervalPlan): string {
 }
 
 /** Head and alignment of the intervals table. */
-export const INTERVAL_TABLE_HEAD = ["interval", "typology", "channel", "dir.", "volume", "agents", "scheduled", "SL", "ASA", "aband.", "backlog", ""];
-export const INTERVAL_TABLE_ALIGN: Align[] = ["left", "left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "left"];
+export const INTERVAL_TABLE_HEAD = ["interval", "typology", "channel", "dir.", "tier", "volume", "agents", "scheduled", "SL", "ASA", "aband.", "backlog", ""];
+export const INTERVAL_TABLE_ALIGN: Align[] = ["left", "left", "left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "left"];
 
 /** One interval's cells in the intervals table. */
 export function intervalTableCells(i: IntervalPlan, color: ChalkInstance): string[] {
@@ -108,6 +110,7 @@ export function intervalTableCells(i: IntervalPlan, color: ChalkInstance): strin
     i.typology,
     i.channel,
     i.direction,
+    `L${i.tier}`,
     grouped(i.volume, 1),
     grouped(i.agents, i.channelClass === "sync" ? 0 : 2),
     grouped(i.scheduled, 1),
@@ -196,6 +199,7 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
       total ? "" : q.queue!.channel,
       total ? "" : q.queue!.typology,
       total ? "" : q.queue!.direction,
+      total ? "" : `L${q.queue!.tier}`,
       grouped(q.volume, 0),
       grouped(q.workloadHours, 1),
       grouped(q.peakAgents, 1),
@@ -214,9 +218,9 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
   if (report === "summary") rows.push(line(plan.totals, true));
   lines.push(
     renderTable(
-      ["class", "channel", "typology", "dir.", "volume", "workload h", "peak agents", "agent-hours", "scheduled h", "FTE", "headcount", "SL", "ASA", "aband.", "missed"],
+      ["class", "channel", "typology", "dir.", "tier", "volume", "workload h", "peak agents", "agent-hours", "scheduled h", "FTE", "headcount", "SL", "ASA", "aband.", "missed"],
       rows,
-      ["left", "left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right", "right", "right"],
+      ["left", "left", "left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right", "right", "right"],
     ),
   );
   if (report === "summary") {

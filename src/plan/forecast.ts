@@ -10,12 +10,20 @@ export type ChannelClass = "sync" | "async" | "outbound";
 
 export type Direction = "inbound" | "outbound";
 
-/** One (typology, channel, direction) flow. */
+/**
+ * Support level of a flow: 1 = front office (every contact starts there),
+ * 2 = specialists / back office, 3 = technical support engineers.
+ */
+export type Tier = 1 | 2 | 3;
+
+/** One (typology, channel, direction) flow at one tier. */
 export interface QueueKey {
   typology: string;
   /** Canonical channel name (`phone`, `email`, …). */
   channel: string;
   direction: Direction;
+  /** 1 for the forecast's own rows; 2 and 3 for work escalated from the level above. */
+  tier: Tier;
 }
 
 /** One validated forecast row: one interval of one queue. */
@@ -50,7 +58,7 @@ export interface ForecastRow extends QueueKey {
   targets: StaffingTargets;
 }
 
-/** The key of a queue as one string (typology, channel, direction joined by a unit separator). */
+/** The key of a queue as one string (typology, channel, direction, tier joined by a unit separator). */
 export function queueId(q: QueueKey): string {
-  return `${q.typology}\u001f${q.channel}\u001f${q.direction}`;
+  return `${q.typology}\u001f${q.channel}\u001f${q.direction}\u001f${q.tier}`;
 }

@@ -47,6 +47,7 @@ export function interval(
     typology: q.typology,
     channel: q.channel,
     direction: q.direction,
+    tier: q.tier,
     channelClass: q.channelClass,
     startMin,
     intervalMin: q.intervalMin,

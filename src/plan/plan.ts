@@ -209,7 +209,7 @@ export class Planner {
     const id = queueId(i);
     let q = this.queues.get(id);
     if (q === undefined) {
-      q = new Totals({ typology: i.typology, channel: i.channel, direction: i.direction, channelClass: i.channelClass });
+      q = new Totals({ typology: i.typology, channel: i.channel, direction: i.direction, tier: i.tier, channelClass: i.channelClass });
       this.queues.set(id, q);
     }
     q.add(i);
@@ -282,9 +282,10 @@ export function planForecast(rows: readonly ForecastRow[], scenario: Scenario): 
 
 const CLASS_ORDER: Record<ChannelClass, number> = { sync: 0, async: 1, outbound: 2 };
 
-/** The order of queues in every report: sync, async, outbound; then channel, typology, direction. */
+/** The order of queues in every report: by tier; sync, async, outbound; then channel, typology, direction. */
 export function compareQueues(a: QueueKey & { channelClass: ChannelClass }, b: QueueKey & { channelClass: ChannelClass }): number {
   return (
+    a.tier - b.tier ||
     CLASS_ORDER[a.channelClass] - CLASS_ORDER[b.channelClass] ||
     (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0) ||
     (a.typology < b.typology ? -1 : a.typology > b.typology ? 1 : 0) ||

@@ -34,7 +34,7 @@ describe("ccplan plan", () => {
     const r = await runCli(["plan", "fixtures/forecast-week.csv", "--report", "intervals", "--format", "csv"]);
     const [head, first] = r.stdout.split("\n");
     expect(head).toBe(
-      "interval_start,typology,channel,direction,channel_class,interval_minutes,volume,aht_sec,traffic_erlangs,agents,scheduled,service_level,asa_sec,occupancy,abandon_rate,backlog,oldest_age_min,blended_erlangs,target_met,note",
+      "interval_start,typology,channel,direction,tier,channel_class,interval_minutes,volume,aht_sec,traffic_erlangs,agents,scheduled,service_level,asa_sec,occupancy,abandon_rate,backlog,oldest_age_min,blended_erlangs,target_met,note",
     );
     expect(first).toMatch(/^2026-11-23T08:00,administration des ventes,chat,inbound,sync,30,/);
   });

@@ -15,6 +15,7 @@ function outbound(over: Partial<ForecastRow>): ForecastRow {
     typology: "collections",
     channel: "phone",
     direction: "outbound",
+    tier: 1,
     channelClass: "outbound",
     volume: 100,
     ahtSec: 180,

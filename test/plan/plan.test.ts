@@ -14,6 +14,7 @@ function row(over: Partial<ForecastRow>): ForecastRow {
     typology: "information",
     channel: "phone",
     direction: "inbound",
+    tier: 1,
     channelClass: "sync",
     volume: 100,
     ahtSec: 180,

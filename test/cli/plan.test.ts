@@ -36,7 +36,7 @@ describe("ccplan plan", () => {
     expect(head).toBe(
       "interval_start,typology,channel,direction,tier,channel_class,interval_minutes,volume,aht_sec,traffic_erlangs,agents,scheduled,service_level,asa_sec,occupancy,abandon_rate,backlog,oldest_age_min,blended_erlangs,target_met,note",
     );
-    expect(first).toMatch(/^2026-11-23T08:00,administration des ventes,chat,inbound,sync,30,/);
+    expect(first).toMatch(/^2026-11-23T08:00,administration des ventes,chat,inbound,1,sync,30,/);
   });
 
   it("a broken forecast gives its problems (at most 20) and exit 2, writing nothing", async () => {

@@ -1,6 +1,9 @@
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import type { Tier } from "../plan/forecast.js";
+import { ORGANISATION_MODELS, type OrganisationModel, type SupportRole } from "../plan/organisation.js";
 import { DEFAULT_SCENARIO, typologyKey, type QueueTargets, type Scenario, type WeekHours } from "../plan/scenario.js";
+import { DEFAULT_TIER_RULES, overLevel, type LevelRules, type TierRules, type TypologyTierRules } from "../plan/tiers.js";
 import { canonicalChannel, CHANNELS } from "./channels.js";
 import { InputError, problem, type Diagnostic } from "./diagnostics.js";
 import { normalizeHeader } from "./names.js";
@@ -120,6 +123,76 @@ const outboundSchema = z
   })
   .strict();
 
+const levelFields = {
+  ...targetsSchema.shape,
+  handling: z.enum(["live-transfer", "back-office"]).optional(),
+  aht: duration.optional(),
+  aht_factor: z.number().positive().max(100).optional(),
+};
+const levelSchema = z.object({ ...levelFields, min_on_duty: z.number().min(0).max(10_000).optional() }).strict();
+const typologyLevelSchema = z.object(levelFields).strict();
+const escalationSchema = z.object({ level_2: share.optional(), level_3: share.optional() }).strict();
+const tiersSchema = z
+  .object({
+    escalation: escalationSchema.optional(),
+    level_1: z.object({ min_on_duty: z.number().min(0).max(10_000).optional() }).strict().optional(),
+    level_2: levelSchema.optional(),
+    level_3: levelSchema.optional(),
+    typologies: z
+      .record(z.string(), z.object({ escalation: escalationSchema.optional(), level_2: typologyLevelSchema.optional(), level_3: typologyLevelSchema.optional() }).strict())
+      .optional(),
+  })
+  .strict();
+
+const channelList = z.array(z.string()).transform((labels, ctx) => {
+  const out: string[] = [];
+  labels.forEach((label, k) => {
+    const channel = canonicalChannel(label);
+    if (channel === undefined) ctx.addIssue({ code: "custom", path: [k], message: `unknown channel ${JSON.stringify(label)}: expected one of ${Object.keys(CHANNELS).join(", ")}` });
+    else out.push(channel);
+  });
+  return out;
+});
+const tierNumber = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+const groupSchema = z
+  .object({
+    name: z.string().min(1),
+    typologies: z.array(z.string()).optional(),
+    channels: channelList.optional(),
+    tiers: z.array(tierNumber).optional(),
+    directions: z.array(z.enum(["inbound", "outbound"])).optional(),
+  })
+  .strict();
+const modelSchema = z.enum(ORGANISATION_MODELS as [OrganisationModel, ...OrganisationModel[]]);
+const organisationSchema = z.union([
+  modelSchema,
+  z
+    .object({
+      model: modelSchema.optional(),
+      families: z.record(z.string(), z.array(z.string())).optional(),
+      groups: z.array(groupSchema).min(1).optional(),
+      training_hours_per_skill: z.number().min(0).max(10_000).optional(),
+    })
+    .strict()
+    .superRefine((o, ctx) => {
+      if (o.model === "groups" && o.groups === undefined) ctx.addIssue({ code: "custom", path: ["groups"], message: "the groups model needs a list of groups" });
+      if (o.groups !== undefined && o.model !== undefined && o.model !== "groups") {
+        ctx.addIssue({ code: "custom", path: ["groups"], message: `groups are only used by the groups model, not ${o.model}` });
+      }
+    }),
+]);
+const spanValue = z.number().positive().max(1000);
+const spansSchema = z
+  .object({
+    team_lead: z.union([spanValue, z.object({ level_1: spanValue.optional(), level_2: spanValue.optional(), level_3: spanValue.optional() }).strict()]).optional(),
+    manager: spanValue.optional(),
+  })
+  .strict();
+const supportRoleSchema = z.union([
+  z.object({ per: z.number().positive(), basis: z.enum(["agents", "social"]).optional() }).strict(),
+  z.object({ fixed: z.number().min(0).max(10_000) }).strict(),
+]);
+
 const scenarioSchema = z
   .object({
     name: z.string().min(1).optional(),
@@ -140,6 +213,10 @@ const scenarioSchema = z
       .strict()
       .optional(),
     outbound: outboundSchema.optional(),
+    tiers: tiersSchema.optional(),
+    organisation: organisationSchema.optional(),
+    spans: spansSchema.optional(),
+    support_roles: z.record(z.string(), supportRoleSchema).optional(),
   })
   .strict();
 
@@ -239,7 +316,88 @@ export function readScenario(text: string, file: string): Scenario {
       blendOccupancy: s.outbound?.blend_occupancy ?? DEFAULT_SCENARIO.outbound.blendOccupancy,
       blendWith: s.outbound?.blend_with ?? DEFAULT_SCENARIO.outbound.blendWith,
     },
+    tiers: s.tiers === undefined ? null : toTierRules(s.tiers),
+    organisation: toOrganisation(s.organisation),
+    spans: toSpans(s.spans),
+    supportRoles: Object.entries(s.support_roles ?? {}).map(([role, r]): SupportRole =>
+      "fixed" in r ? { role: normalizeRole(role), basis: "fixed", per: r.fixed } : { role: normalizeRole(role), basis: r.basis ?? "agents", per: r.per },
+    ),
   };
+}
+
+type LevelInput = z.output<typeof typologyLevelSchema>;
+
+function toLevel(l: LevelInput | undefined): Partial<LevelRules> | undefined {
+  if (l === undefined) return undefined;
+  const { handling, aht, aht_factor, ...targets } = l;
+  return {
+    ...(handling !== undefined ? { handling } : {}),
+    ...(aht !== undefined ? { ahtSec: aht } : {}),
+    ...(aht_factor !== undefined ? { ahtFactor: aht_factor } : {}),
+    targets: toTargets(targets),
+  };
+}
+
+function toTierRules(t: z.output<typeof tiersSchema>): TierRules {
+  const d = DEFAULT_TIER_RULES;
+  const typologies: Record<string, TypologyTierRules> = {};
+  for (const [typology, r] of Object.entries(t.typologies ?? {})) {
+    typologies[typologyKey(typology)] = {
+      escalation: { ...(r.escalation?.level_2 !== undefined ? { toLevel2: r.escalation.level_2 } : {}), ...(r.escalation?.level_3 !== undefined ? { toLevel3: r.escalation.level_3 } : {}) },
+      level2: toLevel(r.level_2),
+      level3: toLevel(r.level_3),
+    };
+  }
+  const strip = (l: z.output<typeof levelSchema> | undefined) => {
+    if (l === undefined) return undefined;
+    const { min_on_duty: _, ...rest } = l;
+    return rest;
+  };
+  return {
+    escalation: { toLevel2: t.escalation?.level_2 ?? d.escalation.toLevel2, toLevel3: t.escalation?.level_3 ?? d.escalation.toLevel3 },
+    level2: overLevel(d.level2, toLevel(strip(t.level_2))),
+    level3: overLevel(d.level3, toLevel(strip(t.level_3))),
+    typologies,
+    minOnDuty: { 1: t.level_1?.min_on_duty ?? 0, 2: t.level_2?.min_on_duty ?? 0, 3: t.level_3?.min_on_duty ?? 0 },
+  };
+}
+
+function toOrganisation(o: z.output<typeof organisationSchema> | undefined): Scenario["organisation"] {
+  const d = DEFAULT_SCENARIO.organisation;
+  if (o === undefined) return d;
+  if (typeof o === "string") return { ...d, model: o };
+  return {
+    model: o.model ?? (o.groups !== undefined ? "groups" : d.model),
+    families: o.families === undefined ? d.families : Object.fromEntries(Object.entries(o.families).map(([family, list]) => [family, list.map(typologyKey)])),
+    groups: (o.groups ?? []).map((g) => ({
+      name: g.name,
+      typologies: g.typologies?.map(typologyKey),
+      channels: g.channels,
+      tiers: g.tiers as Tier[] | undefined,
+      directions: g.directions,
+    })),
+    trainingHoursPerSkill: o.training_hours_per_skill ?? d.trainingHoursPerSkill,
+  };
+}
+
+function toSpans(s: z.output<typeof spansSchema> | undefined): Scenario["spans"] {
+  const d = DEFAULT_SCENARIO.spans;
+  if (s === undefined) return d;
+  const tl = s.team_lead;
+  return {
+    teamLead:
+      tl === undefined
+        ? d.teamLead
+        : typeof tl === "number"
+          ? { 1: tl, 2: tl, 3: tl }
+          : { 1: tl.level_1 ?? d.teamLead[1], 2: tl.level_2 ?? d.teamLead[2], 3: tl.level_3 ?? d.teamLead[3] },
+    manager: s.manager ?? d.manager,
+  };
+}
+
+/** A role name as a report label: lower case, words joined by hyphens (`Quality analyst` → `quality-analyst`). */
+function normalizeRole(role: string): string {
+  return role.trim().toLowerCase().replace(/[\s_]+/g, "-");
 }
 
 /** The key node of `key` in the map at `path` (to point at a misspelt key itself). */

@@ -4,8 +4,10 @@ import { requiredAgents } from "../core/required-agents.js";
 import { trafficErlangs } from "../core/traffic.js";
 import { queueId, type ChannelClass, type ForecastRow, type QueueKey } from "./forecast.js";
 import { interval, type IntervalPlan } from "./interval.js";
+import { GroupStaffing, type LiveLoad, type OrganisationPlan } from "./group-staffing.js";
 import { IdleCapacity, OutboundSeries, planOutboundSeries } from "./outbound-plan.js";
-import { isOpen, targetsFor, type QueueTargets, type Scenario } from "./scenario.js";
+import { isOpen, targetsFor, typologyKey, type QueueTargets, type Scenario } from "./scenario.js";
+import { Escalator } from "./tiers.js";
 
 export type { IntervalPlan } from "./interval.js";
 
@@ -51,6 +53,8 @@ export interface Plan {
   queues: QueuePlan[];
   totals: QueuePlan;
   days: DayPlan[];
+  /** Teams, tiers, team leads, managers and support roles under the scenario's organisation. */
+  organisation: OrganisationPlan;
 }
 
 /** One day of the plan, all queues together. */
@@ -166,6 +170,8 @@ export class Planner {
   private readonly onInterval: ((i: IntervalPlan) => void) | undefined;
   private first: number | null = null;
   private end: number | null = null;
+  private readonly escalator: Escalator | undefined;
+  private readonly groups: GroupStaffing;
 
   constructor(
     private readonly scenario: Scenario,
@@ -179,10 +185,17 @@ export class Planner {
     const o = scenario.outbound;
     this.deferOutbound = o.blending || o.spread !== "as-given" || Object.values(o.campaigns).some((c) => c.spread !== undefined && c.spread !== "as-given");
     this.idle = o.blending ? new IdleCapacity(o.blendOccupancy, o.blendWith) : undefined;
+    this.escalator = scenario.tiers === null ? undefined : new Escalator(scenario.tiers, typologyKey);
+    this.groups = new GroupStaffing(scenario);
   }
 
-  /** Plan one forecast row (deferred rows wait for {@link finish}). */
+  /** Plan one forecast row, and the level-2 and level-3 work it escalates (deferred rows wait for {@link finish}). */
   add(row: ForecastRow): void {
+    this.addRow(row);
+    if (this.escalator !== undefined) for (const r of this.escalator.escalate(row)) this.addRow(r);
+  }
+
+  private addRow(row: ForecastRow): void {
     if (row.intervalMin < this.gridMin) this.gridMin = row.intervalMin;
     if (row.channelClass === "outbound") {
       const id = queueId(row);
@@ -202,11 +215,13 @@ export class Planner {
       series.add(row);
       return;
     }
-    this.record(planSync(row, this.targetsOf, this.keep));
+    const live = liveLoad(row, this.targetsOf(row));
+    this.record(planSync(row, live, this.keep), live);
   }
 
-  private record(i: IntervalPlan): void {
+  private record(i: IntervalPlan, live?: LiveLoad): void {
     const id = queueId(i);
+    this.groups.add(i, id, live);
     let q = this.queues.get(id);
     if (q === undefined) {
       q = new Totals({ typology: i.typology, channel: i.channel, direction: i.direction, tier: i.tier, channelClass: i.channelClass });
@@ -248,6 +263,9 @@ export class Planner {
       d.peakAgents = Math.max(d.peakAgents, agents);
     }
     const order = [...this.queues.values()].sort((a, b) => compareQueues(a.queue!, b.queue!));
+    const queues = order.map((q) => q.result(this.scenario, this.shrinkage, weeks));
+    const separateFte = new Map(queues.map((q) => [queueId(q.queue!), q.fte]));
+    const socialFte = queues.reduce((n, q) => n + (q.queue!.channel === "social" || q.queue!.channel === "messaging" ? q.fte : 0), 0);
     let intervals: IntervalPlan[] = [];
     if (this.kept !== undefined) {
       const rank = new Map(order.map((q, k) => [queueId(q.queue!), k]));
@@ -266,9 +284,10 @@ export class Planner {
       endMin: this.end,
       weeks,
       intervals,
-      queues: order.map((q) => q.result(this.scenario, this.shrinkage, weeks)),
+      queues,
       totals: this.total.result(this.scenario, this.shrinkage, weeks),
       days: [...this.days.values()].sort((a, b) => a.dayIndex - b.dayIndex),
+      organisation: this.groups.finish(separateFte, socialFte, weeks, this.shrinkage),
     };
   }
 }
@@ -295,17 +314,25 @@ export function compareQueues(a: QueueKey & { channelClass: ChannelClass }, b: Q
 
 
 
-function planSync(row: ForecastRow, targetsOf: TargetsCache, keep: number): IntervalPlan {
-  const c = targetsOf(row);
+/** A live row's patience, concurrency and targets: the row's own over the merged scenario targets. */
+function liveLoad(row: ForecastRow, c: QueueTargets): LiveLoad {
   const patienceSec = row.patienceSec ?? c.patienceSec;
-  const queue = { volume: row.volume, ahtSec: row.ahtSec, intervalMin: row.intervalMin, patienceSec, concurrency: row.concurrency ?? c.concurrency };
-  const targets = {
-    serviceLevel: c.serviceLevel,
-    answerWithinSec: c.serviceLevel === undefined ? undefined : (c.answerWithinSec ?? 20),
-    maxAsaSec: c.maxAsaSec,
-    maxOccupancy: c.maxOccupancy,
-    maxAbandonRate: patienceSec === undefined ? undefined : c.maxAbandonRate,
+  return {
+    patienceSec,
+    concurrency: row.concurrency ?? c.concurrency ?? 1,
+    targets: {
+      serviceLevel: c.serviceLevel,
+      answerWithinSec: c.serviceLevel === undefined ? undefined : (c.answerWithinSec ?? 20),
+      maxAsaSec: c.maxAsaSec,
+      maxOccupancy: c.maxOccupancy,
+      maxAbandonRate: patienceSec === undefined ? undefined : c.maxAbandonRate,
+    },
   };
+}
+
+function planSync(row: ForecastRow, live: LiveLoad, keep: number): IntervalPlan {
+  const { patienceSec, targets } = live;
+  const queue = { volume: row.volume, ahtSec: row.ahtSec, intervalMin: row.intervalMin, patienceSec, concurrency: live.concurrency };
   let r = requiredAgents(queue, targets);
   let note: string | null = null;
   if (!r.feasible) {

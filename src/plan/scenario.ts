@@ -1,4 +1,6 @@
 import type { ChannelClass } from "./forecast.js";
+import { DEFAULT_ORGANISATION, DEFAULT_SPANS, type Organisation, type Spans, type SupportRole } from "./organisation.js";
+import type { TierRules } from "./tiers.js";
 
 /** Service targets and queue parameters, any of which may be absent. */
 export interface QueueTargets {
@@ -66,6 +68,14 @@ export interface Scenario {
   openingHours: { default: WeekHours; channels: Record<string, WeekHours> };
   /** Outbound calling hours, spreading and blending. */
   outbound: OutboundRules;
+  /** Escalation to levels 2 and 3; null = level 1 only (every contact resolved at the front office). */
+  tiers: TierRules | null;
+  /** How flows pool into teams of agents (SPEC 5.6). */
+  organisation: Organisation;
+  /** Agents per team lead (per tier), team leads per manager. */
+  spans: Spans;
+  /** Support roles by ratio, in the order given (none by default). */
+  supportRoles: SupportRole[];
 }
 
 const MON_FRI_8_20_SAT_9_17: WeekHours = [[[480, 1200]], [[480, 1200]], [[480, 1200]], [[480, 1200]], [[480, 1200]], [[540, 1020]], []];
@@ -100,11 +110,21 @@ export const DEFAULT_SCENARIO: Scenario = {
   contractFraction: 0.9,
   openingHours: { default: MON_FRI_8_20_SAT_9_17, channels: {} },
   outbound: { spread: "as-given", campaigns: {}, blending: false, blendOccupancy: 0.85, blendWith: "typology" },
+  tiers: null,
+  organisation: DEFAULT_ORGANISATION,
+  spans: DEFAULT_SPANS,
+  supportRoles: [],
 };
 
-/** A typology as a lookup key: accents, case and spacing ignored (`Réclamation ` = `reclamation`). */
+/** A typology as a lookup key: accents, case, apostrophes and spacing ignored (`Demande d’Information ` = `demande d'information`). */
 export function typologyKey(typology: string): string {
-  return typology.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim().replace(/\s+/g, " ");
+  return typology
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, " ");
 }
 
 /** The rules of one outbound campaign: its typology's, over the scenario's. */

@@ -1,0 +1,268 @@
+import { fte as toFte, headcount as toHeadcount } from "../core/people.js";
+import { requiredAgents, type StaffingTargets } from "../core/required-agents.js";
+import type { Tier } from "./forecast.js";
+import type { IntervalPlan } from "./interval.js";
+import { groupName, type OrganisationModel } from "./organisation.js";
+import { isOpen, typologyKey, type Scenario } from "./scenario.js";
+
+/** What pooling a live interval needs beyond its plan: the queue's patience, concurrency and merged targets. */
+export interface LiveLoad {
+  patienceSec: number | undefined;
+  concurrency: number;
+  targets: StaffingTargets;
+}
+
+/** One team's staffing over the horizon. */
+export interface GroupPlan {
+  name: string;
+  tier: Tier;
+  /** Whether the team's live queues are solved as one pooled queue. */
+  pooled: boolean;
+  /** Queues (typology × channel × direction) in the team. */
+  queues: number;
+  /** Skills (typology:channel) one person of the team must hold: all of the team's when pooled, else 1. */
+  skillsPerPerson: number;
+  skills: string[];
+  /** Largest number of agents at one moment. */
+  peakAgents: number;
+  agentHours: number;
+  scheduledHours: number;
+  fte: number;
+  /** People: FTE ÷ mean contract, rounded up once for the team. */
+  headcount: number;
+  /** FTE the same queues need staffed apart (the `separate` model, without minimum presence). */
+  separateFte: number;
+  /** separateFte − fte: what pooling saves (negative when a minimum presence costs more). */
+  poolingGainFte: number;
+  teamLeads: number;
+  /** People × skills beyond the first, × training hours per skill. */
+  trainingHours: number;
+}
+
+/** One line of the people report: an agent tier, team leads, managers or a support role. */
+export interface RolePlan {
+  /** `level-1`, `level-2`, `level-3`, `team-lead`, `manager`, then each support role. */
+  role: string;
+  /** Agents at the busiest moment (agent tiers only). */
+  agentsPeak: number | null;
+  fte: number;
+  headcount: number;
+}
+
+/** The people a plan needs under its organisation. */
+export interface OrganisationPlan {
+  model: OrganisationModel;
+  groups: GroupPlan[];
+  roles: RolePlan[];
+  totals: { fte: number; headcount: number; poolingGainFte: number; trainingHours: number };
+}
+
+/** Live contacts of one sub-pool (same interval length and concurrency) in one interval. */
+export interface Pool {
+  intervalMin: number;
+  concurrency: number;
+  volume: number;
+  /** Σ volume × AHT. */
+  volumeAht: number;
+  /** Σ volume ÷ patience (abandonment rate mix). */
+  volumeOverPatience: number;
+  /** Every member with volume has a patience (else the pool is Erlang C). */
+  allPatient: boolean;
+  /** Σ of the members' own agents. */
+  separate: number;
+  /** The members' targets (distinct objects). */
+  targets: StaffingTargets[];
+}
+
+/** One interval of one team. */
+interface Slot {
+  intervalMin: number;
+  /** Agents of members not pooled (deferred work, outbound, or every member when not pooled). */
+  agents: number;
+  pools: Pool[] | null;
+}
+
+class Team {
+  readonly queueIds = new Set<string>();
+  readonly skills = new Set<string>();
+  readonly slots = new Map<number, Slot>();
+  constructor(
+    readonly name: string,
+    readonly tier: Tier,
+    readonly pooled: boolean,
+  ) {}
+}
+
+/**
+ * Staffs the teams of an organisation from the planned intervals of their
+ * queues (SPEC 5.6). In a pooled team, the live (sync) intervals of one
+ * moment with the same interval length and concurrency are solved as one
+ * queue: volumes add, AHT is the volume-weighted mean (so the offered load
+ * is the sum of the members' loads), the abandonment rate (1 / patience) is
+ * volume-weighted when every member has a patience (Erlang A; else Erlang C),
+ * and the pooled queue must meet **every** member's targets — under FIFO all
+ * its contacts see one waiting-time distribution, so the strictest of each
+ * kind binds. A team can always run as its members' separate queues, so a
+ * pool takes the smaller of the pooled answer and the sum of the members'
+ * own agents: pooling never needs more agents than keeping flows apart.
+ * Deferred work (async, outbound) adds its agents to the same people's time,
+ * interval by interval. A tier's minimum presence applies to each of its
+ * teams in the opening hours. Headcount is rounded once per team: people
+ * belong to one team.
+ */
+export class GroupStaffing {
+  private readonly teams = new Map<string, Team>();
+  private readonly teamOfQueue = new Map<string, Team>();
+  private readonly pooled: boolean;
+
+  constructor(private readonly scenario: Scenario) {
+    this.pooled = scenario.organisation.model !== "separate";
+  }
+
+  /** Take one planned interval of queue `id` (see `queueId`); `live` for a sync interval (needed to pool it). */
+  add(i: IntervalPlan, id: string, live: LiveLoad | undefined): void {
+    let team = this.teamOfQueue.get(id);
+    if (team === undefined) {
+      const name = groupName(this.scenario.organisation, i, typologyKey);
+      const key = `${name}\u001f${i.tier}`;
+      team = this.teams.get(key);
+      if (team === undefined) this.teams.set(key, (team = new Team(name, i.tier, this.pooled)));
+      team.queueIds.add(id);
+      team.skills.add(`${i.typology}:${i.channel}`);
+      this.teamOfQueue.set(id, team);
+    }
+    let slot = team.slots.get(i.startMin);
+    if (slot === undefined) {
+      slot = { intervalMin: i.intervalMin, agents: 0, pools: null };
+      team.slots.set(i.startMin, slot);
+    } else if (i.intervalMin < slot.intervalMin) slot.intervalMin = i.intervalMin;
+    if (!team.pooled || live === undefined) {
+      slot.agents += i.agents;
+      return;
+    }
+    const pools = (slot.pools ??= []);
+    let pool = pools.find((p) => p.intervalMin === i.intervalMin && p.concurrency === live.concurrency);
+    if (pool === undefined) {
+      pool = { intervalMin: i.intervalMin, concurrency: live.concurrency, volume: 0, volumeAht: 0, volumeOverPatience: 0, allPatient: true, separate: 0, targets: [] };
+      pools.push(pool);
+    }
+    pool.separate += i.agents;
+    if (i.volume > 0) {
+      pool.volume += i.volume;
+      pool.volumeAht += i.volume * i.ahtSec;
+      if (live.patienceSec === undefined) pool.allPatient = false;
+      else pool.volumeOverPatience += i.volume / live.patienceSec;
+      if (!pool.targets.includes(live.targets)) pool.targets.push(live.targets);
+    }
+  }
+
+  /**
+   * The teams and roles.
+   * @param separateFte - FTE of each queue staffed on its own, by queue id
+   * @param socialFte - FTE of agents on social and messaging queues (for ratio roles)
+   * @param weeks - horizon in weeks
+   * @param shrinkage - combined shrinkage, [0, 1)
+   */
+  finish(separateFte: ReadonlyMap<string, number>, socialFte: number, weeks: number, shrinkage: number): OrganisationPlan {
+    const s = this.scenario;
+    const minOnDuty = s.tiers?.minOnDuty ?? { 1: 0, 2: 0, 3: 0 };
+    const hours = s.openingHours.default;
+    const tierAgents = new Map<Tier, Map<number, number>>();
+    const groups: GroupPlan[] = [];
+    const ordered = [...this.teams.values()].sort((a, b) => a.tier - b.tier || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const team of ordered) {
+      let agentHours = 0;
+      let peak = 0;
+      let atTier = tierAgents.get(team.tier);
+      if (atTier === undefined) tierAgents.set(team.tier, (atTier = new Map()));
+      const floor = minOnDuty[team.tier];
+      for (const [start, slot] of team.slots) {
+        let agents = slot.agents;
+        if (slot.pools !== null) for (const p of slot.pools) agents += pooledAgents(p);
+        if (floor > 0 && agents < floor && isOpen(hours, start, slot.intervalMin)) agents = floor;
+        agentHours += (agents * slot.intervalMin) / 60;
+        if (agents > peak) peak = agents;
+        atTier.set(start, (atTier.get(start) ?? 0) + agents);
+      }
+      const scheduledHours = agentHours / (1 - shrinkage);
+      const fte = weeks > 0 ? toFte(scheduledHours / weeks, s.contractHours) : 0;
+      const headcount = toHeadcount(fte, s.contractFraction);
+      let apart = 0;
+      for (const id of team.queueIds) apart += separateFte.get(id) ?? 0;
+      const skills = [...team.skills].sort();
+      const skillsPerPerson = team.pooled ? skills.length : 1;
+      groups.push({
+        name: team.name,
+        tier: team.tier,
+        pooled: team.pooled,
+        queues: team.queueIds.size,
+        skillsPerPerson,
+        skills,
+        peakAgents: peak,
+        agentHours,
+        scheduledHours,
+        fte,
+        headcount,
+        separateFte: apart,
+        poolingGainFte: apart - fte,
+        teamLeads: headcount === 0 ? 0 : Math.ceil(headcount / s.spans.teamLead[team.tier] - 1e-9),
+        trainingHours: headcount * (skillsPerPerson - 1) * s.organisation.trainingHoursPerSkill,
+      });
+    }
+    const roles: RolePlan[] = [];
+    let agentHeadcount = 0;
+    for (const tier of [1, 2, 3] as const) {
+      const members = groups.filter((g) => g.tier === tier);
+      if (members.length === 0) continue;
+      let peak = 0;
+      for (const a of tierAgents.get(tier)!.values()) if (a > peak) peak = a;
+      const headcount = members.reduce((n, g) => n + g.headcount, 0);
+      agentHeadcount += headcount;
+      roles.push({ role: `level-${tier}`, agentsPeak: peak, fte: members.reduce((n, g) => n + g.fte, 0), headcount });
+    }
+    const teamLeads = groups.reduce((n, g) => n + g.teamLeads, 0);
+    roles.push({ role: "team-lead", agentsPeak: null, fte: teamLeads, headcount: teamLeads });
+    const managers = teamLeads === 0 ? 0 : Math.ceil(teamLeads / s.spans.manager - 1e-9);
+    roles.push({ role: "manager", agentsPeak: null, fte: managers, headcount: managers });
+    for (const r of s.supportRoles) {
+      const need = r.basis === "fixed" ? r.per : (r.basis === "agents" ? agentHeadcount : socialFte) / r.per;
+      roles.push({ role: r.role, agentsPeak: null, fte: need, headcount: Math.max(0, Math.ceil(need - 1e-9)) });
+    }
+    return {
+      model: s.organisation.model,
+      groups,
+      roles,
+      totals: {
+        fte: roles.reduce((n, r) => n + r.fte, 0),
+        headcount: roles.reduce((n, r) => n + r.headcount, 0),
+        poolingGainFte: groups.reduce((n, g) => n + g.poolingGainFte, 0),
+        trainingHours: groups.reduce((n, g) => n + g.trainingHours, 0),
+      },
+    };
+  }
+}
+
+/** Agents of one pool: the pooled queue under every member's targets, at most the members' own sum. */
+export function pooledAgents(p: Pool): number {
+  if (p.volume <= 0) return p.separate;
+  const patienceSec = p.allPatient && p.volumeOverPatience > 0 ? p.volume / p.volumeOverPatience : undefined;
+  const load = { volume: p.volume, ahtSec: p.volumeAht / p.volume, intervalMin: p.intervalMin, patienceSec, concurrency: p.concurrency };
+  let maxAsaSec: number | undefined;
+  let maxOccupancy: number | undefined;
+  let maxAbandonRate: number | undefined;
+  const levels: [number | undefined, number | undefined][] = [];
+  for (const t of p.targets) {
+    if (t.maxAsaSec !== undefined) maxAsaSec = Math.min(maxAsaSec ?? Infinity, t.maxAsaSec);
+    if (t.maxOccupancy !== undefined) maxOccupancy = Math.min(maxOccupancy ?? Infinity, t.maxOccupancy);
+    if (t.maxAbandonRate !== undefined) maxAbandonRate = Math.min(maxAbandonRate ?? Infinity, t.maxAbandonRate);
+    if (t.serviceLevel !== undefined && !levels.some(([sl, w]) => sl === t.serviceLevel && w === t.answerWithinSec)) levels.push([t.serviceLevel, t.answerWithinSec]);
+  }
+  if (levels.length === 0) levels.push([undefined, undefined]);
+  let agents = 0;
+  for (const [serviceLevel, answerWithinSec] of levels) {
+    const r = requiredAgents(load, { serviceLevel, answerWithinSec, maxAsaSec, maxOccupancy, maxAbandonRate: patienceSec === undefined ? undefined : maxAbandonRate });
+    if (!r.feasible) return p.separate;
+    if (r.agents > agents) agents = r.agents;
+  }
+  return Math.min(agents, p.separate);
+}

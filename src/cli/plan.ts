@@ -8,11 +8,15 @@ Examples:
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/in-house.yaml
   $ ccplan plan fixtures/forecast-week-fr.csv --report intervals --format csv --out intervals.csv
   $ ccplan plan fixtures/forecast-week.csv --report days
+  $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/polyvalent.yaml --by tier
+  $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/in-house.yaml --by group --organisation specialised-by-typology
 `;
 
 interface PlanOptions {
   scenario?: string;
-  report: "summary" | "queues" | "intervals" | "days";
+  report?: "summary" | "queues" | "intervals" | "days";
+  by?: "tier" | "group" | "queue";
+  organisation?: string;
   format: OutputFormat;
   out?: string;
   interval?: string;
@@ -34,7 +38,11 @@ export function planCommand(ctx: CommandContext): Command {
     .argument("<forecast>", "forecast CSV ('-' for stdin)")
     .addHelpText("before", EXAMPLES)
     .option("--scenario <file>", "scenario file (YAML or JSON): targets, shrinkage, contract hours, opening hours")
-    .addOption(new Option("--report <report>", "what to print").choices(["summary", "queues", "intervals", "days"]).default("summary"))
+    .addOption(new Option("--report <report>", "what to print (default: summary)").choices(["summary", "queues", "intervals", "days"]))
+    .addOption(
+      new Option("--by <what>", "summary by tier (levels, team leads, managers, support roles), by group (teams) or by queue (default)").choices(["tier", "group", "queue"]),
+    )
+    .addOption(new Option("--organisation <model>", "organisation model, over the scenario's").choices(["separate", "specialised-by-typology", "specialised-by-channel", "polyvalent", "groups"]))
     .addOption(formatOption())
     .addOption(outOption())
     .option("--interval <minutes>", "interval length when the forecast has no interval_minutes column (default: inferred)")
@@ -54,6 +62,12 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   const { Planner } = await import("../plan/plan.js");
   const render = await import("../io/render-plan.js");
   const { writeReport } = await import("../io/output.js");
+  const { problem } = await import("../io/diagnostics.js");
+
+  if (opts.by !== undefined && opts.by !== "queue" && opts.report !== undefined && opts.report !== "summary") {
+    throw new InputError([problem("USAGE_CONFLICT", `--by ${opts.by} cannot be used with --report ${opts.report}: expected --by with the summary report`, { field: "--by" })]);
+  }
+  const report = opts.by === "tier" ? "tiers" : opts.by === "group" ? "groups" : (opts.report ?? "summary");
 
   let intervalMin: number | undefined;
   if (opts.interval !== undefined) {
@@ -68,10 +82,17 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     const { decodeText } = await import("../io/text-decode.js");
     scenario = readScenario(decodeText(await ctx.readInput(opts.scenario)).text, opts.scenario);
   }
+  if (opts.organisation !== undefined) {
+    const model = opts.organisation as typeof scenario.organisation.model;
+    if (model === "groups" && scenario.organisation.groups.length === 0) {
+      throw new InputError([problem("USAGE_CONFLICT", "--organisation groups needs a scenario with organisation.groups: expected a --scenario that lists its groups", { field: "--organisation" })]);
+    }
+    scenario = { ...scenario, organisation: { ...scenario.organisation, model } };
+  }
   const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
   // Rows are planned as they are read: only running totals are kept; the
   // intervals report is formatted as it goes and spooled per queue.
-  const intervals = opts.report === "intervals" ? new (await import("../io/interval-report.js")).IntervalReport(opts.format, ctx.color(opts.out)) : undefined;
+  const intervals = report === "intervals" ? new (await import("../io/interval-report.js")).IntervalReport(opts.format, ctx.color(opts.out)) : undefined;
   let plan;
   try {
     const planner = new Planner(scenario, intervals === undefined ? {} : { onInterval: (i) => intervals.add(i) });
@@ -88,10 +109,10 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   } else {
     const text =
       opts.format === "json"
-        ? render.renderPlanJson(plan, opts.report)
+        ? render.renderPlanJson(plan, report)
         : opts.format === "csv"
-          ? render.renderPlanCsv(plan, opts.report)
-          : render.renderPlanTable(plan, opts.report, ctx.color(opts.out));
+          ? render.renderPlanCsv(plan, report)
+          : render.renderPlanTable(plan, report, ctx.color(opts.out));
     writeReport(text, opts.out, ctx.io.stdout);
   }
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from "chalk";
+import type { GroupPlan, RolePlan } from "../plan/group-staffing.js";
 import type { DayPlan, IntervalPlan, Plan, QueuePlan } from "../plan/plan.js";
 import { formatDateTime } from "./datetime.js";
 import { csvNumber, grouped, jsonNumber, percent, seconds } from "./number-format.js";
@@ -7,7 +8,7 @@ import { renderTable, type Align } from "./table.js";
 /** Version of the JSON documents of `ccplan plan`. */
 export const PLAN_SCHEMA_VERSION = 1;
 
-export type PlanReport = "summary" | "queues" | "intervals" | "days";
+export type PlanReport = "summary" | "queues" | "intervals" | "days" | "tiers" | "groups";
 
 type Cell = string | number | boolean | null;
 
@@ -66,6 +67,37 @@ const DAY_FIELDS: readonly [string, string, (d: DayPlan) => Cell][] = [
   ["scheduled_hours", "scheduledHours", (d) => d.scheduledHours],
 ];
 
+/** Fields of one role line of the tiers report (`--by tier`). */
+const ROLE_FIELDS: readonly [string, string, (r: RolePlan) => Cell][] = [
+  ["role", "role", (r) => r.role],
+  ["agents_peak", "agentsPeak", (r) => r.agentsPeak],
+  ["fte", "fte", (r) => r.fte],
+  ["headcount", "headcount", (r) => r.headcount],
+];
+
+/** Fields of one team line of the groups report (`--by group`). */
+const GROUP_FIELDS: readonly [string, string, (g: GroupPlan) => Cell][] = [
+  ["group", "group", (g) => g.name],
+  ["tier", "tier", (g) => g.tier],
+  ["pooled", "pooled", (g) => g.pooled],
+  ["queues", "queues", (g) => g.queues],
+  ["skills_per_person", "skillsPerPerson", (g) => g.skillsPerPerson],
+  ["agents_peak", "agentsPeak", (g) => g.peakAgents],
+  ["agent_hours", "agentHours", (g) => g.agentHours],
+  ["scheduled_hours", "scheduledHours", (g) => g.scheduledHours],
+  ["fte", "fte", (g) => g.fte],
+  ["headcount", "headcount", (g) => g.headcount],
+  ["separate_fte", "separateFte", (g) => g.separateFte],
+  ["pooling_gain_fte", "poolingGainFte", (g) => g.poolingGainFte],
+  ["team_leads", "teamLeads", (g) => g.teamLeads],
+  ["training_hours", "trainingHours", (g) => g.trainingHours],
+  ["skills", "skills", (g) => g.skills.join("|")],
+];
+
+/** The totals line of the tiers report. */
+function roleTotals(plan: Plan): RolePlan {
+  return { role: "total", agentsPeak: null, fte: plan.organisation.totals.fte, headcount: plan.organisation.totals.headcount };
+}
 
 function csvCell(v: Cell): string {
   if (v === null) return "";
@@ -151,6 +183,8 @@ function header(plan: Plan, report: PlanReport) {
 export function renderPlanCsv(plan: Plan, report: PlanReport): string {
   if (report === "intervals") return csv(INTERVAL_FIELDS, plan.intervals);
   if (report === "days") return csv(DAY_FIELDS, plan.days);
+  if (report === "tiers") return csv(ROLE_FIELDS, [...plan.organisation.roles, roleTotals(plan)]);
+  if (report === "groups") return csv(GROUP_FIELDS, plan.organisation.groups);
   return csv(QUEUE_FIELDS, report === "summary" ? [...plan.queues, plan.totals] : plan.queues);
 }
 
@@ -160,9 +194,25 @@ export function renderPlanJson(plan: Plan, report: PlanReport): string {
   const lines = (rows: Record<string, Cell>[]) => rows.map((r) => JSON.stringify(r)).join(",\n");
   if (report === "intervals") return `${head},"rows":[\n${plan.intervals.map(intervalJsonLine).join(",\n")}\n]}\n`;
   if (report === "days") return `${head},"rows":[\n${lines(plan.days.map((d) => record(DAY_FIELDS, d)))}\n]}\n`;
+  if (report === "tiers" || report === "groups") {
+    const o = plan.organisation;
+    const totals = JSON.stringify({ fte: jsonNumber(o.totals.fte), headcount: o.totals.headcount, poolingGainFte: jsonNumber(o.totals.poolingGainFte), trainingHours: jsonNumber(o.totals.trainingHours) });
+    const rows = report === "tiers" ? `"roles":[\n${lines(o.roles.map((r) => record(ROLE_FIELDS, r)))}\n]` : `"groups":[\n${o.groups.map((g) => JSON.stringify({ ...record(GROUP_FIELDS, g), skills: g.skills })).join(",\n")}\n]`;
+    return `${head},"organisation":${JSON.stringify(o.model)},${rows},"totals":${totals}}\n`;
+  }
   const queues = `"queues":[\n${lines(plan.queues.map((q) => record(QUEUE_FIELDS, q)))}\n]`;
   if (report === "queues") return `${head},${queues}}\n`;
   return `${head},${queues},"totals":${JSON.stringify(record(QUEUE_FIELDS, plan.totals))}}\n`;
+}
+
+/** What the organisation saves by pooling and what it costs in training, in one line. */
+function organisationNote(plan: Plan): string {
+  const t = plan.organisation.totals;
+  return (
+    `Pooling gain ${grouped(t.poolingGainFte, 1)} FTE against the same queues staffed apart; ` +
+    `training for the extra skills ${grouped(t.trainingHours, 0)} h (people × skills beyond the first × hours per skill). ` +
+    "Headcount is rounded up once per team; team leads per team, managers from team leads."
+  );
 }
 
 /** The title lines of a plan in a terminal. */
@@ -186,6 +236,41 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
   const lines = planTitle(plan, report, color);
   if (report === "intervals") {
     lines.push(renderTable(INTERVAL_TABLE_HEAD, plan.intervals.map((i) => intervalTableCells(i, color)), INTERVAL_TABLE_ALIGN));
+    return lines.join("\n") + "\n";
+  }
+  if (report === "tiers") {
+    lines[lines.length - 1] = `Organisation ${plan.organisation.model}; spans and support roles as in the scenario`;
+    lines.push("");
+    const rows = plan.organisation.roles.map((r) => [r.role, r.agentsPeak === null ? "" : grouped(r.agentsPeak, 1), grouped(r.fte, 1), grouped(r.headcount, 0)]);
+    rows.push([color.bold("total"), "", color.bold(grouped(plan.organisation.totals.fte, 1)), color.bold(grouped(plan.organisation.totals.headcount, 0))]);
+    lines.push(renderTable(["role", "agents at peak", "FTE", "headcount"], rows, ["left", "right", "right", "right"]));
+    lines.push(organisationNote(plan));
+    return lines.join("\n") + "\n";
+  }
+  if (report === "groups") {
+    lines[lines.length - 1] = `Organisation ${plan.organisation.model}`;
+    lines.push("");
+    const rows = plan.organisation.groups.map((g) => [
+      `L${g.tier}`,
+      g.name,
+      grouped(g.queues, 0),
+      grouped(g.skillsPerPerson, 0),
+      grouped(g.peakAgents, 1),
+      grouped(g.fte, 1),
+      grouped(g.headcount, 0),
+      grouped(g.teamLeads, 0),
+      grouped(g.separateFte, 1),
+      grouped(g.poolingGainFte, 1),
+      grouped(g.trainingHours, 0),
+    ]);
+    lines.push(
+      renderTable(
+        ["tier", "group", "queues", "skills/person", "peak agents", "FTE", "headcount", "team leads", "FTE apart", "pooling gain", "training h"],
+        rows,
+        ["left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right"],
+      ),
+    );
+    lines.push(organisationNote(plan));
     return lines.join("\n") + "\n";
   }
   if (report === "days") {

@@ -172,6 +172,8 @@ const organisationSchema = z.union([
       families: z.record(z.string(), z.array(z.string())).optional(),
       groups: z.array(groupSchema).min(1).optional(),
       training_hours_per_skill: z.number().min(0).max(10_000).optional(),
+      fill_idle_time: z.boolean().optional(),
+      fill_occupancy: share.optional(),
     })
     .strict()
     .superRefine((o, ctx) => {
@@ -377,6 +379,8 @@ function toOrganisation(o: z.output<typeof organisationSchema> | undefined): Sce
       directions: g.directions,
     })),
     trainingHoursPerSkill: o.training_hours_per_skill ?? d.trainingHoursPerSkill,
+    fillIdleTime: o.fill_idle_time ?? d.fillIdleTime,
+    fillOccupancy: o.fill_occupancy ?? d.fillOccupancy,
   };
 }
 

@@ -77,8 +77,11 @@ export interface Pool {
 /** One interval of one team. */
 interface Slot {
   intervalMin: number;
-  /** Agents of members not pooled (deferred work, outbound, or every member when not pooled). */
+  /** Agents of members not pooled (every member when the team is not pooled). */
   agents: number;
+  /** Pooled team: agents of its deferred (async, outbound) members, and the work they do, Erlangs. */
+  deferredAgents: number;
+  deferredWork: number;
   pools: Pool[] | null;
 }
 
@@ -114,6 +117,8 @@ export class GroupStaffing {
   private readonly teams = new Map<string, Team>();
   private readonly teamOfQueue = new Map<string, Team>();
   private readonly pooled: boolean;
+  /** Outbound work blended into inbound idle time, Erlangs, by interval start (that idle time is taken). */
+  private readonly blendedAt = new Map<number, number>();
 
   constructor(private readonly scenario: Scenario) {
     this.pooled = scenario.organisation.model !== "separate";
@@ -133,11 +138,17 @@ export class GroupStaffing {
     }
     let slot = team.slots.get(i.startMin);
     if (slot === undefined) {
-      slot = { intervalMin: i.intervalMin, agents: 0, pools: null };
+      slot = { intervalMin: i.intervalMin, agents: 0, deferredAgents: 0, deferredWork: 0, pools: null };
       team.slots.set(i.startMin, slot);
     } else if (i.intervalMin < slot.intervalMin) slot.intervalMin = i.intervalMin;
-    if (!team.pooled || live === undefined) {
+    if (i.blendedErlangs !== null && i.blendedErlangs > 0) this.blendedAt.set(i.startMin, (this.blendedAt.get(i.startMin) ?? 0) + i.blendedErlangs);
+    if (!team.pooled) {
       slot.agents += i.agents;
+      return;
+    }
+    if (live === undefined) {
+      slot.deferredAgents += i.agents;
+      slot.deferredWork += i.agents * (i.occupancy ?? 1);
       return;
     }
     const pools = (slot.pools ??= []);
@@ -162,11 +173,14 @@ export class GroupStaffing {
    * @param socialFte - FTE of agents on social and messaging queues (for ratio roles)
    * @param weeks - horizon in weeks
    * @param shrinkage - combined shrinkage, [0, 1)
+   * @param starts - every interval start of the plan (minutes), for minimum presences
+   * @param gridMin - the plan's finest interval, minutes
    */
-  finish(separateFte: ReadonlyMap<string, number>, socialFte: number, weeks: number, shrinkage: number): OrganisationPlan {
+  finish(separateFte: ReadonlyMap<string, number>, socialFte: number, weeks: number, shrinkage: number, starts: Iterable<number>, gridMin: number): OrganisationPlan {
     const s = this.scenario;
     const minOnDuty = s.tiers?.minOnDuty ?? { 1: 0, 2: 0, 3: 0 };
     const hours = s.openingHours.default;
+    const fillUpTo = s.organisation.fillIdleTime ? s.organisation.fillOccupancy : 0;
     const tierAgents = new Map<Tier, Map<number, number>>();
     const groups: GroupPlan[] = [];
     const ordered = [...this.teams.values()].sort((a, b) => a.tier - b.tier || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -176,9 +190,23 @@ export class GroupStaffing {
       let atTier = tierAgents.get(team.tier);
       if (atTier === undefined) tierAgents.set(team.tier, (atTier = new Map()));
       const floor = minOnDuty[team.tier];
-      for (const [start, slot] of team.slots) {
+      // a minimum presence holds in every open interval of the plan, also those where the team has no work
+      if (floor > 0) for (const start of starts) if (!team.slots.has(start)) team.slots.set(start, { intervalMin: gridMin, agents: 0, deferredAgents: 0, deferredWork: 0, pools: null });      for (const [start, slot] of team.slots) {
         let agents = slot.agents;
-        if (slot.pools !== null) for (const p of slot.pools) agents += pooledAgents(p);
+        let idle = 0;
+        if (slot.pools !== null) {
+          for (const p of slot.pools) {
+            const n = pooledAgents(p);
+            agents += n;
+            idle += Math.max(0, n * fillUpTo - p.volumeAht / (p.intervalMin * 60) / p.concurrency);
+          }
+        }
+        if (slot.deferredAgents > 0) {
+          // deferred work fills the live agents' idle time first (what outbound blending took is not idle any more)
+          if (team.tier === 1) idle = Math.max(0, idle - (this.blendedAt.get(start) ?? 0));
+          const filled = fillUpTo > 0 ? Math.min(idle, slot.deferredWork) : 0;
+          agents += slot.deferredWork > 0 ? slot.deferredAgents * (1 - filled / slot.deferredWork) : slot.deferredAgents;
+        }
         if (floor > 0 && agents < floor && isOpen(hours, start, slot.intervalMin)) agents = floor;
         agentHours += (agents * slot.intervalMin) / 60;
         if (agents > peak) peak = agents;
@@ -204,7 +232,8 @@ export class GroupStaffing {
         fte,
         headcount,
         separateFte: apart,
-        poolingGainFte: apart - fte,
+        // sums of the same figures in another order differ by rounding noise: a gain below 1e-9 FTE is none
+        poolingGainFte: Math.abs(apart - fte) < 1e-9 ? 0 : apart - fte,
         teamLeads: headcount === 0 ? 0 : Math.ceil(headcount / s.spans.teamLead[team.tier] - 1e-9),
         trainingHours: headcount * (skillsPerPerson - 1) * s.organisation.trainingHoursPerSkill,
       });

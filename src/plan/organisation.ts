@@ -32,6 +32,10 @@ export interface Organisation {
   groups: GroupRule[];
   /** Training to learn one more skill (typology × channel), hours per person: the price of polyvalence. */
   trainingHoursPerSkill: number;
+  /** In a pooled team, deferred work (async, outbound) first fills the live agents' idle time… */
+  fillIdleTime: boolean;
+  /** …up to this occupancy of theirs, (0, 1]. */
+  fillOccupancy: number;
 }
 
 /**
@@ -49,9 +53,17 @@ export const DEFAULT_FAMILIES: Record<string, string[]> = {
 /**
  * Default organisation: queues staffed apart, three days (21 h) of training
  * per extra skill (an assumption: product and tool training for one more
- * typology or channel; set your own).
+ * typology or channel; set your own); in pooled teams, deferred work fills
+ * the live agents' idle time up to 85 % occupancy (DOMAIN's cap of 85–90 %).
  */
-export const DEFAULT_ORGANISATION: Organisation = { model: "separate", families: DEFAULT_FAMILIES, groups: [], trainingHoursPerSkill: 21 };
+export const DEFAULT_ORGANISATION: Organisation = {
+  model: "separate",
+  families: DEFAULT_FAMILIES,
+  groups: [],
+  trainingHoursPerSkill: 21,
+  fillIdleTime: true,
+  fillOccupancy: 0.85,
+};
 
 /** Spans of control. */
 export interface Spans {

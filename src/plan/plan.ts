@@ -287,7 +287,7 @@ export class Planner {
       queues,
       totals: this.total.result(this.scenario, this.shrinkage, weeks),
       days: [...this.days.values()].sort((a, b) => a.dayIndex - b.dayIndex),
-      organisation: this.groups.finish(separateFte, socialFte, weeks, this.shrinkage),
+      organisation: this.groups.finish(separateFte, socialFte, weeks, this.shrinkage, this.agentsAt.keys(), this.gridMin),
     };
   }
 }

@@ -1,0 +1,212 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { requiredAgents } from "../../src/core/required-agents.js";
+import type { ForecastRow } from "../../src/plan/forecast.js";
+import { groupName, type Organisation, type OrganisationModel } from "../../src/plan/organisation.js";
+import { planForecast } from "../../src/plan/plan.js";
+import { DEFAULT_SCENARIO, typologyKey, type Scenario } from "../../src/plan/scenario.js";
+import { expectRelative } from "../helpers/relative.js";
+
+const MONDAY = Date.UTC(2026, 10, 23) / 60_000; // minutes, 2026-11-23T00:00
+
+function row(over: Partial<ForecastRow>): ForecastRow {
+  return {
+    line: 2,
+    startMin: MONDAY + 9 * 60,
+    intervalMin: 30,
+    typology: "information",
+    channel: "phone",
+    direction: "inbound",
+    tier: 1,
+    channelClass: "sync",
+    volume: 100,
+    ahtSec: 180,
+    targets: {},
+    ...over,
+  };
+}
+
+function scenario(model: OrganisationModel, over: Partial<Organisation> = {}, rest: Partial<Scenario> = {}): Scenario {
+  return {
+    ...DEFAULT_SCENARIO,
+    shrinkage: { all: 0.3 },
+    contractFraction: 1,
+    targets: { ...DEFAULT_SCENARIO.targets, sync: { serviceLevel: 0.8, answerWithinSec: 20 } },
+    organisation: { ...DEFAULT_SCENARIO.organisation, model, ...over },
+    ...rest,
+  };
+}
+
+/** Agents of each team in the one interval of a one-interval plan (agent-hours × 2 for 30 minutes). */
+const agentsOf = (rows: ForecastRow[], s: Scenario) => planForecast(rows, s).organisation.groups.map((g) => g.agentHours * 2);
+
+describe("GroupStaffing: pooled live queues", () => {
+  it("two queues of 50 calls / 30 min at 180 s need 8 + 8 agents apart and 14 pooled (mpmath; DOMAIN: 100 calls → 14)", () => {
+    const rows = [row({ volume: 50 }), row({ typology: "complaint", volume: 50 })];
+    expect(agentsOf(rows, scenario("separate"))).toEqual([16]);
+    expect(agentsOf(rows, scenario("polyvalent"))).toEqual([14]);
+  });
+
+  it("with equal AHTs and targets a pool is exactly the Erlang C staffing of the combined load", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 400, noNaN: true }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 60, max: 600 }), (volumes, ahtSec) => {
+        const rows = volumes.map((volume, k) => row({ typology: `t${k}`, volume, ahtSec }));
+        const total = volumes.reduce((a, b) => a + b, 0);
+        const combined = requiredAgents({ volume: total, ahtSec, intervalMin: 30 }, { serviceLevel: 0.8, answerWithinSec: 20 }).agents;
+        expect(agentsOf(rows, scenario("polyvalent"))).toEqual([combined]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("mixes AHTs by volume weight, so the pooled load is the sum of the loads", () => {
+    // 30 calls × 240 s + 60 calls × 120 s over 30 min = 4 + 4 Erlangs; pooled AHT 160 s
+    const rows = [row({ volume: 30, ahtSec: 240 }), row({ typology: "b", volume: 60, ahtSec: 120 })];
+    const pooled = requiredAgents({ volume: 90, ahtSec: 160, intervalMin: 30 }, { serviceLevel: 0.8, answerWithinSec: 20 }).agents;
+    expect(agentsOf(rows, scenario("polyvalent"))).toEqual([pooled]);
+  });
+
+  it("meets every member's targets: the stricter service level binds the pool, but never beyond the queues apart", () => {
+    const strict = { serviceLevel: 0.95, answerWithinSec: 10 };
+    const rows = [row({ volume: 100 }), row({ typology: "vip", volume: 100, targets: strict })];
+    const pooled = requiredAgents({ volume: 200, ahtSec: 180, intervalMin: 30 }, strict).agents;
+    const apart = requiredAgents({ volume: 100, ahtSec: 180, intervalMin: 30 }, { serviceLevel: 0.8, answerWithinSec: 20 }).agents + requiredAgents({ volume: 100, ahtSec: 180, intervalMin: 30 }, strict).agents;
+    expect(agentsOf(rows, scenario("polyvalent"))).toEqual([Math.min(pooled, apart)]);
+    // a tiny queue with a very strict target: pooling everything under it would cost more than keeping it apart
+    const tiny = [row({ volume: 400 }), row({ typology: "vip", volume: 1, targets: { serviceLevel: 0.99, answerWithinSec: 1 } })];
+    const tinyApart = agentsOf(tiny, scenario("separate"))[0]!;
+    expect(agentsOf(tiny, scenario("polyvalent"))[0]).toBeLessThanOrEqual(tinyApart);
+  });
+
+  it("pools only queues with the same concurrency: phone and 2-session chat stay two pools in one team", () => {
+    const rows = [row({ volume: 50 }), row({ channel: "chat", volume: 50, concurrency: 2 })];
+    const phone = requiredAgents({ volume: 50, ahtSec: 180, intervalMin: 30 }, { serviceLevel: 0.8, answerWithinSec: 20 }).agents;
+    const chat = requiredAgents({ volume: 50, ahtSec: 180, intervalMin: 30, concurrency: 2 }, { serviceLevel: 0.8, answerWithinSec: 20 }).agents;
+    expect(agentsOf(rows, scenario("polyvalent"))).toEqual([phone + chat]);
+  });
+});
+
+describe("GroupStaffing: deferred work in a team", () => {
+  const phoneAndEmail = [row({ volume: 100 }), row({ channel: "email", channelClass: "async", volume: 20, ahtSec: 360 })];
+
+  it("adds the email agents to the phone agents when idle time is not filled", () => {
+    const apart = planForecast(phoneAndEmail, scenario("separate")).organisation.groups[0]!;
+    const pooled = planForecast(phoneAndEmail, scenario("polyvalent", { fillIdleTime: false })).organisation.groups[0]!;
+    expectRelative(pooled.agentHours, apart.agentHours, 1e-12);
+  });
+
+  it("fills the phone agents' idle time up to the fill occupancy first: 14 agents at 10 Erlangs idle 1.9 agent-Erlangs at 85 %", () => {
+    const apart = planForecast(phoneAndEmail, scenario("separate"));
+    const pooled = planForecast(phoneAndEmail, scenario("polyvalent")).organisation.groups[0]!;
+    const phoneHours = apart.queues.find((q) => q.queue!.channel === "phone")!.agentHours;
+    const emailHours = apart.queues.find((q) => q.queue!.channel === "email")!.agentHours;
+    // the email work done at 9:00 (its taut-string profile) is what is saved there, up to 14 × 0.85 − 10 = 1.9 agent-Erlangs
+    expect(pooled.agentHours).toBeLessThan(phoneHours + emailHours);
+    expect(pooled.agentHours).toBeGreaterThanOrEqual(phoneHours + emailHours - 1.9 * 0.5 / 0.9 - 1e-9);
+  });
+});
+
+describe("organisation models", () => {
+  const models: OrganisationModel[] = ["specialised-by-typology", "specialised-by-channel", "polyvalent"];
+
+  it("a pooled organisation never needs more agent-hours than the same queues apart, per tier (property)", () => {
+    const queue = fc.record({
+      typology: fc.constantFrom("information", "complaint", "collections", "technical support"),
+      channel: fc.constantFrom("phone", "chat", "email"),
+      volume: fc.double({ min: 0, max: 300, noNaN: true }),
+      ahtSec: fc.integer({ min: 60, max: 900 }),
+      strict: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(queue, { minLength: 1, maxLength: 8 }), fc.constantFrom(...models), (qs, model) => {
+        const seen = new Set<string>();
+        const rows = qs
+          .filter((q) => !seen.has(q.typology + q.channel) && seen.add(q.typology + q.channel))
+          .flatMap((q) =>
+            [0, 1, 2].map((k) =>
+              row({
+                typology: q.typology,
+                channel: q.channel,
+                channelClass: q.channel === "email" ? "async" : "sync",
+                concurrency: q.channel === "chat" ? 2 : undefined,
+                startMin: MONDAY + 9 * 60 + 30 * k,
+                volume: q.volume * (1 + k / 3),
+                ahtSec: q.ahtSec,
+                targets: q.strict ? { serviceLevel: 0.9, answerWithinSec: 10 } : {},
+              }),
+            ),
+          );
+        const apart = planForecast(rows, scenario("separate")).organisation;
+        const pooled = planForecast(rows, scenario(model)).organisation;
+        const hours = (o: typeof apart) => o.groups.reduce((n, g) => n + g.agentHours, 0);
+        expect(hours(pooled)).toBeLessThanOrEqual(hours(apart) + 1e-9);
+        expect(pooled.totals.poolingGainFte).toBeGreaterThanOrEqual(-1e-9);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it("puts queues in teams: families of work, channel classes, one pool per tier, or explicit groups (first match, else other)", () => {
+    const q = (typology: string, channel: string, channelClass: "sync" | "async" | "outbound", tier: 1 | 2 | 3 = 1) => ({ typology, channel, channelClass, direction: "inbound" as const, tier });
+    const org = (model: OrganisationModel, over: Partial<Organisation> = {}): Organisation => ({ ...DEFAULT_SCENARIO.organisation, model, ...over });
+    expect(groupName(org("specialised-by-typology"), q("Réclamation", "phone", "sync"), typologyKey)).toBe("back office");
+    expect(groupName(org("specialised-by-typology"), q("Demande d’information", "chat", "sync"), typologyKey)).toBe("front office");
+    expect(groupName(org("specialised-by-typology"), q("Loyalty", "chat", "sync"), typologyKey)).toBe("Loyalty");
+    expect(groupName(org("specialised-by-channel"), q("x", "email", "async"), typologyKey)).toBe("async");
+    expect(groupName(org("polyvalent"), q("x", "email", "async", 2), typologyKey)).toBe("level 2");
+    const groups = org("groups", {
+      groups: [
+        { name: "voice", channels: ["phone"], tiers: [1] },
+        { name: "complaints", typologies: ["reclamation"] },
+      ],
+    });
+    expect(groupName(groups, q("réclamation", "phone", "sync"), typologyKey)).toBe("voice");
+    expect(groupName(groups, q("Réclamation", "email", "async"), typologyKey)).toBe("complaints");
+    expect(groupName(groups, q("information", "email", "async"), typologyKey)).toBe("other");
+  });
+
+  it("rounds headcount once per team, gives each team its leads and counts managers from the leads", () => {
+    // three typologies of 20 calls each, specialised: three small teams, each with a team lead
+    const rows = ["a", "b", "c"].map((typology) => row({ typology, volume: 20 }));
+    const s = scenario("specialised-by-typology", {}, { spans: { teamLead: { 1: 10, 2: 10, 3: 5 }, manager: 2 } });
+    const o = planForecast(rows, s).organisation;
+    expect(o.groups).toHaveLength(3);
+    for (const g of o.groups) {
+      expect(g.headcount).toBe(Math.ceil(g.fte - 1e-9));
+      expect(g.teamLeads).toBe(1);
+    }
+    const role = (name: string) => o.roles.find((r) => r.role === name)!;
+    expect(role("level-1").headcount).toBe(o.groups.reduce((n, g) => n + g.headcount, 0));
+    expect(role("team-lead").headcount).toBe(3);
+    expect(role("manager").headcount).toBe(2); // ⌈3 ÷ 2⌉
+    expect(o.totals.headcount).toBe(o.roles.reduce((n, r) => n + r.headcount, 0));
+    expectRelative(o.totals.fte, o.roles.reduce((n, r) => n + r.fte, 0), 1e-12);
+  });
+
+  it("sizes support roles by ratio of agents, of social and messaging FTE, or as a fixed number", () => {
+    const rows = [row({ volume: 400 }), row({ channel: "social", channelClass: "async", volume: 40, ahtSec: 300 })];
+    const s = scenario("separate", {}, {
+      supportRoles: [
+        { role: "quality-analyst", basis: "agents", per: 10 },
+        { role: "community-manager", basis: "social", per: 0.5 },
+        { role: "data-analyst", basis: "fixed", per: 1 },
+      ],
+    });
+    const p = planForecast(rows, s);
+    const role = (name: string) => p.organisation.roles.find((r) => r.role === name)!;
+    const agents = role("level-1").headcount;
+    expectRelative(role("quality-analyst").fte, agents / 10, 1e-12);
+    expect(role("quality-analyst").headcount).toBe(Math.ceil(agents / 10 - 1e-9));
+    const socialFte = p.queues.find((q) => q.queue!.channel === "social")!.fte;
+    expectRelative(role("community-manager").fte, socialFte / 0.5, 1e-12);
+    expect(role("data-analyst")).toMatchObject({ fte: 1, headcount: 1 });
+  });
+
+  it("reports the training polyvalence needs: people × skills beyond the first × hours per skill", () => {
+    const rows = [row({ volume: 50 }), row({ typology: "b", volume: 50 }), row({ channel: "email", channelClass: "async", volume: 10 })];
+    const g = planForecast(rows, scenario("polyvalent", { trainingHoursPerSkill: 14 })).organisation.groups[0]!;
+    expect(g.skillsPerPerson).toBe(3);
+    expect(g.trainingHours).toBe(g.headcount * 2 * 14);
+    expect(planForecast(rows, scenario("separate")).organisation.groups[0]!.trainingHours).toBe(0);
+  });
+});

@@ -164,8 +164,9 @@ const groupSchema = z
   })
   .strict();
 const modelSchema = z.enum(ORGANISATION_MODELS as [OrganisationModel, ...OrganisationModel[]]);
-const organisationSchema = z.union([
-  modelSchema,
+// `organisation: polyvalent` is short for `organisation: { model: polyvalent }`
+const organisationSchema = z.preprocess(
+  (v) => (typeof v === "string" ? { model: v } : v),
   z
     .object({
       model: modelSchema.optional(),
@@ -182,7 +183,7 @@ const organisationSchema = z.union([
         ctx.addIssue({ code: "custom", path: ["groups"], message: `groups are only used by the groups model, not ${o.model}` });
       }
     }),
-]);
+);
 const spanValue = z.number().positive().max(1000);
 const spansSchema = z
   .object({
@@ -190,10 +191,13 @@ const spansSchema = z
     manager: spanValue.optional(),
   })
   .strict();
-const supportRoleSchema = z.union([
-  z.object({ per: z.number().positive(), basis: z.enum(["agents", "social"]).optional() }).strict(),
-  z.object({ fixed: z.number().min(0).max(10_000) }).strict(),
-]);
+const supportRoleSchema = z
+  .object({ per: z.number().positive().optional(), basis: z.enum(["agents", "social"]).optional(), fixed: z.number().min(0).max(10_000).optional() })
+  .strict()
+  .superRefine((r, ctx) => {
+    if ((r.per === undefined) === (r.fixed === undefined)) ctx.addIssue({ code: "custom", message: "expected either per (one per N agents, or N FTE with basis: social) or fixed (a number of people)" });
+    else if (r.fixed !== undefined && r.basis !== undefined) ctx.addIssue({ code: "custom", path: ["basis"], message: "a fixed role has no basis" });
+  });
 
 const scenarioSchema = z
   .object({
@@ -322,7 +326,7 @@ export function readScenario(text: string, file: string): Scenario {
     organisation: toOrganisation(s.organisation),
     spans: toSpans(s.spans),
     supportRoles: Object.entries(s.support_roles ?? {}).map(([role, r]): SupportRole =>
-      "fixed" in r ? { role: normalizeRole(role), basis: "fixed", per: r.fixed } : { role: normalizeRole(role), basis: r.basis ?? "agents", per: r.per },
+      r.fixed !== undefined ? { role: normalizeRole(role), basis: "fixed", per: r.fixed } : { role: normalizeRole(role), basis: r.basis ?? "agents", per: r.per! },
     ),
   };
 }
@@ -367,7 +371,6 @@ function toTierRules(t: z.output<typeof tiersSchema>): TierRules {
 function toOrganisation(o: z.output<typeof organisationSchema> | undefined): Scenario["organisation"] {
   const d = DEFAULT_SCENARIO.organisation;
   if (o === undefined) return d;
-  if (typeof o === "string") return { ...d, model: o };
   return {
     model: o.model ?? (o.groups !== undefined ? "groups" : d.model),
     families: o.families === undefined ? d.families : Object.fromEntries(Object.entries(o.families).map(([family, list]) => [family, list.map(typologyKey)])),

@@ -68,4 +68,58 @@ describe("ccplan plan", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("nope.csv: error IO_READ cannot read nope.csv (no such file): expected a readable file\n");
   });
+
+  it("--by tier --format csv: one row per role (levels, team lead, manager, support roles) and a total that adds up", async () => {
+    const r = await runCli(["plan", "fixtures/forecast-week.csv", "--scenario", "fixtures/scenarios/org-separate.yaml", "--by", "tier", "--format", "csv"]);
+    expect(r.code).toBe(0);
+    const [head, ...lines] = r.stdout.trim().split("\n");
+    expect(head).toBe("role,agents_peak,fte,headcount");
+    const rows = lines.map((l) => l.split(","));
+    expect(rows.map((c) => c[0])).toEqual(["level-1", "level-2", "level-3", "team-lead", "manager", "quality-analyst", "workforce-planner", "trainer", "community-manager", "data-analyst", "total"]);
+    const total = rows.pop()!;
+    expect(rows.reduce((n, c) => n + Number(c[3]), 0)).toBe(Number(total[3]));
+    expect(Number(rows[2]![1])).toBeGreaterThanOrEqual(1); // one engineer on duty at least
+  });
+
+  it("--by group --format json gives the teams with their pooling gain; --organisation overrides the scenario's model", async () => {
+    const run = async (model: string) => {
+      const r = await runCli(["plan", "fixtures/forecast-week.csv", "--scenario", "fixtures/scenarios/org-separate.yaml", "--by", "group", "--format", "json", "--organisation", model]);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const apart = await run("separate");
+    const poly = await run("polyvalent");
+    expect(poly).toMatchObject({ schemaVersion: 1, report: "groups", organisation: "polyvalent" });
+    expect(poly.groups.map((g: { group: string; tier: number }) => [g.group, g.tier])).toEqual([
+      ["level 1", 1],
+      ["level 2", 2],
+      ["level 3", 3],
+    ]);
+    const fte = (doc: { groups: { fte: number }[] }) => doc.groups.reduce((n, g) => n + g.fte, 0);
+    expect(fte(poly)).toBeLessThan(fte(apart));
+    expect(poly.totals.poolingGainFte).toBeGreaterThan(0);
+    expect(apart.totals.poolingGainFte).toBe(0);
+    const byTypology = await run("specialised-by-typology");
+    expect(byTypology.groups.filter((g: { tier: number }) => g.tier === 1).map((g: { group: string }) => g.group)).toEqual(["back office", "front office", "retention", "technical"]);
+  });
+
+  it("every organisation fixture plans, and the explicit groups put each flow in its team", async () => {
+    for (const model of ["separate", "specialised-by-typology", "specialised-by-channel", "polyvalent", "groups"]) {
+      const r = await runCli(["plan", "fixtures/forecast-week.csv", "--scenario", `fixtures/scenarios/org-${model}.yaml`, "--by", "group", "--format", "json"]);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).organisation).toBe(model);
+    }
+    const r = await runCli(["plan", "fixtures/forecast-week.csv", "--scenario", "fixtures/scenarios/org-groups.yaml", "--by", "group", "--format", "csv"]);
+    const teams = r.stdout.trim().split("\n").slice(1).map((l) => l.split(",").slice(0, 2).join(" L"));
+    expect(teams).toEqual(["chat L1", "outbound L1", "voice front office L1", "voice retention and technical L1", "written and social L1", "specialists L2", "engineers L3"]);
+  });
+
+  it("--by tier with another report, or --organisation groups without groups, is a usage error (exit 2)", async () => {
+    const a = await runCli(["plan", "fixtures/forecast-week.csv", "--by", "tier", "--report", "intervals"]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/^ccplan: error USAGE_CONFLICT --by tier cannot be used with --report intervals/);
+    const b = await runCli(["plan", "fixtures/forecast-week.csv", "--organisation", "groups"]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/^ccplan: error USAGE_CONFLICT --organisation groups needs a scenario with organisation.groups/);
+  });
 });

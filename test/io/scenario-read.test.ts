@@ -72,6 +72,65 @@ describe("readScenario", () => {
     ]);
   });
 
+  it("reads tiers: escalation shares, levels, typology overrides and minimum presence", () => {
+    const s = readScenario(readFileSync("fixtures/scenarios/org-separate.yaml", "utf8"), "org-separate.yaml");
+    expect(s.tiers!.escalation).toEqual({ toLevel2: 0.15, toLevel3: 0.1 });
+    expect(s.tiers!.level3).toMatchObject({ handling: "back-office", ahtFactor: 2, targets: { deadlineSec: 48 * 3600 } });
+    expect(s.tiers!.minOnDuty).toEqual({ 1: 0, 2: 0, 3: 1 });
+    expect(s.tiers!.typologies["support technique"]).toMatchObject({ escalation: { toLevel2: 0.35, toLevel3: 0.3 }, level3: { ahtSec: 2400 } });
+    expect(s.tiers!.typologies["fidelisation"]!.level2).toMatchObject({ handling: "live-transfer", ahtSec: 480, targets: { serviceLevel: 0.8, answerWithinSec: 30 } });
+    expect(s.tiers!.typologies["demande d'information"]!.escalation).toEqual({ toLevel2: 0.05, toLevel3: 0 });
+    expect(s.spans).toEqual({ teamLead: { 1: 12, 2: 10, 3: 5 }, manager: 8 });
+    expect(s.supportRoles).toContainEqual({ role: "community-manager", basis: "social", per: 3 });
+    expect(s.supportRoles).toContainEqual({ role: "data-analyst", basis: "fixed", per: 1 });
+    expect(s.organisation).toMatchObject({ model: "separate", trainingHoursPerSkill: 21, fillIdleTime: true, fillOccupancy: 0.85 });
+    expect(readScenario("", "e.yaml")).toMatchObject({ tiers: null, organisation: DEFAULT_SCENARIO.organisation, spans: DEFAULT_SCENARIO.spans, supportRoles: [] });
+  });
+
+  it("reads an organisation as a model name, or with families and explicit groups", () => {
+    expect(readScenario("organisation: polyvalent", "o.yaml").organisation.model).toBe("polyvalent");
+    const s = readScenario(readFileSync("fixtures/scenarios/org-groups.yaml", "utf8"), "org-groups.yaml");
+    expect(s.organisation.model).toBe("groups");
+    expect(s.organisation.groups[0]).toEqual({
+      name: "voice front office",
+      channels: ["phone"],
+      tiers: [1],
+      directions: ["inbound"],
+      typologies: ["demande d'information", "administration des ventes", "reclamation", "recouvrement"],
+    });
+    const f = readScenario("organisation:\n  families:\n    Claims: [Réclamation, Litiges]\n", "f.yaml").organisation;
+    expect(f).toMatchObject({ model: "separate", families: { Claims: ["reclamation", "litiges"] } });
+  });
+
+  it("reports bad tiers, groups, spans and roles with line and column", () => {
+    const text = [
+      "tiers:",
+      "  escalation: { level_2: 150% }",
+      "  level_2: { handling: phone }",
+      "organisation:",
+      "  model: groups",
+      "  groups:",
+      "    - name: voice",
+      "      channels: [pigeon]",
+      "spans:",
+      "  team_lead: 0",
+      "support_roles:",
+      "  quality: { per: 40, fixed: 2 }",
+    ].join("\n");
+    const d = diagnosticsOf(() => readScenario(text, "bad.yaml"));
+    expect(d.map((x) => [x.code, x.line])).toEqual([
+      ["CONFIG_INVALID", 2],
+      ["CONFIG_INVALID", 3],
+      ["CONFIG_INVALID", 8],
+      ["CONFIG_INVALID", 10],
+      ["CONFIG_INVALID", 12],
+    ]);
+    expect(d[2]!.message).toMatch(/unknown channel "pigeon"/);
+    const g = diagnosticsOf(() => readScenario("organisation:\n  model: groups\n", "g.yaml"));
+    expect(g[0]).toMatchObject({ code: "CONFIG_INVALID", line: 2 });
+    expect(g[0]!.message).toMatch(/needs a list of groups/);
+  });
+
   it("reports a YAML syntax error with its position", () => {
     const d = diagnosticsOf(() => readScenario("targets: [1,\n sync: 2", "s.yaml"));
     expect(d[0]).toMatchObject({ code: "CONFIG_SYNTAX", file: "s.yaml" });

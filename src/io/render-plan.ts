@@ -310,6 +310,10 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
   );
   if (report === "summary") {
     lines.push("Headcount = FTE ÷ mean contract, rounded up once; the total is rounded from the summed FTE, not summed from rounded queues.");
+    const o = plan.organisation;
+    const people = o.roles.map((r) => `${r.role} ${grouped(r.headcount, 0)}`).join(", ");
+    const how = o.model === "separate" ? "people counted per level" : "queues pooled in teams, where the lines above staff each queue apart";
+    lines.push(`Organisation ${o.model} (${how}): ${grouped(o.totals.headcount, 0)} people with management and support (${people}); see --by tier and --by group.`);
   }
   return lines.join("\n") + "\n";
 }

@@ -8,8 +8,8 @@ Examples:
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/in-house.yaml
   $ ccplan plan fixtures/forecast-week-fr.csv --report intervals --format csv --out intervals.csv
   $ ccplan plan fixtures/forecast-week.csv --report days
-  $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/polyvalent.yaml --by tier
-  $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/in-house.yaml --by group --organisation specialised-by-typology
+  $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-polyvalent.yaml --by tier
+  $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-separate.yaml --by group --organisation specialised-by-typology
 `;
 
 interface PlanOptions {
@@ -32,7 +32,9 @@ export function planCommand(ctx: CommandContext): Command {
       "Read a forecast (one row per interval and queue) and staff every interval:\n" +
         "Erlang C / Erlang A / chat concurrency for live channels, the deadline model\n" +
         "for email, mail, forms and social, workload for outbound. Then scheduled\n" +
-        "staff (shrinkage), hours, FTE and headcount per queue and in total.\n" +
+        "staff (shrinkage), hours, FTE and headcount per queue and in total; with\n" +
+        "the scenario's tiers and organisation, level-2/3 work, teams, team leads,\n" +
+        "managers and support roles (--by tier, --by group).\n" +
         "Without --scenario the documented defaults apply, with the rows' own targets.",
     )
     .argument("<forecast>", "forecast CSV ('-' for stdin)")

@@ -1,4 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/fake-io.js";
 
@@ -121,5 +124,21 @@ describe("ccplan plan", () => {
     const b = await runCli(["plan", "fixtures/forecast-week.csv", "--organisation", "groups"]);
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/^ccplan: error USAGE_CONFLICT --organisation groups needs a scenario with organisation.groups/);
+  });
+
+  it("every example of --help runs as written (exit 0)", async () => {
+    const help = await runCli(["plan", "--help"]);
+    const examples = help.stdout.split("\n").filter((l) => l.startsWith("  $ ccplan plan "));
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+    const dir = mkdtempSync(join(tmpdir(), "ccplan-help-"));
+    try {
+      for (const example of examples) {
+        const args = example.replace("  $ ccplan ", "").split(" ").map((a) => (a === "intervals.csv" ? join(dir, a) : a));
+        const r = await runCli(args);
+        expect([example, r.code, r.stderr]).toEqual([example, 0, r.stderr.includes("error") ? "" : r.stderr]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -118,6 +118,12 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     writeReport(text, opts.out, ctx.io.stdout);
   }
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
+  if (opts.scenario !== undefined) {
+    const { unusedRules } = await import("../plan/unused-rules.js");
+    for (const u of unusedRules(scenario, plan)) {
+      ctx.warn(`${opts.scenario}: warning PLAN_UNUSED_RULE ${u.field}: "${u.typology}" is no typology of ${forecast}: expected one of the forecast's typologies (the rule is not applied)`);
+    }
+  }
   const missed = plan.totals.missedIntervals;
   if (missed > 0) ctx.warn(`${forecast}: warning PLAN_TARGET_UNREACHABLE ${missed} interval${missed === 1 ? "" : "s"} could not meet their targets (staffed to carry the load only)`);
   return missed > 0 && opts.strict ? 1 : 0;

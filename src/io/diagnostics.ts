@@ -30,6 +30,7 @@ export const DIAGNOSTIC_CODES = {
   INPUT_UNKNOWN_CHANNEL: "unknown channel",
   INPUT_CONFLICT: "values that contradict each other",
   PLAN_TARGET_UNREACHABLE: "no staffing meets the targets",
+  PLAN_UNUSED_RULE: "a scenario rule that matches nothing in the forecast",
   CONFIG_SYNTAX: "scenario file syntax error",
   CONFIG_INVALID: "bad value in the scenario",
   CONFIG_UNKNOWN_KEY: "unknown key in the scenario",

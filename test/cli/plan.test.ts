@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -137,6 +137,19 @@ describe("ccplan plan", () => {
         const r = await runCli(args);
         expect([example, r.code, r.stderr]).toEqual([example, 0, r.stderr.includes("error") ? "" : r.stderr]);
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("warns about a scenario rule naming a typology the forecast does not have (a typo), and still plans", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccplan-typo-"));
+    try {
+      const file = join(dir, "typo.yaml");
+      writeFileSync(file, "tiers:\n  typologies:\n    suport technique: { escalation: { level_2: 40% } }\n    Support Technique: { escalation: { level_2: 35% } }\n");
+      const r = await runCli(["plan", "fixtures/forecast-week.csv", "--scenario", file, "--by", "tier", "--format", "csv"]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(`${file}: warning PLAN_UNUSED_RULE tiers.typologies: "suport technique" is no typology of fixtures/forecast-week.csv: expected one of the forecast's typologies (the rule is not applied)\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

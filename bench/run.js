@@ -141,6 +141,12 @@ try {
     if (week.status !== 0) throw new Error(`plan failed: ${week.stderr}`);
     const rss = peakRssMb(args);
     console.log(`ccplan plan, a week × 50 queues at 15 min (33,600 rows): ${(week.medianMs / 1000).toFixed(2)} s wall (median of 5)` + (rss === null ? "" : `, peak RSS ${rss.toFixed(0)} MB`));
+    // The same week with levels 1–3 (escalated back-office work) and teams pooled under the polyvalent model.
+    const tiersArgs = ["bin/ccplan.js", "plan", file, "--scenario", "fixtures/scenarios/org-polyvalent.yaml", "--by", "tier", "--format", "json", "--out", join(dir, "tiers.json"), "--quiet"];
+    const tiers = timeCommand(tiersArgs, 5);
+    if (tiers.status !== 0) throw new Error(`plan failed: ${tiers.stderr}`);
+    const tiersRss = peakRssMb(tiersArgs);
+    console.log(`ccplan plan --scenario org-polyvalent.yaml --by tier, the same week: ${(tiers.medianMs / 1000).toFixed(2)} s wall (median of 5)` + (tiersRss === null ? "" : `, peak RSS ${tiersRss.toFixed(0)} MB`));
     // A quarter and a year, streamed: time and peak memory (flat memory is the goal).
     for (const [label, days] of [["a quarter (436,800 rows)", 91], ["a year (1,747,200 rows)", 364]]) {
       const big = join(dir, `${days}.csv`);
@@ -163,6 +169,11 @@ try {
         if (heap.status !== 0) throw new Error(`live-heap failed: ${heap.stderr}`);
         const marks = JSON.parse(heap.stdout);
         console.log(`live heap after GC while streaming ${label}: ` + marks.map(([n, mb]) => `${(n / 1e6).toFixed(2)} M rows ${mb.toFixed(1)} MB`).join(", "));
+        const yArgs = ["bin/ccplan.js", "plan", big, "--scenario", "fixtures/scenarios/org-polyvalent.yaml", "--by", "tier", "--format", "json", "--out", join(dir, "tiers.json"), "--quiet"];
+        const ty = timeCommand(yArgs, 1);
+        if (ty.status !== 0) throw new Error(`plan failed: ${ty.stderr}`);
+        const tyRss = peakRssMb(yArgs);
+        console.log(`ccplan plan --scenario org-polyvalent.yaml --by tier, ${label}: ${(ty.medianMs / 1000).toFixed(1)} s wall` + (tyRss === null ? "" : `, peak RSS ${tyRss.toFixed(0)} MB`));
       }
       rmSync(big);
     }

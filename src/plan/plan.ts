@@ -171,6 +171,7 @@ export class Planner {
   private first: number | null = null;
   private end: number | null = null;
   private readonly escalator: Escalator | undefined;
+  private readonly liveLoads = new Map<QueueTargets, Map<number | undefined, Map<number | undefined, LiveLoad>>>();
   private readonly groups: GroupStaffing;
 
   constructor(
@@ -215,8 +216,21 @@ export class Planner {
       series.add(row);
       return;
     }
-    const live = liveLoad(row, this.targetsOf(row));
+    const live = this.liveLoadOf(row);
     this.record(planSync(row, live, this.keep), live);
+  }
+
+  /** The row's live load, one shared object per (targets, patience, concurrency), so that teams keep each distinct one once. */
+  private liveLoadOf(row: ForecastRow): LiveLoad {
+    const c = this.targetsOf(row);
+    if (hasOwnTargets(row)) return liveLoad(row, c); // targets of its own: not shared, not kept
+    let byPatience = this.liveLoads.get(c);
+    if (byPatience === undefined) this.liveLoads.set(c, (byPatience = new Map()));
+    let byConcurrency = byPatience.get(row.patienceSec);
+    if (byConcurrency === undefined) byPatience.set(row.patienceSec, (byConcurrency = new Map()));
+    let live = byConcurrency.get(row.concurrency);
+    if (live === undefined) byConcurrency.set(row.concurrency, (live = liveLoad(row, c)));
+    return live;
   }
 
   private record(i: IntervalPlan, live?: LiveLoad): void {
@@ -363,12 +377,14 @@ function targetsCache(scenario: Scenario): TargetsCache {
     const key = `${row.channelClass}\u001f${row.channel}`;
     let base = merged.get(key);
     if (base === undefined) merged.set(key, (base = targetsFor(scenario, row.channelClass, row.channel)));
-    const own = row.targets;
-    if (own.serviceLevel === undefined && own.answerWithinSec === undefined && own.maxAsaSec === undefined && own.maxOccupancy === undefined && own.maxAbandonRate === undefined) {
-      return base;
-    }
-    return targetsFor(scenario, row.channelClass, row.channel, own);
+    return hasOwnTargets(row) ? targetsFor(scenario, row.channelClass, row.channel, row.targets) : base;
   };
+}
+
+/** Whether a row carries targets of its own (over the scenario's). */
+function hasOwnTargets(row: ForecastRow): boolean {
+  const own = row.targets;
+  return own.serviceLevel !== undefined || own.answerWithinSec !== undefined || own.maxAsaSec !== undefined || own.maxOccupancy !== undefined || own.maxAbandonRate !== undefined;
 }
 
 

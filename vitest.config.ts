@@ -8,5 +8,6 @@ export default defineConfig({
     outputFile: { json: ".vitest-report.json" },
     testTimeout: 20_000,
     globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/setup-fast-check.ts"],
   },
 });

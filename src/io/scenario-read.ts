@@ -123,8 +123,10 @@ const outboundSchema = z
   })
   .strict();
 
+// a level's live transfers keep their channel's concurrency: a level has no concurrency of its own
+const { concurrency: _concurrency, ...levelTargets } = targetsSchema.shape;
 const levelFields = {
-  ...targetsSchema.shape,
+  ...levelTargets,
   handling: z.enum(["live-transfer", "back-office"]).optional(),
   aht: duration.optional(),
   aht_factor: z.number().positive().max(100).optional(),
@@ -153,14 +155,14 @@ const channelList = z.array(z.string()).transform((labels, ctx) => {
   });
   return out;
 });
-const tierNumber = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+const tierNumber = z.number().int().min(1).max(3);
 const groupSchema = z
   .object({
     name: z.string().min(1),
-    typologies: z.array(z.string()).optional(),
-    channels: channelList.optional(),
-    tiers: z.array(tierNumber).optional(),
-    directions: z.array(z.enum(["inbound", "outbound"])).optional(),
+    typologies: z.array(z.string()).min(1).optional(),
+    channels: channelList.pipe(z.array(z.string()).min(1)).optional(),
+    tiers: z.array(tierNumber).min(1).optional(),
+    directions: z.array(z.enum(["inbound", "outbound"])).min(1).optional(),
   })
   .strict();
 const modelSchema = z.enum(ORGANISATION_MODELS as [OrganisationModel, ...OrganisationModel[]]);
@@ -222,7 +224,19 @@ const scenarioSchema = z
     tiers: tiersSchema.optional(),
     organisation: organisationSchema.optional(),
     spans: spansSchema.optional(),
-    support_roles: z.record(z.string(), supportRoleSchema).optional(),
+    support_roles: z
+      .record(z.string(), supportRoleSchema)
+      .superRefine((roles, ctx) => {
+        const seen = new Map<string, string>();
+        for (const name of Object.keys(roles)) {
+          const role = normalizeRole(name);
+          const clash = seen.get(role);
+          if (RESERVED_ROLES.has(role)) ctx.addIssue({ code: "custom", path: [name], message: `${JSON.stringify(name)} is a built-in row of the tiers report: expected another name` });
+          else if (clash !== undefined) ctx.addIssue({ code: "custom", path: [name], message: `${JSON.stringify(name)} is the same role as ${JSON.stringify(clash)}: expected each role once` });
+          seen.set(role, name);
+        }
+      })
+      .optional(),
   })
   .strict();
 
@@ -289,7 +303,7 @@ export function readScenario(text: string, file: string): Scenario {
         field: field || "scenario",
       });
     });
-    throw new InputError(diagnostics);
+    throw new InputError(diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
   }
   const s = parsed.data;
   const channels: Record<string, QueueTargets> = { ...DEFAULT_SCENARIO.targets.channels };
@@ -401,6 +415,9 @@ function toSpans(s: z.output<typeof spansSchema> | undefined): Scenario["spans"]
     manager: s.manager ?? d.manager,
   };
 }
+
+/** Rows of the tiers report that a support role may not be named after. */
+const RESERVED_ROLES = new Set(["level-1", "level-2", "level-3", "team-lead", "manager", "total"]);
 
 /** A role name as a report label: lower case, words joined by hyphens (`Quality analyst` → `quality-analyst`). */
 function normalizeRole(role: string): string {

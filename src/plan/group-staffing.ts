@@ -3,7 +3,7 @@ import { requiredAgents, type StaffingTargets } from "../core/required-agents.js
 import type { Tier } from "./forecast.js";
 import type { IntervalPlan } from "./interval.js";
 import { groupName, type OrganisationModel } from "./organisation.js";
-import { isOpen, typologyKey, type Scenario } from "./scenario.js";
+import { isOpen, targetsFor, typologyKey, type Scenario } from "./scenario.js";
 
 /** What pooling a live interval needs beyond its plan: the queue's patience, concurrency and merged targets. */
 export interface LiveLoad {
@@ -74,8 +74,9 @@ export interface Pool {
   targets: StaffingTargets[];
 }
 
-/** One interval of one team. */
+/** One interval of one team (teams with queues on several grids have one slot per start and length). */
 interface Slot {
+  startMin: number;
   intervalMin: number;
   /** Agents of members not pooled (every member when the team is not pooled). */
   agents: number;
@@ -117,31 +118,35 @@ export class GroupStaffing {
   private readonly teams = new Map<string, Team>();
   private readonly teamOfQueue = new Map<string, Team>();
   private readonly pooled: boolean;
-  /** Outbound work blended into inbound idle time, Erlangs, by interval start (that idle time is taken). */
-  private readonly blendedAt = new Map<number, number>();
+  /** Outbound occupancy per channel (to staff blended work again in a pooled team). */
+  private readonly outboundOccupancy = new Map<string, number>();
 
   constructor(private readonly scenario: Scenario) {
     this.pooled = scenario.organisation.model !== "separate";
+  }
+
+  private team(name: string, tier: Tier): Team {
+    const key = `${name}\u001f${tier}`;
+    let team = this.teams.get(key);
+    if (team === undefined) this.teams.set(key, (team = new Team(name, tier, this.pooled)));
+    return team;
   }
 
   /** Take one planned interval of queue `id` (see `queueId`); `live` for a sync interval (needed to pool it). */
   add(i: IntervalPlan, id: string, live: LiveLoad | undefined): void {
     let team = this.teamOfQueue.get(id);
     if (team === undefined) {
-      const name = groupName(this.scenario.organisation, i, typologyKey);
-      const key = `${name}\u001f${i.tier}`;
-      team = this.teams.get(key);
-      if (team === undefined) this.teams.set(key, (team = new Team(name, i.tier, this.pooled)));
+      team = this.team(groupName(this.scenario.organisation, i, typologyKey), i.tier);
       team.queueIds.add(id);
       team.skills.add(`${i.typology}:${i.channel}`);
       this.teamOfQueue.set(id, team);
     }
-    let slot = team.slots.get(i.startMin);
+    const key = i.startMin * 2048 + i.intervalMin; // one slot per start and length (lengths ≤ 1,440 min)
+    let slot = team.slots.get(key);
     if (slot === undefined) {
-      slot = { intervalMin: i.intervalMin, agents: 0, deferredAgents: 0, deferredWork: 0, pools: null };
-      team.slots.set(i.startMin, slot);
-    } else if (i.intervalMin < slot.intervalMin) slot.intervalMin = i.intervalMin;
-    if (i.blendedErlangs !== null && i.blendedErlangs > 0) this.blendedAt.set(i.startMin, (this.blendedAt.get(i.startMin) ?? 0) + i.blendedErlangs);
+      slot = { startMin: i.startMin, intervalMin: i.intervalMin, agents: 0, deferredAgents: 0, deferredWork: 0, pools: null };
+      team.slots.set(key, slot);
+    }
     if (!team.pooled) {
       slot.agents += i.agents;
       return;
@@ -149,10 +154,16 @@ export class GroupStaffing {
     if (live === undefined) {
       slot.deferredAgents += i.agents;
       slot.deferredWork += i.agents * (i.occupancy ?? 1);
+      if (i.blendedErlangs !== null && i.blendedErlangs > 0) {
+        // Blending lent this work to the idle time of inbound queues staffed apart; a pooled team has
+        // less idle time, so the work comes back here and fills the team's own idle time like any deferred work.
+        slot.deferredAgents += i.blendedErlangs / this.occupancyOf(i.channel);
+        slot.deferredWork += i.blendedErlangs;
+      }
       return;
     }
     const pools = (slot.pools ??= []);
-    let pool = pools.find((p) => p.intervalMin === i.intervalMin && p.concurrency === live.concurrency);
+    let pool = pools.find((p) => p.concurrency === live.concurrency);
     if (pool === undefined) {
       pool = { intervalMin: i.intervalMin, concurrency: live.concurrency, volume: 0, volumeAht: 0, volumeOverPatience: 0, allPatient: true, separate: 0, targets: [] };
       pools.push(pool);
@@ -167,18 +178,35 @@ export class GroupStaffing {
     }
   }
 
+  private occupancyOf(channel: string): number {
+    let occupancy = this.outboundOccupancy.get(channel);
+    if (occupancy === undefined) this.outboundOccupancy.set(channel, (occupancy = targetsFor(this.scenario, "outbound", channel).maxOccupancy ?? 0.85));
+    return occupancy;
+  }
+
   /**
    * The teams and roles.
    * @param separateFte - FTE of each queue staffed on its own, by queue id
    * @param socialFte - FTE of agents on social and messaging queues (for ratio roles)
    * @param weeks - horizon in weeks
    * @param shrinkage - combined shrinkage, [0, 1)
-   * @param starts - every interval start of the plan (minutes), for minimum presences
-   * @param gridMin - the plan's finest interval, minutes
+   * @param horizon - the plan's first start and exclusive end (minutes) and finest interval; null when empty
    */
-  finish(separateFte: ReadonlyMap<string, number>, socialFte: number, weeks: number, shrinkage: number, starts: Iterable<number>, gridMin: number): OrganisationPlan {
+  finish(
+    separateFte: ReadonlyMap<string, number>,
+    socialFte: number,
+    weeks: number,
+    shrinkage: number,
+    horizon: { firstMin: number; endMin: number; gridMin: number } | null,
+  ): OrganisationPlan {
     const s = this.scenario;
     const minOnDuty = s.tiers?.minOnDuty ?? { 1: 0, 2: 0, 3: 0 };
+    // a level with a minimum presence has a team even when no work reaches it
+    if (horizon !== null) {
+      for (const tier of [1, 2, 3] as const) {
+        if (minOnDuty[tier] > 0 && ![...this.teams.values()].some((t) => t.tier === tier)) this.team(`level ${tier}`, tier);
+      }
+    }
     const hours = s.openingHours.default;
     const fillUpTo = s.organisation.fillIdleTime ? s.organisation.fillOccupancy : 0;
     const tierAgents = new Map<Tier, Map<number, number>>();
@@ -186,12 +214,11 @@ export class GroupStaffing {
     const ordered = [...this.teams.values()].sort((a, b) => a.tier - b.tier || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const team of ordered) {
       let agentHours = 0;
-      let peak = 0;
       let atTier = tierAgents.get(team.tier);
       if (atTier === undefined) tierAgents.set(team.tier, (atTier = new Map()));
-      const floor = minOnDuty[team.tier];
-      // a minimum presence holds in every open interval of the plan, also those where the team has no work
-      if (floor > 0) for (const start of starts) if (!team.slots.has(start)) team.slots.set(start, { intervalMin: gridMin, agents: 0, deferredAgents: 0, deferredWork: 0, pools: null });      for (const [start, slot] of team.slots) {
+      /** The team's agents at each moment of the plan's finest grid (slots of longer intervals cover several). */
+      const atMoment = new Map<number, number>();
+      const grid = horizon?.gridMin ?? 1;      for (const slot of team.slots.values()) {
         let agents = slot.agents;
         let idle = 0;
         if (slot.pools !== null) {
@@ -202,15 +229,28 @@ export class GroupStaffing {
           }
         }
         if (slot.deferredAgents > 0) {
-          // deferred work fills the live agents' idle time first (what outbound blending took is not idle any more)
-          if (team.tier === 1) idle = Math.max(0, idle - (this.blendedAt.get(start) ?? 0));
+          // deferred work fills the live agents' idle time first
           const filled = fillUpTo > 0 ? Math.min(idle, slot.deferredWork) : 0;
           agents += slot.deferredWork > 0 ? slot.deferredAgents * (1 - filled / slot.deferredWork) : slot.deferredAgents;
         }
-        if (floor > 0 && agents < floor && isOpen(hours, start, slot.intervalMin)) agents = floor;
         agentHours += (agents * slot.intervalMin) / 60;
+        for (let t = slot.startMin; t < slot.startMin + slot.intervalMin; t += grid) atMoment.set(t, (atMoment.get(t) ?? 0) + agents);
+      }
+      // a minimum presence holds at every open moment of the plan, also where the team has no work
+      const floor = minOnDuty[team.tier];
+      if (floor > 0 && horizon !== null) {
+        for (let t = horizon.firstMin; t < horizon.endMin; t += grid) {
+          const agents = atMoment.get(t) ?? 0;
+          if (agents < floor && isOpen(hours, t, grid)) {
+            agentHours += ((floor - agents) * grid) / 60;
+            atMoment.set(t, floor);
+          }
+        }
+      }
+      let peak = 0;
+      for (const [t, agents] of atMoment) {
         if (agents > peak) peak = agents;
-        atTier.set(start, (atTier.get(start) ?? 0) + agents);
+        atTier.set(t, (atTier.get(t) ?? 0) + agents);
       }
       const scheduledHours = agentHours / (1 - shrinkage);
       const fte = weeks > 0 ? toFte(scheduledHours / weeks, s.contractHours) : 0;

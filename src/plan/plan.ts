@@ -301,7 +301,13 @@ export class Planner {
       queues,
       totals: this.total.result(this.scenario, this.shrinkage, weeks),
       days: [...this.days.values()].sort((a, b) => a.dayIndex - b.dayIndex),
-      organisation: this.groups.finish(separateFte, socialFte, weeks, this.shrinkage, this.agentsAt.keys(), this.gridMin),
+      organisation: this.groups.finish(
+        separateFte,
+        socialFte,
+        weeks,
+        this.shrinkage,
+        this.first === null || this.end === null ? null : { firstMin: this.first, endMin: this.end, gridMin: this.gridMin },
+      ),
     };
   }
 }

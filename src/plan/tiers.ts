@@ -18,7 +18,7 @@ export interface LevelRules {
   ahtSec?: number | undefined;
   /** Handle time relative to the level above, when `ahtSec` is absent. */
   ahtFactor: number;
-  /** Targets at this level: SL, ASA, occupancy, patience, concurrency (live transfer); deadline, occupancy (back office). */
+  /** Targets at this level: SL, ASA, occupancy, abandonment, patience (live transfer); deadline, occupancy (back office). */
   targets: QueueTargets;
 }
 
@@ -153,7 +153,7 @@ export function escalatedRow(from: ForecastRow, tier: Tier, rate: number, rules:
     volume: from.volume * rate,
     ahtSec: rules.ahtSec ?? from.ahtSec * rules.ahtFactor,
     patienceSec: live ? (t.patienceSec ?? from.patienceSec) : undefined,
-    concurrency: live ? (t.concurrency ?? from.concurrency) : undefined,
+    concurrency: live ? from.concurrency : undefined, // a transferred chat keeps its channel's sessions per agent
     deadlineSec: live ? undefined : t.deadlineSec,
     targets: live
       ? { serviceLevel: t.serviceLevel, answerWithinSec: t.answerWithinSec, maxAsaSec: t.maxAsaSec, maxOccupancy: t.maxOccupancy, maxAbandonRate: t.maxAbandonRate }

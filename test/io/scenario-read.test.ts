@@ -126,6 +126,13 @@ describe("readScenario", () => {
       ["CONFIG_INVALID", 12],
     ]);
     expect(d[2]!.message).toMatch(/unknown channel "pigeon"/);
+    const roles = diagnosticsOf(() => readScenario("support_roles:\n  Quality analyst: { per: 40 }\n  quality_analyst: { fixed: 1 }\n  Total: { fixed: 1 }\n", "r.yaml"));
+    expect(roles.map((x) => [x.code, x.line, x.message.replace(/:.*/, "")])).toEqual([
+      ["CONFIG_INVALID", 3, "support_roles.quality_analyst"],
+      ["CONFIG_INVALID", 4, "support_roles.Total"],
+    ]);
+    expect(roles[0]!.message).toMatch(/is the same role as "Quality analyst"/);
+    expect(diagnosticsOf(() => readScenario("tiers:\n  level_2: { concurrency: 3 }\n", "c.yaml"))[0]).toMatchObject({ code: "CONFIG_UNKNOWN_KEY", line: 2 });
     const g = diagnosticsOf(() => readScenario("organisation:\n  model: groups\n", "g.yaml"));
     expect(g[0]).toMatchObject({ code: "CONFIG_INVALID", line: 2 });
     expect(g[0]!.message).toMatch(/needs a list of groups/);

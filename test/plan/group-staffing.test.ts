@@ -5,6 +5,7 @@ import type { ForecastRow } from "../../src/plan/forecast.js";
 import { groupName, type Organisation, type OrganisationModel } from "../../src/plan/organisation.js";
 import { planForecast } from "../../src/plan/plan.js";
 import { DEFAULT_SCENARIO, typologyKey, type Scenario } from "../../src/plan/scenario.js";
+import { DEFAULT_TIER_RULES } from "../../src/plan/tiers.js";
 import { expectRelative } from "../helpers/relative.js";
 
 const MONDAY = Date.UTC(2026, 10, 23) / 60_000; // minutes, 2026-11-23T00:00
@@ -49,7 +50,7 @@ describe("GroupStaffing: pooled live queues", () => {
 
   it("with equal AHTs and targets a pool is exactly the Erlang C staffing of the combined load", () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 400, noNaN: true }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 60, max: 600 }), (volumes, ahtSec) => {
+      fc.property(fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 400, noNaN: true })), { minLength: 1, maxLength: 6 }), fc.integer({ min: 60, max: 600 }), (volumes, ahtSec) => {
         const rows = volumes.map((volume, k) => row({ typology: `t${k}`, volume, ahtSec }));
         const total = volumes.reduce((a, b) => a + b, 0);
         const combined = requiredAgents({ volume: total, ahtSec, intervalMin: 30 }, { serviceLevel: 0.8, answerWithinSec: 20 }).agents;
@@ -208,5 +209,38 @@ describe("organisation models", () => {
     expect(g.skillsPerPerson).toBe(3);
     expect(g.trainingHours).toBe(g.headcount * 2 * 14);
     expect(planForecast(rows, scenario("separate")).organisation.groups[0]!.trainingHours).toBe(0);
+  });
+
+  it("counts each interval for its own length when a team's queues are on 15- and 30-minute grids", () => {
+    // Monday 08:00–20:00: a 30-minute queue and a 15-minute queue; level 3 with one engineer on duty
+    const rows = [
+      ...Array.from({ length: 24 }, (_, k) => row({ startMin: MONDAY + 480 + 30 * k, volume: 60, ahtSec: 300 })),
+      ...Array.from({ length: 48 }, (_, k) => row({ typology: "sales", intervalMin: 15, startMin: MONDAY + 480 + 15 * k, volume: 30, ahtSec: 300 })),
+    ];
+    const s = scenario("separate", {}, { tiers: { ...DEFAULT_TIER_RULES, escalation: { toLevel2: 0, toLevel3: 0 }, minOnDuty: { 1: 0, 2: 0, 3: 1 } } });
+    const p = planForecast(rows, s);
+    const l1 = p.organisation.groups.find((g) => g.tier === 1)!;
+    expectRelative(l1.agentHours, p.queues.reduce((n, q) => n + q.agentHours, 0), 1e-12);
+    expect(l1.poolingGainFte).toBe(0);
+    expectRelative(p.organisation.groups.find((g) => g.tier === 3)!.agentHours, 12, 1e-12); // a level without work still has its engineer
+    // the 30-minute queue's agents count at both quarter hours of its interval
+    const poly = planForecast(rows, scenario("polyvalent")).organisation.roles[0]!;
+    const apartPeak = p.organisation.roles[0]!.agentsPeak!;
+    expect(poly.agentsPeak).toBeLessThanOrEqual(apartPeak);
+    expect(apartPeak).toBe(Math.max(...p.queues.map((q) => q.peakAgents)) + Math.min(...p.queues.map((q) => q.peakAgents)));
+  });
+
+  it("staffs outbound work that blending lent to inbound queues again in a pooled team (never unstaffed)", () => {
+    const rows = [
+      row({ volume: 20, ahtSec: 300 }),
+      row({ typology: "sales", volume: 20, ahtSec: 300 }),
+      row({ typology: "sales", direction: "outbound", channelClass: "outbound", volume: 20, ahtSec: 300 }),
+    ];
+    const outbound = { ...DEFAULT_SCENARIO.outbound, blending: true, blendWith: "channel" as const };
+    const apart = planForecast(rows, scenario("separate", {}, { outbound })).organisation.groups[0]!;
+    const pooled = planForecast(rows, scenario("polyvalent", {}, { outbound })).organisation.groups[0]!;
+    // 10 Erlangs of work in all (6.67 inbound + 3.33 outbound): at most 85 % occupancy → at least 11.76 agents
+    expect(pooled.agentHours * 2).toBeGreaterThanOrEqual(10 / 0.85 - 1e-9);
+    expect(pooled.agentHours).toBeLessThanOrEqual(apart.agentHours + 1e-9);
   });
 });

@@ -6,26 +6,10 @@ import { groupName, type Organisation, type OrganisationModel } from "../../src/
 import { planForecast } from "../../src/plan/plan.js";
 import { DEFAULT_SCENARIO, typologyKey, type Scenario } from "../../src/plan/scenario.js";
 import { DEFAULT_TIER_RULES } from "../../src/plan/tiers.js";
+import { forecastRow, MONDAY } from "../helpers/forecast-row.js";
 import { expectRelative } from "../helpers/relative.js";
 
-const MONDAY = Date.UTC(2026, 10, 23) / 60_000; // minutes, 2026-11-23T00:00
-
-function row(over: Partial<ForecastRow>): ForecastRow {
-  return {
-    line: 2,
-    startMin: MONDAY + 9 * 60,
-    intervalMin: 30,
-    typology: "information",
-    channel: "phone",
-    direction: "inbound",
-    tier: 1,
-    channelClass: "sync",
-    volume: 100,
-    ahtSec: 180,
-    targets: {},
-    ...over,
-  };
-}
+const row = forecastRow;
 
 function scenario(model: OrganisationModel, over: Partial<Organisation> = {}, rest: Partial<Scenario> = {}): Scenario {
   return {

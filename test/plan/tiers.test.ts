@@ -1,29 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ForecastRow } from "../../src/plan/forecast.js";
 import { planForecast } from "../../src/plan/plan.js";
 import { DEFAULT_SCENARIO, typologyKey, type Scenario } from "../../src/plan/scenario.js";
 import { DEFAULT_TIER_RULES, Escalator, type TierRules } from "../../src/plan/tiers.js";
+import { forecastRow, MONDAY } from "../helpers/forecast-row.js";
 import { expectRelative } from "../helpers/relative.js";
 
-const MONDAY = Date.UTC(2026, 10, 23) / 60_000; // minutes, 2026-11-23T00:00
-
-function row(over: Partial<ForecastRow>): ForecastRow {
-  return {
-    line: 2,
-    startMin: MONDAY + 9 * 60,
-    intervalMin: 30,
-    typology: "information",
-    channel: "phone",
-    direction: "inbound",
-    tier: 1,
-    channelClass: "sync",
-    volume: 100,
-    ahtSec: 180,
-    targets: {},
-    ...over,
-  };
-}
+const row = forecastRow;
 
 const tiers = (over: Partial<TierRules> = {}): TierRules => ({ ...DEFAULT_TIER_RULES, ...over });
 

@@ -2,6 +2,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import type { Tier } from "../plan/forecast.js";
 import { ORGANISATION_MODELS, type OrganisationModel, type SupportRole } from "../plan/organisation.js";
+import type { Site } from "../plan/sites.js";
 import { DEFAULT_SCENARIO, typologyKey, type QueueTargets, type Scenario, type WeekHours } from "../plan/scenario.js";
 import { DEFAULT_TIER_RULES, overLevel, type LevelRules, type TierRules, type TypologyTierRules } from "../plan/tiers.js";
 import { canonicalChannel, CHANNELS } from "./channels.js";
@@ -201,6 +202,99 @@ const supportRoleSchema = z
     else if (r.fixed !== undefined && r.basis !== undefined) ctx.addIssue({ code: "custom", path: ["basis"], message: "a fixed role has no basis" });
   });
 
+const supportRolesSchema = z
+  .record(z.string(), supportRoleSchema)
+  .superRefine((roles, ctx) => {
+    const seen = new Map<string, string>();
+    for (const name of Object.keys(roles)) {
+      const role = normalizeRole(name);
+      const clash = seen.get(role);
+      if (RESERVED_ROLES.has(role)) ctx.addIssue({ code: "custom", path: [name], message: `${JSON.stringify(name)} is a built-in row of the tiers report: expected another name` });
+      else if (clash !== undefined) ctx.addIssue({ code: "custom", path: [name], message: `${JSON.stringify(name)} is the same role as ${JSON.stringify(clash)}: expected each role once` });
+      seen.set(role, name);
+    }
+  });
+const openingHoursSchema = z.object({ default: weekSchema.optional(), channels: channelRecord(weekSchema).optional() }).strict();
+const money = z.number().min(0).max(1e9);
+const costSchema = z
+  .object({
+    // in-house
+    agent_hour: z.union([money, z.object({ level_1: money, level_2: money.optional(), level_3: money.optional() }).strict()]).optional(),
+    hiring_per_hire: money.optional(),
+    attrition: share.optional(),
+    existing_team: z.boolean().optional(),
+    // outsourced
+    per_productive_hour: money.optional(),
+    per_contact: money.optional(),
+    per_fte_month: money.optional(),
+    setup_fee: money.optional(),
+    supervision_included: z.boolean().optional(),
+    // both
+    team_lead_hour: money.optional(),
+    manager_hour: money.optional(),
+    support_hour: money.optional(),
+    training_per_hire: money.optional(),
+  })
+  .strict();
+const siteSchema = z
+  .object({
+    name: z.string().min(1),
+    kind: z.enum(["internal", "outsourced"]).optional(),
+    location: z.enum(["onshore", "nearshore", "offshore", "homeshore"]).optional(),
+    sharing: z.enum(["dedicated", "shared"]).optional(),
+    aht_factor: z.number().positive().max(10).optional(),
+    shared_pool: z.number().min(0).max(100_000).optional(),
+    languages: z.array(z.string()).optional(),
+    shrinkage: z.record(z.string(), share).optional(),
+    contract_hours: z.number().positive().max(80).optional(),
+    contract_fraction: share.optional(),
+    opening_hours: openingHoursSchema.optional(),
+    spans: spansSchema.optional(),
+    organisation: organisationSchema.optional(),
+    support_roles: supportRolesSchema.optional(),
+    cost: costSchema.optional(),
+  })
+  .strict()
+  .superRefine((site, ctx) => {
+    const c = site.cost;
+    if (c === undefined) return;
+    const bad = (key: string, message: string) => ctx.addIssue({ code: "custom", path: ["cost", key], message });
+    if ((site.kind ?? "internal") === "internal") {
+      for (const key of ["per_productive_hour", "per_contact", "per_fte_month", "setup_fee", "supervision_included"] as const) {
+        if (c[key] !== undefined) bad(key, `${key} is an outsourcer's price: expected agent_hour, team_lead_hour, manager_hour… for an internal site`);
+      }
+      if (c.agent_hour === undefined) bad("agent_hour", "an internal site's cost needs agent_hour (loaded cost per paid hour)");
+      if (c.team_lead_hour === undefined) bad("team_lead_hour", "an internal site's cost needs team_lead_hour");
+      if (c.manager_hour === undefined) bad("manager_hour", "an internal site's cost needs manager_hour");
+    } else {
+      for (const key of ["agent_hour", "hiring_per_hire", "attrition", "existing_team"] as const) {
+        if (c[key] !== undefined) bad(key, `${key} is an in-house cost: expected per_productive_hour, per_contact or per_fte_month for an outsourced site`);
+      }
+      const prices = (["per_productive_hour", "per_contact", "per_fte_month"] as const).filter((k) => c[k] !== undefined);
+      if (prices.length !== 1) bad(prices[1] ?? "per_productive_hour", `expected exactly one price (per_productive_hour, per_contact or per_fte_month), got ${prices.length}`);
+      if (c.supervision_included === false && (c.team_lead_hour === undefined || c.manager_hour === undefined)) {
+        bad("supervision_included", "supervision billed apart needs team_lead_hour and manager_hour");
+      }
+    }
+  });
+const flowMatchSchema = z
+  .object({
+    typologies: z.array(z.string()).min(1).optional(),
+    channels: channelList.pipe(z.array(z.string()).min(1)).optional(),
+    directions: z.array(z.enum(["inbound", "outbound"])).min(1).optional(),
+    tiers: z.array(tierNumber).min(1).optional(),
+  })
+  .strict();
+const allocationSchema = z
+  .object({ match: flowMatchSchema.optional(), to: z.record(z.string(), share) })
+  .strict()
+  .superRefine((rule, ctx) => {
+    const total = Object.values(rule.to).reduce((n, v) => n + v, 0);
+    if (Math.abs(total - 1) > 1e-9) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: `the shares of a rule add up to ${+(total * 100).toFixed(6)}%: expected 100%` });
+    }
+  });
+
 const scenarioSchema = z
   .object({
     name: z.string().min(1).optional(),
@@ -216,29 +310,32 @@ const scenarioSchema = z
     shrinkage: z.record(z.string(), share).optional(),
     contract_hours: z.number().positive().max(80).optional(),
     contract_fraction: share.optional(),
-    opening_hours: z
-      .object({ default: weekSchema.optional(), channels: channelRecord(weekSchema).optional() })
-      .strict()
-      .optional(),
+    opening_hours: openingHoursSchema.optional(),
     outbound: outboundSchema.optional(),
     tiers: tiersSchema.optional(),
     organisation: organisationSchema.optional(),
     spans: spansSchema.optional(),
-    support_roles: z
-      .record(z.string(), supportRoleSchema)
-      .superRefine((roles, ctx) => {
-        const seen = new Map<string, string>();
-        for (const name of Object.keys(roles)) {
-          const role = normalizeRole(name);
-          const clash = seen.get(role);
-          if (RESERVED_ROLES.has(role)) ctx.addIssue({ code: "custom", path: [name], message: `${JSON.stringify(name)} is a built-in row of the tiers report: expected another name` });
-          else if (clash !== undefined) ctx.addIssue({ code: "custom", path: [name], message: `${JSON.stringify(name)} is the same role as ${JSON.stringify(clash)}: expected each role once` });
-          seen.set(role, name);
-        }
-      })
-      .optional(),
+    support_roles: supportRolesSchema.optional(),
+    currency: z.string().min(1).max(12).optional(),
+    sites: z.array(siteSchema).min(1).optional(),
+    allocation: z.array(allocationSchema).min(1).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    const names = new Set<string>();
+    (s.sites ?? []).forEach((site, k) => {
+      if (names.has(site.name)) ctx.addIssue({ code: "custom", path: ["sites", k, "name"], message: `a second site named ${JSON.stringify(site.name)}: expected unique names` });
+      names.add(site.name);
+    });
+    (s.allocation ?? []).forEach((rule, k) => {
+      for (const name of Object.keys(rule.to)) {
+        if (!names.has(name)) ctx.addIssue({ code: "custom", path: ["allocation", k, "to", name], message: `unknown site ${JSON.stringify(name)}: expected one of ${[...names].map((n) => JSON.stringify(n)).join(", ") || "the sites (none given)"}` });
+      }
+    });
+    if ((s.sites?.length ?? 0) > 1 && s.allocation === undefined) {
+      ctx.addIssue({ code: "custom", path: ["sites"], message: "several sites need an allocation: expected allocation rules that send each flow to its sites" });
+    }
+  });
 
 type TargetsInput = z.output<typeof targetsSchema>;
 
@@ -316,7 +413,7 @@ export function readScenario(text: string, file: string): Scenario {
       outbound: over(DEFAULT_SCENARIO.targets.outbound, toTargets(s.targets?.outbound)),
       channels,
     },
-    shrinkage: s.shrinkage ? Object.fromEntries(Object.entries(s.shrinkage).map(([k, v]) => [normalizeHeader(k), v])) : { ...DEFAULT_SCENARIO.shrinkage },
+    shrinkage: s.shrinkage ? toShrinkage(s.shrinkage) : { ...DEFAULT_SCENARIO.shrinkage },
     contractHours: s.contract_hours ?? DEFAULT_SCENARIO.contractHours,
     contractFraction: s.contract_fraction ?? DEFAULT_SCENARIO.contractFraction,
     openingHours: {
@@ -339,9 +436,88 @@ export function readScenario(text: string, file: string): Scenario {
     tiers: s.tiers === undefined ? null : toTierRules(s.tiers),
     organisation: toOrganisation(s.organisation),
     spans: toSpans(s.spans),
-    supportRoles: Object.entries(s.support_roles ?? {}).map(([role, r]): SupportRole =>
-      r.fixed !== undefined ? { role: normalizeRole(role), basis: "fixed", per: r.fixed } : { role: normalizeRole(role), basis: r.basis ?? "agents", per: r.per! },
-    ),
+    supportRoles: toSupportRoles(s.support_roles ?? {}),
+    currency: s.currency ?? DEFAULT_SCENARIO.currency,
+    sites: (s.sites ?? []).map(toSite),
+    allocation:
+      s.allocation?.map((rule) => ({
+        match: {
+          typologies: rule.match?.typologies?.map(typologyKey),
+          channels: rule.match?.channels,
+          directions: rule.match?.directions,
+          tiers: rule.match?.tiers as Tier[] | undefined,
+        },
+        to: Object.entries(rule.to),
+      })) ?? (s.sites?.length === 1 ? [{ match: {}, to: [[s.sites[0]!.name, 1]] }] : []),
+    sharedPoolErlangs: null,
+  };
+}
+
+function toSupportRoles(roles: z.output<typeof supportRolesSchema>): SupportRole[] {
+  return Object.entries(roles).map(([role, r]): SupportRole =>
+    r.fixed !== undefined ? { role: normalizeRole(role), basis: "fixed", per: r.fixed } : { role: normalizeRole(role), basis: r.basis ?? "agents", per: r.per! },
+  );
+}
+
+function toShrinkage(s: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [normalizeHeader(k), v]));
+}
+
+function toSite(s: z.output<typeof siteSchema>): Site {
+  const overrides: Site["overrides"] = {};
+  if (s.shrinkage !== undefined) overrides.shrinkage = toShrinkage(s.shrinkage);
+  if (s.contract_hours !== undefined) overrides.contractHours = s.contract_hours;
+  if (s.contract_fraction !== undefined) overrides.contractFraction = s.contract_fraction;
+  if (s.opening_hours !== undefined) {
+    overrides.openingHours = {
+      default: s.opening_hours.default ?? DEFAULT_SCENARIO.openingHours.default,
+      channels: { ...DEFAULT_SCENARIO.openingHours.channels, ...(s.opening_hours.channels ?? {}) },
+    };
+  }
+  if (s.spans !== undefined) overrides.spans = toSpans(s.spans);
+  if (s.organisation !== undefined) overrides.organisation = toOrganisation(s.organisation);
+  if (s.support_roles !== undefined) overrides.supportRoles = toSupportRoles(s.support_roles);
+  const kind = s.kind ?? "internal";
+  const c = s.cost;
+  let cost: Site["cost"] = null;
+  if (c !== undefined && kind === "internal") {
+    const a = c.agent_hour!;
+    const agentHour = typeof a === "number" ? { 1: a, 2: a, 3: a } : { 1: a.level_1, 2: a.level_2 ?? a.level_1, 3: a.level_3 ?? a.level_2 ?? a.level_1 };
+    cost = {
+      kind: "internal",
+      agentHour,
+      teamLeadHour: c.team_lead_hour!,
+      managerHour: c.manager_hour!,
+      supportHour: c.support_hour ?? c.team_lead_hour!,
+      hiringPerHire: c.hiring_per_hire ?? 0,
+      trainingPerHire: c.training_per_hire ?? 0,
+      attrition: c.attrition ?? 0,
+      existingTeam: c.existing_team ?? false,
+    };
+  } else if (c !== undefined) {
+    const pricing = c.per_productive_hour !== undefined ? "hour" : c.per_contact !== undefined ? "contact" : "fte-month";
+    cost = {
+      kind: "outsourced",
+      pricing,
+      price: c.per_productive_hour ?? c.per_contact ?? c.per_fte_month!,
+      setupFee: c.setup_fee ?? 0,
+      supervisionIncluded: c.supervision_included ?? true,
+      teamLeadHour: c.team_lead_hour ?? 0,
+      managerHour: c.manager_hour ?? 0,
+      supportHour: c.support_hour ?? 0,
+      trainingPerHire: c.training_per_hire ?? 0,
+    };
+  }
+  return {
+    name: s.name,
+    kind,
+    location: s.location ?? "onshore",
+    sharing: s.sharing ?? "dedicated",
+    ahtFactor: s.aht_factor ?? 1,
+    sharedPoolErlangs: s.shared_pool ?? 100,
+    languages: s.languages ?? [],
+    overrides,
+    cost,
   };
 }
 

@@ -121,7 +121,11 @@ export class GroupStaffing {
   /** Outbound occupancy per channel (to staff blended work again in a pooled team). */
   private readonly outboundOccupancy = new Map<string, number>();
 
-  constructor(private readonly scenario: Scenario) {
+  constructor(
+    private readonly scenario: Scenario,
+    /** Create a team for a level that has a minimum presence but no work. */
+    private readonly floorWithoutWork = true,
+  ) {
     this.pooled = scenario.organisation.model !== "separate";
   }
 
@@ -202,7 +206,7 @@ export class GroupStaffing {
     const s = this.scenario;
     const minOnDuty = s.tiers?.minOnDuty ?? { 1: 0, 2: 0, 3: 0 };
     // a level with a minimum presence has a team even when no work reaches it
-    if (horizon !== null) {
+    if (horizon !== null && this.floorWithoutWork) {
       for (const tier of [1, 2, 3] as const) {
         if (minOnDuty[tier] > 0 && ![...this.teams.values()].some((t) => t.tier === tier)) this.team(`level ${tier}`, tier);
       }

@@ -132,6 +132,10 @@ export interface PlannerOptions {
   keepIntervals?: boolean;
   /** Called with every interval as it is planned (deferred queues' at {@link Planner.finish}), for reports that stream them. */
   onInterval?: (i: IntervalPlan) => void;
+  /** Derive level-2 and level-3 rows with the scenario's tiers (default true; false when the caller has done it). */
+  escalate?: boolean;
+  /** A level with a minimum presence but no work still gets its team (default true; false for one site among several). */
+  floorWithoutWork?: boolean;
 }
 
 /**
@@ -186,8 +190,8 @@ export class Planner {
     const o = scenario.outbound;
     this.deferOutbound = o.blending || o.spread !== "as-given" || Object.values(o.campaigns).some((c) => c.spread !== undefined && c.spread !== "as-given");
     this.idle = o.blending ? new IdleCapacity(o.blendOccupancy, o.blendWith) : undefined;
-    this.escalator = scenario.tiers === null ? undefined : new Escalator(scenario.tiers, typologyKey);
-    this.groups = new GroupStaffing(scenario);
+    this.escalator = scenario.tiers === null || options.escalate === false ? undefined : new Escalator(scenario.tiers, typologyKey);
+    this.groups = new GroupStaffing(scenario, options.floorWithoutWork ?? true);
   }
 
   /** Plan one forecast row, and the level-2 and level-3 work it escalates (deferred rows wait for {@link finish}). */
@@ -217,7 +221,7 @@ export class Planner {
       return;
     }
     const live = this.liveLoadOf(row);
-    this.record(planSync(row, live, this.keep), live);
+    this.record(planSync(row, live, this.keep, this.scenario.sharedPoolErlangs), live);
   }
 
   /** The row's live load, one shared object per (targets, patience, concurrency), so that teams keep each distinct one once. */
@@ -350,9 +354,18 @@ function liveLoad(row: ForecastRow, c: QueueTargets): LiveLoad {
   };
 }
 
-function planSync(row: ForecastRow, live: LiveLoad, keep: number): IntervalPlan {
+/**
+ * Staff one live interval: Erlang C / Erlang A / concurrency on its own
+ * traffic, or — in a shared team (`poolErlangs` > 0) — our share of the
+ * provider's pool: the pool (our load + `poolErlangs`, same AHT and targets)
+ * is solved, and we need its agents × our load ÷ the pool's load.
+ */
+function planSync(row: ForecastRow, live: LiveLoad, keep: number, poolErlangs: number | null): IntervalPlan {
   const { patienceSec, targets } = live;
-  const queue = { volume: row.volume, ahtSec: row.ahtSec, intervalMin: row.intervalMin, patienceSec, concurrency: live.concurrency };
+  const own = trafficErlangs(row.volume, row.ahtSec, row.intervalMin);
+  const shared = poolErlangs !== null && poolErlangs > 0 && own > 0;
+  const volume = shared ? row.volume + (poolErlangs * row.intervalMin * 60) / row.ahtSec : row.volume;
+  const queue = { volume, ahtSec: row.ahtSec, intervalMin: row.intervalMin, patienceSec, concurrency: live.concurrency };
   let r = requiredAgents(queue, targets);
   let note: string | null = null;
   if (!r.feasible) {
@@ -361,7 +374,8 @@ function planSync(row: ForecastRow, live: LiveLoad, keep: number): IntervalPlan 
   }
   const zero = r.trafficErlangs === 0;
   const m = r.metrics;
-  return interval(row, row.startMin, row.volume, row.ahtSec, r.trafficErlangs, r.agents, keep, {
+  const agents = shared ? (r.agents * own) / r.trafficErlangs : r.agents;
+  return interval(row, row.startMin, row.volume, row.ahtSec, own, agents, keep, {
     serviceLevel: zero ? null : m.serviceLevel,
     asaSec: zero ? null : m.asaSec,
     occupancy: zero ? null : m.occupancy,

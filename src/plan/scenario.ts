@@ -1,5 +1,6 @@
 import type { ChannelClass } from "./forecast.js";
 import { DEFAULT_ORGANISATION, DEFAULT_SPANS, type Organisation, type Spans, type SupportRole } from "./organisation.js";
+import type { AllocationRule, Site } from "./sites.js";
 import type { TierRules } from "./tiers.js";
 
 /** Service targets and queue parameters, any of which may be absent. */
@@ -76,6 +77,14 @@ export interface Scenario {
   spans: Spans;
   /** Support roles by ratio, in the order given (none by default). */
   supportRoles: SupportRole[];
+  /** Sites in the order given; empty = one in-house site with the parameters above. */
+  sites: Site[];
+  /** Which share of which flows goes to which site (first match wins); empty with one site. */
+  allocation: AllocationRule[];
+  /** Label of the cost figures (EUR, USD…). */
+  currency: string;
+  /** Set on a shared site's own scenario: the provider's other live traffic in the pool, Erlangs; null = dedicated agents. */
+  sharedPoolErlangs: number | null;
 }
 
 const MON_FRI_8_20_SAT_9_17: WeekHours = [[[480, 1200]], [[480, 1200]], [[480, 1200]], [[480, 1200]], [[480, 1200]], [[540, 1020]], []];
@@ -114,6 +123,10 @@ export const DEFAULT_SCENARIO: Scenario = {
   organisation: DEFAULT_ORGANISATION,
   spans: DEFAULT_SPANS,
   supportRoles: [],
+  sites: [],
+  allocation: [],
+  currency: "EUR",
+  sharedPoolErlangs: null,
 };
 
 /** A typology as a lookup key: accents, case, apostrophes and spacing ignored (`Demande d’Information ` = `demande d'information`). */

@@ -1,0 +1,279 @@
+import { combinedShrinkage, fte as toFte } from "../core/people.js";
+import { requiredAgents } from "../core/required-agents.js";
+import { siteCost, WEEKS_PER_YEAR, type CostedRole, type SiteCost } from "./cost.js";
+import { queueId, type ChannelClass, type ForecastRow } from "./forecast.js";
+import { Planner, type Plan } from "./plan.js";
+import { targetsFor, typologyKey, type Scenario } from "./scenario.js";
+import { IMPLICIT_SITE, matchesFlow, siteScenario, type Site } from "./sites.js";
+import { Escalator } from "./tiers.js";
+
+/** What-if factors applied to every forecast row. */
+export interface WhatIf {
+  /** Volumes × this (1 = as forecast). */
+  volumeFactor: number;
+  /** Handle times × this (1 = as forecast). */
+  ahtFactor: number;
+}
+
+/** One site's part of a scenario. */
+export interface SitePlan {
+  site: Site;
+  plan: Plan;
+  cost: SiteCost;
+}
+
+/** Service achieved by one channel class over every site. */
+export interface ClassService {
+  channelClass: ChannelClass;
+  volume: number;
+  /** Volume-weighted (sync only; null otherwise or without volume). */
+  serviceLevel: number | null;
+  asaSec: number | null;
+  abandonRate: number | null;
+  missedIntervals: number;
+}
+
+/** A scenario planned over all its sites, with costs. */
+export interface SourcingPlan {
+  scenario: string;
+  currency: string;
+  weeks: number;
+  sites: SitePlan[];
+  /** Roles summed over the sites (levels, team leads, managers, support roles), in first-seen order. */
+  roles: CostedRole[];
+  service: ClassService[];
+  totals: {
+    fte: number;
+    headcount: number;
+    weeklyCost: number | null;
+    annualCost: number | null;
+    oneOffCost: number | null;
+    /** Weekly cost ÷ level-1 contacts handled a week. */
+    costPerContact: number | null;
+    /** Live (sync) service level over every site, volume-weighted. */
+    serviceLevel: number | null;
+    missedIntervals: number;
+    /**
+     * FTE lost by splitting live flows over several dedicated sites: the
+     * parts' agents minus the agents of each flow kept whole (volume-weighted
+     * AHT), interval by interval, at the scenario's shrinkage and contract.
+     */
+    splitLossFte: number;
+  };
+}
+
+/** Share of a flow going to each site (site index, share). */
+type Shares = readonly (readonly [number, number])[];
+
+/**
+ * Plans a forecast over the sites of a scenario (SPEC 5.7): rows are
+ * scaled by the what-if factors, escalated to levels 2 and 3 (with the
+ * scenario's tiers), then each flow (typology, channel, direction, tier) is
+ * shared among sites by the first allocation rule that matches it, and each
+ * site plans its part with its own parameters (AHT × its productivity
+ * factor, its shrinkage, hours, spans, organisation, sharing).
+ */
+export class SourcingPlanner {
+  private readonly sites: Site[];
+  private readonly planners: Planner[];
+  private readonly scenarios: Scenario[];
+  private readonly escalator: Escalator | undefined;
+  private readonly shares = new Map<string, Shares>();
+  private splitLossHours = 0;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly whatIf: WhatIf = { volumeFactor: 1, ahtFactor: 1 },
+  ) {
+    this.sites = scenario.sites.length > 0 ? scenario.sites : [IMPLICIT_SITE];
+    this.scenarios = this.sites.map((site) => siteScenario(scenario, site));
+    this.planners = this.scenarios.map((s) => new Planner(s, { escalate: false, floorWithoutWork: this.sites.length === 1 }));
+    this.escalator = scenario.tiers === null ? undefined : new Escalator(scenario.tiers, typologyKey);
+  }
+
+  /** Plan one forecast row on the sites its flow goes to. */
+  add(input: ForecastRow): void {
+    const { volumeFactor, ahtFactor } = this.whatIf;
+    const row =
+      volumeFactor === 1 && ahtFactor === 1
+        ? input
+        : { ...input, volume: input.volume * volumeFactor, ahtSec: input.ahtSec * ahtFactor, attempts: input.attempts === undefined ? undefined : input.attempts * volumeFactor };
+    this.route(row);
+    if (this.escalator !== undefined) for (const r of this.escalator.escalate(row)) this.route(r);
+  }
+
+  /**
+   * The shares of a flow among sites.
+   * @throws RangeError when no allocation rule matches the flow (the caller checks allocations first with {@link unallocatedFlow})
+   */
+  private sharesOf(row: ForecastRow): Shares {
+    const id = queueId(row);
+    let shares = this.shares.get(id);
+    if (shares === undefined) {
+      if (this.scenario.sites.length === 0) shares = [[0, 1]];
+      else {
+        const rule = this.scenario.allocation.find((r) => matchesFlow(r.match, row, typologyKey));
+        if (rule === undefined) throw new RangeError(`no allocation rule matches ${describeFlow(row)}`);
+        shares = rule.to.filter(([, share]) => share > 0).map(([name, share]) => [this.sites.findIndex((s) => s.name === name), share] as const);
+      }
+      this.shares.set(id, shares);
+    }
+    return shares;
+  }
+
+  private route(row: ForecastRow): void {
+    const shares = this.sharesOf(row);
+    if (shares.length === 1 && shares[0]![1] === 1 && this.sites[shares[0]![0]]!.ahtFactor === 1) {
+      this.planners[shares[0]![0]]!.add(row);
+      return;
+    }
+    for (const [k, share] of shares) {
+      const factor = this.sites[k]!.ahtFactor;
+      this.planners[k]!.add({
+        ...row,
+        volume: row.volume * share,
+        ahtSec: row.ahtSec * factor,
+        attempts: row.attempts === undefined ? undefined : row.attempts * share,
+      });
+    }
+    if (row.channelClass === "sync") this.splitLoss(row, shares);
+  }
+
+  /** Agent-hours lost in this interval by splitting a live flow over several dedicated sites. */
+  private splitLoss(row: ForecastRow, shares: Shares): void {
+    const parts = shares.filter(([k]) => this.sites[k]!.sharing === "dedicated");
+    if (parts.length < 2 || row.volume <= 0) return;
+    const t = targetsFor(this.scenario, "sync", row.channel, row.targets);
+    const patienceSec = row.patienceSec ?? t.patienceSec;
+    const targets = {
+      serviceLevel: t.serviceLevel,
+      answerWithinSec: t.serviceLevel === undefined ? undefined : (t.answerWithinSec ?? 20),
+      maxAsaSec: t.maxAsaSec,
+      maxOccupancy: t.maxOccupancy,
+      maxAbandonRate: patienceSec === undefined ? undefined : t.maxAbandonRate,
+    };
+    const concurrency = row.concurrency ?? t.concurrency;
+    let apart = 0;
+    let volume = 0;
+    let volumeAht = 0;
+    for (const [k, share] of parts) {
+      const v = row.volume * share;
+      const aht = row.ahtSec * this.sites[k]!.ahtFactor;
+      const r = requiredAgents({ volume: v, ahtSec: aht, intervalMin: row.intervalMin, patienceSec, concurrency }, targets);
+      if (!r.feasible) return;
+      apart += r.agents;
+      volume += v;
+      volumeAht += v * aht;
+    }
+    const whole = requiredAgents({ volume, ahtSec: volumeAht / volume, intervalMin: row.intervalMin, patienceSec, concurrency }, targets);
+    if (whole.feasible) this.splitLossHours += ((apart - whole.agents) * row.intervalMin) / 60;
+  }
+
+  /** Staff every site, cost it, and add it all up. */
+  finish(): SourcingPlan {
+    const sites: SitePlan[] = this.planners.map((p, k) => {
+      const plan = p.finish();
+      return { site: this.sites[k]!, plan, cost: siteCost(this.sites[k]!, plan, this.scenarios[k]!) };
+    });
+    const weeks = Math.max(0, ...sites.map((s) => s.plan.weeks));
+    const roles: CostedRole[] = [];
+    for (const s of sites) {
+      for (const r of s.cost.roles) {
+        const sum = roles.find((x) => x.role === r.role);
+        if (sum === undefined) roles.push({ ...r });
+        else {
+          sum.fte += r.fte;
+          sum.headcount += r.headcount;
+          sum.weeklyCost = sum.weeklyCost === null || r.weeklyCost === null ? null : sum.weeklyCost + r.weeklyCost;
+        }
+      }
+    }
+    const costed = sites.every((s) => s.cost.weeklyCost !== null);
+    const sum = (f: (c: SiteCost) => number | null) => (costed ? sites.reduce((n, s) => n + f(s.cost)!, 0) : null);
+    const weeklyCost = sum((c) => c.weeklyCost);
+    const handled = sites.reduce((n, s) => n + s.cost.handledPerWeek, 0);
+    const service = classService(sites);
+    const shrinkage = combinedShrinkage(Object.values(this.scenario.shrinkage));
+    return {
+      scenario: this.scenario.name,
+      currency: this.scenario.currency,
+      weeks,
+      sites,
+      roles,
+      service,
+      totals: {
+        fte: roles.reduce((n, r) => n + r.fte, 0),
+        headcount: roles.reduce((n, r) => n + r.headcount, 0),
+        weeklyCost,
+        annualCost: sum((c) => c.annualCost),
+        oneOffCost: sum((c) => c.oneOffCost),
+        costPerContact: weeklyCost === null || handled <= 0 ? null : weeklyCost / handled,
+        serviceLevel: service.find((c) => c.channelClass === "sync")?.serviceLevel ?? null,
+        missedIntervals: service.reduce((n, c) => n + c.missedIntervals, 0),
+        splitLossFte: weeks > 0 ? toFte(this.splitLossHours / (1 - shrinkage) / weeks, this.scenario.contractHours) : 0,
+      },
+    };
+  }
+}
+
+/** The first flow of a forecast that no allocation rule of the scenario matches, described; undefined when every flow has a site. */
+export function unallocatedFlow(scenario: Scenario, flows: Iterable<ForecastRow>): string | undefined {
+  if (scenario.sites.length === 0) return undefined;
+  for (const f of flows) if (!scenario.allocation.some((r) => matchesFlow(r.match, f, typologyKey))) return describeFlow(f);
+  return undefined;
+}
+
+function describeFlow(q: ForecastRow): string {
+  return `${q.typology} / ${q.channel} / ${q.direction} / level ${q.tier}`;
+}
+
+/** Service per channel class over every site's queues (volume-weighted; ASA by answered volume). */
+function classService(sites: SitePlan[]): ClassService[] {
+  const out: ClassService[] = [];
+  for (const channelClass of ["sync", "async", "outbound"] as const) {
+    let volume = 0;
+    let slVolume = 0;
+    let sl = 0;
+    let answered = 0;
+    let asa = 0;
+    let abVolume = 0;
+    let ab = 0;
+    let missed = 0;
+    for (const s of sites) {
+      for (const q of s.plan.queues) {
+        if (q.queue!.channelClass !== channelClass) continue;
+        volume += q.volume;
+        missed += q.missedIntervals;
+        if (q.serviceLevel !== null) {
+          slVolume += q.volume;
+          sl += q.volume * q.serviceLevel;
+          const a = q.volume * (1 - (q.abandonRate ?? 0));
+          answered += a;
+          asa += a * (q.asaSec ?? 0);
+        }
+        if (q.abandonRate !== null) {
+          abVolume += q.volume;
+          ab += q.volume * q.abandonRate;
+        }
+      }
+    }
+    if (volume === 0 && missed === 0) continue;
+    out.push({
+      channelClass,
+      volume,
+      serviceLevel: slVolume > 0 ? sl / slVolume : null,
+      asaSec: answered > 0 ? asa / answered : null,
+      abandonRate: abVolume > 0 ? ab / abVolume : null,
+      missedIntervals: missed,
+    });
+  }
+  return out;
+}
+
+/** Cost over `years`: running cost of that many years plus the one-off costs (null without costs). */
+export function costOverYears(p: SourcingPlan, years: number): number | null {
+  const { annualCost, oneOffCost } = p.totals;
+  return annualCost === null || oneOffCost === null ? null : annualCost * years + oneOffCost;
+}
+
+export { WEEKS_PER_YEAR };

@@ -5,6 +5,7 @@ import { Chalk } from "chalk";
 import { diagnosticsJson, formatDiagnostics, InputError, problem } from "../io/diagnostics.js";
 import { colorFor, type CliIo } from "./cli-io.js";
 import type { CommandContext } from "./context.js";
+import { compareCommand } from "./compare.js";
 import { erlangCommand } from "./erlang.js";
 import { planCommand } from "./plan.js";
 import { validateCommand } from "./validate.js";
@@ -25,6 +26,7 @@ const EXAMPLES = `
 Examples:
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/in-house.yaml
   $ ccplan plan fixtures/forecast-week-fr.csv --report intervals --format csv --out intervals.csv
+  $ ccplan compare fixtures/forecast-week.csv --scenario fixtures/scenarios/sourcing-in-house.yaml --scenario fixtures/scenarios/sourcing-hybrid.yaml
   $ ccplan validate fixtures/forecast-week.csv fixtures/scenarios/in-house.yaml
   $ ccplan erlang --volume 100 --aht 3:00 --interval 30 --sl 80/20
   $ ccplan erlang --input fixtures/erlang-cases.csv --format json
@@ -77,7 +79,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     },
   };
 
-  for (const cmd of [planCommand(ctx), erlangCommand(ctx), validateCommand(ctx)]) {
+  for (const cmd of [planCommand(ctx), compareCommand(ctx), erlangCommand(ctx), validateCommand(ctx)]) {
     cmd.exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),

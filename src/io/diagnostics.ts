@@ -34,6 +34,7 @@ export const DIAGNOSTIC_CODES = {
   CONFIG_SYNTAX: "scenario file syntax error",
   CONFIG_INVALID: "bad value in the scenario",
   CONFIG_UNKNOWN_KEY: "unknown key in the scenario",
+  CONFIG_UNALLOCATED: "a flow that no allocation rule sends to a site",
   USAGE_BAD_OPTION: "bad command-line usage",
   USAGE_MISSING_OPTION: "a required option is missing",
   USAGE_CONFLICT: "options that cannot go together",

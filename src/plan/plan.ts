@@ -266,7 +266,16 @@ export class Planner {
   }
 
   /** Staff the deferred queues and return the plan. */
-  finish(): Plan {
+  /**
+   * Staff the deferred queues and return the plan.
+   * @param horizon - the whole forecast's first start and exclusive end (minutes), when this planner saw only part of it (one site among several): FTE are per week of the whole horizon
+   */
+  finish(horizon?: { firstMin: number; endMin: number; gridMin: number }): Plan {
+    if (horizon !== undefined) {
+      this.first = this.first === null ? horizon.firstMin : Math.min(this.first, horizon.firstMin);
+      this.end = this.end === null ? horizon.endMin : Math.max(this.end, horizon.endMin);
+      this.gridMin = Math.min(this.gridMin, horizon.gridMin);
+    }
     for (const series of this.asyncRows.values()) for (const i of planAsync(series, this.scenario, this.keep)) this.record(i);
     this.asyncRows.clear();
     // Outbound after every live queue, so that blending sees all their idle time; in report order.

@@ -2,6 +2,7 @@ import { combinedShrinkage, fte as toFte } from "../core/people.js";
 import { requiredAgents } from "../core/required-agents.js";
 import { siteCost, WEEKS_PER_YEAR, type CostedRole, type SiteCost } from "./cost.js";
 import { queueId, type ChannelClass, type ForecastRow } from "./forecast.js";
+import type { IntervalPlan } from "./interval.js";
 import { Planner, type Plan } from "./plan.js";
 import { targetsFor, typologyKey, type Scenario } from "./scenario.js";
 import { IMPLICIT_SITE, matchesFlow, siteScenario, type Site } from "./sites.js";
@@ -36,6 +37,8 @@ export interface ClassService {
 /** A scenario planned over all its sites, with costs. */
 export interface SourcingPlan {
   scenario: string;
+  /** Flows no allocation rule matches (`typology / channel / direction / level N`): not planned, an input error. */
+  unallocated: string[];
   currency: string;
   weeks: number;
   sites: SitePlan[];
@@ -80,14 +83,23 @@ export class SourcingPlanner {
   private readonly escalator: Escalator | undefined;
   private readonly shares = new Map<string, Shares>();
   private splitLossHours = 0;
+  private readonly unallocated: string[] = [];
+  /** The forecast's horizon over every row (each site sees only part of it). */
+  private firstMin = Infinity;
+  private endMin = -Infinity;
+  private gridMin = Infinity;
 
   constructor(
     private readonly scenario: Scenario,
     private readonly whatIf: WhatIf = { volumeFactor: 1, ahtFactor: 1 },
+    /** Stream the intervals of one site (by index) as they are planned (for `plan --site … --report intervals`). */
+    stream?: { site: number; onInterval: (i: IntervalPlan) => void },
   ) {
     this.sites = scenario.sites.length > 0 ? scenario.sites : [IMPLICIT_SITE];
     this.scenarios = this.sites.map((site) => siteScenario(scenario, site));
-    this.planners = this.scenarios.map((s) => new Planner(s, { escalate: false, floorWithoutWork: this.sites.length === 1 }));
+    this.planners = this.scenarios.map(
+      (s, k) => new Planner(s, { escalate: false, floorWithoutWork: this.sites.length === 1, ...(stream?.site === k ? { onInterval: stream.onInterval } : {}) }),
+    );
     this.escalator = scenario.tiers === null ? undefined : new Escalator(scenario.tiers, typologyKey);
   }
 
@@ -98,14 +110,14 @@ export class SourcingPlanner {
       volumeFactor === 1 && ahtFactor === 1
         ? input
         : { ...input, volume: input.volume * volumeFactor, ahtSec: input.ahtSec * ahtFactor, attempts: input.attempts === undefined ? undefined : input.attempts * volumeFactor };
+    if (row.startMin < this.firstMin) this.firstMin = row.startMin;
+    if (row.startMin + row.intervalMin > this.endMin) this.endMin = row.startMin + row.intervalMin;
+    if (row.intervalMin < this.gridMin) this.gridMin = row.intervalMin;
     this.route(row);
     if (this.escalator !== undefined) for (const r of this.escalator.escalate(row)) this.route(r);
   }
 
-  /**
-   * The shares of a flow among sites.
-   * @throws RangeError when no allocation rule matches the flow (the caller checks allocations first with {@link unallocatedFlow})
-   */
+  /** The shares of a flow among sites (none when no allocation rule matches it: recorded in `unallocated`). */
   private sharesOf(row: ForecastRow): Shares {
     const id = queueId(row);
     let shares = this.shares.get(id);
@@ -113,8 +125,10 @@ export class SourcingPlanner {
       if (this.scenario.sites.length === 0) shares = [[0, 1]];
       else {
         const rule = this.scenario.allocation.find((r) => matchesFlow(r.match, row, typologyKey));
-        if (rule === undefined) throw new RangeError(`no allocation rule matches ${describeFlow(row)}`);
-        shares = rule.to.filter(([, share]) => share > 0).map(([name, share]) => [this.sites.findIndex((s) => s.name === name), share] as const);
+        if (rule === undefined) {
+          this.unallocated.push(describeFlow(row));
+          shares = [];
+        } else shares = rule.to.filter(([, share]) => share > 0).map(([name, share]) => [this.sites.findIndex((s) => s.name === name), share] as const);
       }
       this.shares.set(id, shares);
     }
@@ -123,6 +137,7 @@ export class SourcingPlanner {
 
   private route(row: ForecastRow): void {
     const shares = this.sharesOf(row);
+    if (shares.length === 0) return;
     if (shares.length === 1 && shares[0]![1] === 1 && this.sites[shares[0]![0]]!.ahtFactor === 1) {
       this.planners[shares[0]![0]]!.add(row);
       return;
@@ -171,8 +186,9 @@ export class SourcingPlanner {
 
   /** Staff every site, cost it, and add it all up. */
   finish(): SourcingPlan {
+    const horizon = this.firstMin <= this.endMin ? { firstMin: this.firstMin, endMin: this.endMin, gridMin: this.gridMin } : undefined;
     const sites: SitePlan[] = this.planners.map((p, k) => {
-      const plan = p.finish();
+      const plan = p.finish(horizon);
       return { site: this.sites[k]!, plan, cost: siteCost(this.sites[k]!, plan, this.scenarios[k]!) };
     });
     const weeks = Math.max(0, ...sites.map((s) => s.plan.weeks));
@@ -196,6 +212,7 @@ export class SourcingPlanner {
     const shrinkage = combinedShrinkage(Object.values(this.scenario.shrinkage));
     return {
       scenario: this.scenario.name,
+      unallocated: this.unallocated,
       currency: this.scenario.currency,
       weeks,
       sites,
@@ -214,13 +231,6 @@ export class SourcingPlanner {
       },
     };
   }
-}
-
-/** The first flow of a forecast that no allocation rule of the scenario matches, described; undefined when every flow has a site. */
-export function unallocatedFlow(scenario: Scenario, flows: Iterable<ForecastRow>): string | undefined {
-  if (scenario.sites.length === 0) return undefined;
-  for (const f of flows) if (!scenario.allocation.some((r) => matchesFlow(r.match, f, typologyKey))) return describeFlow(f);
-  return undefined;
 }
 
 function describeFlow(q: ForecastRow): string {

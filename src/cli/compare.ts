@@ -1,0 +1,147 @@
+import { Command, Option } from "commander";
+import type { CommandContext } from "./context.js";
+import { formatOption, outOption, type OutputFormat } from "./options.js";
+
+const EXAMPLES = `
+Examples:
+  $ ccplan compare fixtures/forecast-week.csv --scenario fixtures/scenarios/sourcing-in-house.yaml --scenario fixtures/scenarios/sourcing-nearshore.yaml
+  $ ccplan compare fixtures/forecast-week.csv --scenario fixtures/scenarios/sourcing-in-house.yaml --scenario fixtures/scenarios/sourcing-hybrid.yaml --scenario fixtures/scenarios/sourcing-offshore-shared.yaml --format json
+  $ ccplan compare fixtures/forecast-week.csv --scenario fixtures/scenarios/sourcing-in-house.yaml --scenario fixtures/scenarios/sourcing-split.yaml --volume-factor 1.1
+  $ ccplan compare fixtures/forecast-week.csv --scenario fixtures/scenarios/sourcing-in-house.yaml --scenario fixtures/scenarios/sourcing-homeshoring.yaml --sweep volume-factor=0.8:1.3:0.1
+`;
+
+interface CompareOptions {
+  scenario: string[];
+  format: OutputFormat;
+  out?: string;
+  by: "scenario" | "site";
+  volumeFactor?: string;
+  ahtFactor?: string;
+  sweep?: string;
+  years: string;
+  interval?: string;
+  delimiter?: string;
+}
+
+/** `ccplan compare FORECAST --scenario A --scenario B …`: scenarios side by side. */
+export function compareCommand(ctx: CommandContext): Command {
+  return new Command("compare")
+    .summary("run one forecast through several scenarios: people, cost and service side by side")
+    .description(
+      "Plan the same forecast under each scenario (sites, sourcing, organisation) and\n" +
+        "put them side by side: headcount and FTE per level and site, weekly, annual\n" +
+        "and one-off costs, cost per contact, service achieved, missed intervals and\n" +
+        "what splitting flows between sites costs; deltas against the first scenario\n" +
+        "and the cheapest one that meets every target.",
+    )
+    .argument("<forecast>", "forecast CSV ('-' for stdin)")
+    .addHelpText("before", EXAMPLES)
+    .requiredOption("--scenario <file>", "a scenario file (repeat: the first is the reference)", (v: string, prev: string[] = []) => [...prev, v])
+    .addOption(formatOption())
+    .addOption(outOption())
+    .addOption(new Option("--by <what>", "CSV lines: one per scenario, or per scenario, site and role").choices(["scenario", "site"]).default("scenario"))
+    .option("--volume-factor <x>", "multiply every volume (what-if), e.g. 1.1")
+    .option("--aht-factor <x>", "multiply every handle time (what-if), e.g. 0.95")
+    .option("--sweep <factor=from:to:step>", "rank the scenarios over a range of a factor, e.g. volume-factor=0.8:1.3:0.05")
+    .option("--years <n>", "years of running cost added to the one-off costs to rank scenarios", "3")
+    .option("--interval <minutes>", "interval length when the forecast has no interval_minutes column (default: inferred)")
+    .option("--delimiter <char>", "CSV delimiter (default: detected)")
+    .action(async (forecast: string, opts: CompareOptions) => {
+      ctx.setFormat(opts.format);
+      ctx.setExit(await runCompare(forecast, opts, ctx));
+    });
+}
+
+async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandContext): Promise<number> {
+  const { InputError, problem } = await import("../io/diagnostics.js");
+  const { parsePositive } = await import("../io/values.js");
+  const { readForecast } = await import("../io/forecast-read.js");
+  const { readScenario } = await import("../io/scenario-read.js");
+  const { decodeText } = await import("../io/text-decode.js");
+  const { SourcingPlanner } = await import("../plan/sourcing.js");
+  const { compareScenarios } = await import("../plan/compare.js");
+  const render = await import("../io/render-compare.js");
+  const { writeReport } = await import("../io/output.js");
+  type ForecastRow = import("../plan/forecast.js").ForecastRow;
+  type Diagnostic = import("../io/diagnostics.js").Diagnostic;
+
+  const positive = (text: string | undefined, field: string, fallback: number): number => {
+    if (text === undefined) return fallback;
+    const p = parsePositive(text, { field });
+    if (!p.ok) throw new InputError([p.diagnostic]);
+    return p.value;
+  };
+  const whatIf = { volumeFactor: positive(opts.volumeFactor, "--volume-factor", 1), ahtFactor: positive(opts.ahtFactor, "--aht-factor", 1) };
+  const years = positive(opts.years, "--years", 3);
+  const intervalMin = opts.interval === undefined ? undefined : positive(opts.interval, "--interval", 30);
+  const sweep = opts.sweep === undefined ? undefined : parseSweep(opts.sweep);
+  if (sweep !== undefined && typeof sweep !== "object") throw new InputError([problem("USAGE_BAD_OPTION", sweep, { field: "--sweep", value: opts.sweep })]);
+
+  // Every scenario's problems at once, then the forecast (read once, kept for every scenario).
+  const scenarios: import("../plan/scenario.js").Scenario[] = [];
+  const problems: Diagnostic[] = [];
+  for (const file of opts.scenario) {
+    try {
+      scenarios.push(readScenario(decodeText(await ctx.readInput(file)).text, file));
+    } catch (error) {
+      if (error instanceof InputError) problems.push(...error.diagnostics);
+      else throw error;
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
+  const rows: ForecastRow[] = [];
+  await readForecast(ctx.streamInput(forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => rows.push(r));
+
+  const compareAt = (factors: { volumeFactor: number; ahtFactor: number }) => {
+    const plans = scenarios.map((scenario, k) => {
+      const planner = new SourcingPlanner(scenario, factors);
+      for (const r of rows) planner.add(r);
+      const plan = planner.finish();
+      if (plan.unallocated.length > 0) {
+        throw new InputError(
+          plan.unallocated.map((flow) =>
+            problem("CONFIG_UNALLOCATED", `no allocation rule matches ${flow}: expected a rule for it (a last rule without match takes every other flow)`, { file: opts.scenario[k]!, field: "allocation" }),
+          ),
+        );
+      }
+      return plan;
+    });
+    return compareScenarios(plans, years);
+  };
+  const context = { forecast, files: opts.scenario, whatIf };
+
+  let text: string;
+  if (sweep !== undefined) {
+    const points = sweep.values.map((value) => ({
+      value,
+      comparison: compareAt(sweep.parameter === "volume-factor" ? { ...whatIf, volumeFactor: value } : { ...whatIf, ahtFactor: value }),
+    }));
+    const s = { parameter: sweep.parameter, points };
+    text = opts.format === "table" ? render.renderSweepTable(s, context, ctx.color(opts.out)) : render.renderSweep(s, context, opts.format);
+  } else {
+    const c = compareAt(whatIf);
+    text =
+      opts.format === "json"
+        ? render.renderCompareJson(c, context)
+        : opts.format === "csv"
+          ? render.renderCompareCsv(c, opts.by)
+          : render.renderCompareTable(c, context, ctx.color(opts.out));
+  }
+  writeReport(text, opts.out, ctx.io.stdout);
+  if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
+  return 0;
+}
+
+/** `volume-factor=0.8:1.3:0.05` → the parameter and its values (from, from + step, … ≤ to), or what is wrong. */
+export function parseSweep(text: string): { parameter: "volume-factor" | "aht-factor"; values: number[] } | string {
+  const m = /^(volume-factor|aht-factor)=([0-9.]+):([0-9.]+):([0-9.]+)$/.exec(text.trim());
+  if (!m) return `--sweep: got ${JSON.stringify(text)}, expected volume-factor=FROM:TO:STEP or aht-factor=FROM:TO:STEP (e.g. volume-factor=0.8:1.3:0.05)`;
+  const [from, to, step] = [Number(m[2]), Number(m[3]), Number(m[4])];
+  if (!(from > 0 && to >= from && step > 0)) return `--sweep: got ${JSON.stringify(text)}, expected 0 < FROM <= TO and STEP > 0`;
+  const count = Math.floor((to - from) / step + 1e-9) + 1;
+  if (count > 200) return `--sweep: got ${count} values, expected at most 200 (a larger STEP)`;
+  // values from an integer index, rounded to the step's decimals: no float drift (0.8 + 3 × 0.05 = 0.95, not 0.9500000000000001)
+  const decimals = Math.max(...[m[2]!, m[4]!].map((t) => (t.split(".")[1] ?? "").length));
+  return { parameter: m[1] as "volume-factor" | "aht-factor", values: Array.from({ length: count }, (_, k) => +(from + k * step).toFixed(decimals)) };
+}

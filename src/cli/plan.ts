@@ -17,6 +17,7 @@ interface PlanOptions {
   report?: "summary" | "queues" | "intervals" | "days";
   by?: "tier" | "group" | "queue";
   organisation?: string;
+  site?: string;
   format: OutputFormat;
   out?: string;
   interval?: string;
@@ -47,6 +48,7 @@ export function planCommand(ctx: CommandContext): Command {
     .addOption(new Option("--organisation <model>", "organisation model, over the scenario's").choices(["separate", "specialised-by-typology", "specialised-by-channel", "polyvalent", "groups"]))
     .addOption(formatOption())
     .addOption(outOption())
+    .option("--site <name>", "with a scenario of several sites: the site to plan (its share of the flows, its parameters)")
     .option("--interval <minutes>", "interval length when the forecast has no interval_minutes column (default: inferred)")
     .option("--delimiter <char>", "CSV delimiter (default: detected)")
     .option("--strict", "exit 1 when an interval's targets cannot be met")
@@ -95,11 +97,35 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   // Rows are planned as they are read: only running totals are kept; the
   // intervals report is formatted as it goes and spooled per queue.
   const intervals = report === "intervals" ? new (await import("../io/interval-report.js")).IntervalReport(opts.format, ctx.color(opts.out)) : undefined;
+  // A scenario with sites plans one of them (--site); compare puts them all side by side.
+  let site: number | undefined;
+  if (scenario.sites.length > 0) {
+    const names = scenario.sites.map((s) => s.name);
+    site = opts.site === undefined ? (names.length === 1 ? 0 : -1) : names.indexOf(opts.site);
+    if (site < 0) {
+      const expected = `expected --site with one of ${names.map((n) => JSON.stringify(n)).join(", ")} (ccplan compare shows every site)`;
+      throw new InputError([problem(opts.site === undefined ? "USAGE_MISSING_OPTION" : "USAGE_BAD_OPTION", opts.site === undefined ? `${opts.scenario} has ${names.length} sites: ${expected}` : `--site: got ${JSON.stringify(opts.site)}, ${expected}`, { field: "--site" })]);
+    }
+  } else if (opts.site !== undefined) {
+    throw new InputError([problem("USAGE_CONFLICT", `--site needs a scenario with sites: expected a --scenario that lists its sites`, { field: "--site" })]);
+  }
   let plan;
   try {
-    const planner = new Planner(scenario, intervals === undefined ? {} : { onInterval: (i) => intervals.add(i) });
-    await readForecast(ctx.streamInput(forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => planner.add(r));
-    plan = planner.finish();
+    const onInterval = intervals === undefined ? undefined : (i: import("../plan/plan.js").IntervalPlan) => intervals.add(i);
+    if (site === undefined) {
+      const planner = new Planner(scenario, onInterval === undefined ? {} : { onInterval });
+      await readForecast(ctx.streamInput(forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => planner.add(r));
+      plan = planner.finish();
+    } else {
+      const { SourcingPlanner } = await import("../plan/sourcing.js");
+      const planner = new SourcingPlanner(scenario, undefined, onInterval === undefined ? undefined : { site, onInterval });
+      await readForecast(ctx.streamInput(forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => planner.add(r));
+      const all = planner.finish();
+      if (all.unallocated.length > 0) {
+        throw new InputError(all.unallocated.map((flow) => problem("CONFIG_UNALLOCATED", `no allocation rule matches ${flow}: expected a rule for it (a last rule without match takes every other flow)`, { file: opts.scenario!, field: "allocation" })));
+      }
+      plan = all.sites[site]!.plan;
+    }
   } catch (error) {
     intervals?.dispose();
     throw error;

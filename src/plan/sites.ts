@@ -118,7 +118,7 @@ export function siteScenario(scenario: Scenario, site: Site): Scenario {
   return {
     ...scenario,
     ...site.overrides,
-    name: site.name,
+    name: scenario.sites.length > 0 ? `${scenario.name}, site ${site.name}` : scenario.name,
     sharedPoolErlangs: site.sharing === "shared" ? site.sharedPoolErlangs : null,
     sites: [site],
     allocation: [],

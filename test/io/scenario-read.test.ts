@@ -138,6 +138,50 @@ describe("readScenario", () => {
     expect(g[0]!.message).toMatch(/needs a list of groups/);
   });
 
+  it("reads sites with their parameters and cost models, and the allocation rules", () => {
+    const s = readScenario(readFileSync("fixtures/scenarios/sourcing-hybrid.yaml", "utf8"), "hybrid.yaml");
+    expect(s.currency).toBe("EUR");
+    expect(s.sites.map((x) => [x.name, x.kind, x.location, x.sharing, x.ahtFactor])).toEqual([
+      ["Paris", "internal", "onshore", "dedicated", 1],
+      ["Rabat", "outsourced", "nearshore", "dedicated", 1.08],
+    ]);
+    expect(s.sites[0]!.cost).toMatchObject({ kind: "internal", agentHour: { 1: 30, 2: 38, 3: 50 }, attrition: 0.3, existingTeam: true });
+    expect(s.sites[1]!.cost).toMatchObject({ kind: "outsourced", pricing: "hour", price: 27, supervisionIncluded: true, setupFee: 60000 });
+    expect(s.sites[1]!.overrides).toMatchObject({ contractHours: 44, spans: { teamLead: { 1: 15, 2: 15, 3: 15 }, manager: 10 }, supportRoles: [] });
+    expect(s.allocation).toEqual([
+      { match: { typologies: undefined, channels: ["phone", "chat"], directions: ["inbound"], tiers: [1] }, to: [["Rabat", 1]] },
+      { match: { typologies: undefined, channels: undefined, directions: undefined, tiers: undefined }, to: [["Paris", 1]] },
+    ]);
+    expect(readScenario("sites:\n  - name: Solo\n", "s.yaml").allocation).toEqual([{ match: {}, to: [["Solo", 1]] }]);
+  });
+
+  it("reports shares that do not add up to 100 %, unknown or twice-named sites, and costs of the wrong kind, with line and column", () => {
+    const text = [
+      "sites:",
+      "  - name: A",
+      "    cost: { agent_hour: 30, team_lead_hour: 40, manager_hour: 50, per_contact: 2 }",
+      "  - name: B",
+      "    kind: outsourced",
+      "    cost: { per_productive_hour: 20, per_contact: 3 }",
+      "  - name: A",
+      "allocation:",
+      "  - to: { A: 60%, B: 30% }",
+      "  - to: { C: 100% }",
+    ].join("\n");
+    const d = diagnosticsOf(() => readScenario(text, "bad.yaml"));
+    expect(d.map((x) => [x.code, x.line, x.field])).toEqual([
+      ["CONFIG_INVALID", 3, "sites.0.cost.per_contact"],
+      ["CONFIG_INVALID", 6, "sites.1.cost.per_contact"],
+      ["CONFIG_INVALID", 7, "sites.2.name"],
+      ["CONFIG_INVALID", 9, "allocation.0.to"],
+      ["CONFIG_INVALID", 10, "allocation.1.to.C"],
+    ]);
+    expect(d[3]!.message).toMatch(/the shares of a rule add up to 90%: expected 100%/);
+    expect(d[4]!.message).toMatch(/unknown site "C": expected one of "A", "B"/);
+    const two = diagnosticsOf(() => readScenario("sites:\n  - name: A\n  - name: B\n", "two.yaml"));
+    expect(two[0]!.message).toMatch(/several sites need an allocation/);
+  });
+
   it("reports a YAML syntax error with its position", () => {
     const d = diagnosticsOf(() => readScenario("targets: [1,\n sync: 2", "s.yaml"));
     expect(d[0]).toMatchObject({ code: "CONFIG_SYNTAX", file: "s.yaml" });

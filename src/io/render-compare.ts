@@ -222,9 +222,13 @@ export function renderSweepTable(sweep: Sweep, ctx: CompareContext, color: Chalk
   const rows = sweep.points.map((p) => [
     String(+p.value.toFixed(6)),
     ...p.comparison.scenarios.map((s) => money(s.costOverYears) + (s.meetsTargets ? "" : "*")),
+    ranking(p.comparison)
+      .map((k) => `#${k + 1}`)
+      .join(" < "),
     p.comparison.cheapest === null ? "–" : names[p.comparison.cheapest]!,
   ]);
-  lines.push(renderTable([sweep.parameter, ...names, "cheapest"], rows, ["right", ...names.map(() => "right" as const), "left"]));
+  const head = names.map((n, k) => `#${k + 1} ${n}`);
+  lines.push(renderTable([sweep.parameter, ...head, "ranking", "cheapest at equal service"], rows, ["right", ...names.map(() => "right" as const), "left", "left"]));
   for (const change of rankingChanges(sweep)) lines.push(change);
   return lines.join("\n") + "\n";
 }

@@ -99,6 +99,24 @@ describe("SourcingPlanner", () => {
     expect(p.totals.fte).toBeGreaterThan(whole.totals.fte);
   });
 
+  it("a split between sites of the same speed never needs fewer agents than the flow kept whole (property)", () => {
+    const sites = [site({ name: "A" }), site({ name: "B" }), site({ name: "C" })];
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.01, max: 400, noNaN: true }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 98 }),
+        fc.integer({ min: 1, max: 98 }),
+        fc.integer({ min: 60, max: 600 }),
+        (volumes, a, b, ahtSec) => {
+          const [x, y] = [Math.min(a, b), Math.max(a, b) === Math.min(a, b) ? Math.min(a, b) + 1 : Math.max(a, b)];
+          const shares: [string, number][] = [["A", x / 100], ["B", (y - x) / 100], ["C", 1 - y / 100]];
+          const rows = volumes.map((volume, k) => row({ startMin: MONDAY + 480 + 30 * k, volume, ahtSec }));
+          expect(plan(scenario(sites, [{ match: {}, to: shares }]), rows).totals.splitLossFte).toBeGreaterThanOrEqual(0);
+        },
+      ),
+    );
+  });
+
   it("plans every site over the whole forecast's horizon, also a site whose flows stop earlier", () => {
     const rows = [row({ startMin: MONDAY + 540 }), row({ channel: "email", channelClass: "async", startMin: MONDAY + 6 * 1440 + 540, volume: 10 })];
     const s = scenario([site({ name: "A" }), site({ name: "B" })], [{ match: { channels: ["phone"] }, to: [["A", 1]] }, { match: {}, to: [["B", 1]] }]);

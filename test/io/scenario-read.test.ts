@@ -146,7 +146,7 @@ describe("readScenario", () => {
       ["Rabat", "outsourced", "nearshore", "dedicated", 1.08],
     ]);
     expect(s.sites[0]!.cost).toMatchObject({ kind: "internal", agentHour: { 1: 30, 2: 38, 3: 50 }, attrition: 0.3, existingTeam: true });
-    expect(s.sites[1]!.cost).toMatchObject({ kind: "outsourced", pricing: "hour", price: 27, supervisionIncluded: true, setupFee: 60000 });
+    expect(s.sites[1]!.cost).toMatchObject({ kind: "outsourced", pricing: "hour", price: 36, supervisionIncluded: true, setupFee: 60000 });
     expect(s.sites[1]!.overrides).toMatchObject({ contractHours: 44, spans: { teamLead: { 1: 15, 2: 15, 3: 15 }, manager: 10 }, supportRoles: [] });
     expect(s.allocation).toEqual([
       { match: { typologies: undefined, channels: ["phone", "chat"], directions: ["inbound"], tiers: [1] }, to: [["Rabat", 1]] },

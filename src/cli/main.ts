@@ -7,6 +7,7 @@ import { colorFor, type CliIo } from "./cli-io.js";
 import type { CommandContext } from "./context.js";
 import { compareCommand } from "./compare.js";
 import { erlangCommand } from "./erlang.js";
+import { gapsCommand } from "./gaps.js";
 import { planCommand } from "./plan.js";
 import { validateCommand } from "./validate.js";
 
@@ -79,7 +80,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     },
   };
 
-  for (const cmd of [planCommand(ctx), compareCommand(ctx), erlangCommand(ctx), validateCommand(ctx)]) {
+  for (const cmd of [planCommand(ctx), compareCommand(ctx), gapsCommand(ctx), erlangCommand(ctx), validateCommand(ctx)]) {
     cmd.exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),

@@ -20,6 +20,8 @@ export interface GroupPlan {
   pooled: boolean;
   /** Queues (typology × channel × direction) in the team. */
   queues: number;
+  /** Their ids (see `queueId`), sorted. */
+  members: string[];
   /** Skills (typology:channel) one person of the team must hold: all of the team's when pooled, else 1. */
   skillsPerPerson: number;
   skills: string[];
@@ -268,6 +270,7 @@ export class GroupStaffing {
         tier: team.tier,
         pooled: team.pooled,
         queues: team.queueIds.size,
+        members: [...team.queueIds].sort(),
         skillsPerPerson,
         skills,
         peakAgents: peak,

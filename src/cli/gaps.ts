@@ -1,0 +1,123 @@
+import { Command, Option } from "commander";
+import type { CommandContext } from "./context.js";
+import { formatOption, outOption, type OutputFormat } from "./options.js";
+
+const EXAMPLES = `
+Examples:
+  $ ccplan gaps fixtures/forecast-week.csv --roster fixtures/roster.csv --scenario fixtures/scenarios/gaps-two-sites.yaml
+  $ ccplan gaps fixtures/forecast-week.csv --roster fixtures/roster.csv --scenario fixtures/scenarios/gaps-two-sites.yaml --format json
+  $ ccplan gaps fixtures/forecast-week.csv --roster fixtures/roster.csv --scenario fixtures/scenarios/gaps-two-sites.yaml --format csv --report trainings
+  $ ccplan gaps fixtures/forecast-week.csv --roster fixtures/roster.csv --scenario fixtures/scenarios/gaps-two-sites.yaml --min-level 2 --productivity 0.8,1,1.1
+`;
+
+interface GapsOptionsCli {
+  roster: string;
+  scenario?: string;
+  minLevel: string;
+  productivity?: string;
+  hireFte?: string;
+  report: "skills" | "people" | "hires" | "trainings";
+  format: OutputFormat;
+  out?: string;
+  failOnGap?: boolean;
+  interval?: string;
+  delimiter?: string;
+}
+
+/** `ccplan gaps FORECAST --roster ROSTER`: skills short, hires and cross-trainings. */
+export function gapsCommand(ctx: CommandContext): Command {
+  return new Command("gaps")
+    .summary("check a roster's skill matrix against a plan: gaps, fewest hires, cross-trainings")
+    .description(
+      "Plan the forecast (under --scenario), turn it into the FTE each skill needs\n" +
+        "(typology × channel × level × in-house site; paid FTE, shrinkage included), and\n" +
+        "allocate the roster's people to the skills they hold (a maximum-flow allocation:\n" +
+        "a polyvalent person's hours are shared, never counted twice). Reports each\n" +
+        "skill's coverage and gap, the peak check, the fewest hires that close every\n" +
+        "gap, and the fewest cross-trainings of people with idle time.",
+    )
+    .argument("<forecast>", "forecast CSV ('-' for stdin)")
+    .addHelpText("before", EXAMPLES)
+    .requiredOption("--roster <file>", "roster CSV: agent_id, site, tier, contract_hours or fte, skills (matrix or list)")
+    .option("--scenario <file>", "scenario file (YAML or JSON); its in-house sites are the roster's")
+    .option("--min-level <n>", "lowest proficiency (1–3) that counts as holding a skill", "1")
+    .option("--productivity <p1,p2,p3>", "FTE of work one FTE covers at proficiency 1, 2, 3 (default 1,1,1)")
+    .option("--hire-fte <x>", "FTE of one new hire (default: the scenario's mean contract)")
+    .addOption(new Option("--report <table>", "CSV table").choices(["skills", "people", "hires", "trainings"]).default("skills"))
+    .addOption(formatOption())
+    .addOption(outOption())
+    .option("--fail-on-gap", "exit 1 when any gap remains (for CI jobs guarding a staffing plan)")
+    .option("--interval <minutes>", "interval length when the forecast has no interval_minutes column (default: inferred)")
+    .option("--delimiter <char>", "CSV delimiter of the forecast (default: detected)")
+    .action(async (forecast: string, opts: GapsOptionsCli) => {
+      ctx.setFormat(opts.format);
+      ctx.setExit(await runGaps(forecast, opts, ctx));
+    });
+}
+
+async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandContext): Promise<number> {
+  const { InputError, problem } = await import("../io/diagnostics.js");
+  const { parsePositive } = await import("../io/values.js");
+  const { DEFAULT_SCENARIO } = await import("../plan/scenario.js");
+  const { combinedShrinkage } = await import("../core/people.js");
+  const { readForecast } = await import("../io/forecast-read.js");
+  const { readRoster } = await import("../io/roster-read.js");
+  const { SourcingPlanner } = await import("../plan/sourcing.js");
+  const { skillGaps, skillKey, skillRequirements } = await import("../plan/gaps.js");
+  const render = await import("../io/render-gaps.js");
+  const { writeReport } = await import("../io/output.js");
+
+  const minLevel = Number(opts.minLevel);
+  if (![1, 2, 3].includes(minLevel)) throw new InputError([problem("USAGE_BAD_OPTION", `--min-level: got ${JSON.stringify(opts.minLevel)}, expected 1, 2 or 3`, { field: "--min-level" })]);
+  let productivity: Record<1 | 2 | 3, number> = { 1: 1, 2: 1, 3: 1 };
+  if (opts.productivity !== undefined) {
+    const parts = opts.productivity.split(",").map((p) => Number(p.trim()));
+    if (parts.length !== 3 || parts.some((p) => !(p > 0 && p <= 3))) {
+      throw new InputError([problem("USAGE_BAD_OPTION", `--productivity: got ${JSON.stringify(opts.productivity)}, expected three factors for levels 1, 2, 3 such as 0.8,1,1.1`, { field: "--productivity" })]);
+    }
+    productivity = { 1: parts[0]!, 2: parts[1]!, 3: parts[2]! };
+  }
+  let scenario = DEFAULT_SCENARIO;
+  if (opts.scenario !== undefined) {
+    const { readScenario } = await import("../io/scenario-read.js");
+    const { decodeText } = await import("../io/text-decode.js");
+    scenario = readScenario(decodeText(await ctx.readInput(opts.scenario)).text, opts.scenario);
+  }
+  let hireFte = scenario.contractFraction;
+  if (opts.hireFte !== undefined) {
+    const p = parsePositive(opts.hireFte, { field: "--hire-fte" });
+    if (!p.ok) throw new InputError([p.diagnostic]);
+    hireFte = p.value;
+  }
+  const intervalMin = opts.interval === undefined ? undefined : parsePositive(opts.interval, { field: "--interval" });
+  if (intervalMin !== undefined && !intervalMin.ok) throw new InputError([intervalMin.diagnostic]);
+
+  // The roster first (a small file): its problems before a long plan.
+  const hoursOf = (site: string) => scenario.sites.find((s) => s.name === site)?.overrides.contractHours ?? scenario.contractHours;
+  const roster = readRoster(await ctx.readInput(opts.roster), opts.roster, hoursOf);
+
+  const planner = new SourcingPlanner(scenario);
+  const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
+  await readForecast(ctx.streamInput(forecast), forecast, { intervalMin: intervalMin?.value, delimiter, maxProblems: 20 }, (r) => planner.add(r));
+  const plan = planner.finish();
+  if (plan.unallocated.length > 0) {
+    throw new InputError(plan.unallocated.map((flow) => problem("CONFIG_UNALLOCATED", `no allocation rule matches ${flow}: expected a rule for it`, { file: opts.scenario!, field: "allocation" })));
+  }
+  const requirements = skillRequirements(plan);
+  const sites = new Set(requirements.map((r) => r.site));
+  if (!sites.has(null)) {
+    for (const s of roster.summary.sites) if (!sites.has(s)) ctx.warn(`${opts.roster}: warning PLAN_UNUSED_RULE site "${s}" has no in-house work in the plan: its people cover nothing (expected one of ${[...sites].join(", ")})`);
+  }
+  const requiredKeys = new Set(requirements.map((r) => skillKey(r.typology, r.channel)));
+  for (const [key, where] of roster.skills) {
+    if (!requiredKeys.has(key)) ctx.warn(`${opts.roster}:${where.line}${where.column === undefined ? "" : `:${where.column}`}: warning PLAN_UNUSED_RULE skill "${where.label}" is no skill of the plan (no such typology and channel in the forecast, or not in-house)`);
+  }
+  const availability = 1 - combinedShrinkage(Object.values(scenario.shrinkage));
+  const gaps = skillGaps(requirements, roster.people, { minLevel, productivity, hireFte, availability });
+  const context = { forecast, roster: opts.roster, scenario: scenario.name, minLevel, productivity, hireFte };
+  const text =
+    opts.format === "json" ? render.renderGapsJson(gaps, context) : opts.format === "csv" ? render.renderGapsCsv(gaps, opts.report) : render.renderGapsTable(gaps, context, ctx.color(opts.out));
+  writeReport(text, opts.out, ctx.io.stdout);
+  if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
+  return opts.failOnGap && gaps.totals.gapFte > 0 ? 1 : 0;
+}

@@ -1,0 +1,154 @@
+import type { Tier } from "../plan/forecast.js";
+import { skillKey, type RosterPerson } from "../plan/gaps.js";
+import { canonicalChannel } from "./channels.js";
+import { mapColumns, readCsv, type CsvReadOptions } from "./csv-read.js";
+import { InputError, problem, shown, type Diagnostic } from "./diagnostics.js";
+import { parseNumber, type ValueSource } from "./values.js";
+
+/** Roster columns and their accepted header names (normalized). */
+export const ROSTER_COLUMNS = {
+  agent_id: ["agent_id", "agent", "id", "employee_id", "employee", "matricule", "collaborateur", "conseiller", "name", "nom"],
+  site: ["site", "centre", "center", "location", "lieu"],
+  tier: ["tier", "level", "niveau", "n"],
+  contract_hours: ["contract_hours", "hours", "weekly_hours", "heures", "heures_contrat", "heures_hebdo", "contrat_heures"],
+  fte: ["fte", "etp"],
+  skills: ["skills", "skill_list", "competences", "skills_list"],
+} as const;
+
+type Column = keyof typeof ROSTER_COLUMNS;
+
+/** A roster as read: its people, and the skill labels it names (for checks against the forecast). */
+export interface Roster {
+  people: RosterPerson[];
+  /** Skill keys (`typologyKey:channel`) with where they are named first, for warnings. */
+  skills: Map<string, { label: string; line: number; column?: number }>;
+  summary: { people: number; sites: string[]; skills: number; encoding?: string; delimiter: string };
+}
+
+const TIER = /^(?:l|n|level|niveau|tier)?\s*[-_ ]?\s*([123])$/i;
+
+/**
+ * Read a roster CSV (SPEC 4.2): one row per person with `agent_id`, `site`,
+ * `tier` (1–3, `L2`, `N3`…), `contract_hours` (a week, ÷ `fullTimeHours`)
+ * or `fte`, and skills either as one column per `typology:channel` holding a
+ * proficiency 0–3 (blank = 0) or as a `skills` list
+ * (`information:phone=2|complaint:email`, a level-less skill is level 1).
+ * Same locale handling as forecasts; every bad cell is a diagnostic.
+ *
+ * @param fullTimeHours - weekly hours of one FTE at a site (the scenario's contract hours, or the site's own)
+ * @throws InputError with every problem found
+ */
+export function readRoster(bytes: Uint8Array, file: string, fullTimeHours: (site: string) => number, options: CsvReadOptions = {}): Roster {
+  const table = readCsv(bytes, file, options);
+  const { index, diagnostics } = mapColumns<Column>(table, ROSTER_COLUMNS, ["agent_id", "site", "tier"], false);
+  const problems: Diagnostic[] = [...diagnostics];
+  // Skill columns: any header `typology:channel`.
+  const matrix: { column: number; key: string; label: string }[] = [];
+  const skills: Roster["skills"] = new Map();
+  table.header.forEach((raw, i) => {
+    if (!raw.includes(":")) return;
+    const skill = parseSkillLabel(raw);
+    if (typeof skill === "string") {
+      problems.push(problem("INPUT_UNKNOWN_CHANNEL", skill, { file, line: 1, column: i + 1, field: raw, value: raw }));
+      return;
+    }
+    matrix.push({ column: i, key: skill.key, label: skill.label });
+    if (!skills.has(skill.key)) skills.set(skill.key, { label: skill.label, line: 1, column: i + 1 });
+  });
+  if (index.contract_hours === undefined && index.fte === undefined) {
+    problems.push(problem("CSV_MISSING_COLUMN", "missing column contract_hours or fte: expected one of them", { file, line: 1, field: "contract_hours" }));
+  }
+  if (matrix.length === 0 && index.skills === undefined) {
+    problems.push(problem("CSV_MISSING_COLUMN", "no skills: expected typology:channel columns (proficiency 0–3) or a skills column", { file, line: 1, field: "skills" }));
+  }
+  if (problems.length > 0) throw new InputError(problems);
+
+  const people: RosterPerson[] = [];
+  const seen = new Map<string, number>();
+  const width = table.header.length;
+  for (const { line, cells } of table.rows) {
+    if (cells.length !== width) {
+      problems.push(problem("CSV_FIELD_COUNT", `row has ${cells.length} fields: expected ${width} like the header`, { file, line }));
+      continue;
+    }
+    const src = (col: number): ValueSource => ({ file, line, column: col + 1, field: table.header[col]! });
+    const text = (col: Column) => (index[col] === undefined ? undefined : cells[index[col]!]!.trim());
+    let bad = false;
+    const fail = (d: Diagnostic) => {
+      problems.push(d);
+      bad = true;
+    };
+    const agentId = text("agent_id") ?? "";
+    if (agentId === "") fail(problem("INPUT_MISSING_VALUE", "agent_id is blank: expected an identifier", { ...src(index.agent_id!), value: "" }));
+    else if (seen.has(agentId)) fail(problem("INPUT_CONFLICT", `agent ${shown(agentId)} is also on line ${seen.get(agentId)}: expected one row per person`, { ...src(index.agent_id!), value: agentId }));
+    else seen.set(agentId, line);
+    const site = text("site") ?? "";
+    if (site === "") fail(problem("INPUT_MISSING_VALUE", "site is blank: expected the person's site", { ...src(index.site!), value: "" }));
+    const tierText = text("tier") ?? "";
+    const m = TIER.exec(tierText);
+    if (!m) fail(problem("INPUT_OUT_OF_RANGE", `tier: got ${shown(tierText)}, expected 1, 2 or 3 (also L1, N2, level 3)`, { ...src(index.tier!), value: tierText }));
+    let fte: number | undefined;
+    const fteText = text("fte");
+    const hoursText = text("contract_hours");
+    if (fteText !== undefined && fteText !== "") {
+      const p = parseNumber(fteText, src(index.fte!), table.decimalComma);
+      if (!p.ok) fail(p.diagnostic);
+      else if (!(p.value > 0 && p.value <= 2)) fail(problem("INPUT_OUT_OF_RANGE", `fte: got ${shown(fteText)}, expected a number above 0 and at most 2`, { ...src(index.fte!), value: fteText }));
+      else fte = p.value;
+    } else if (hoursText !== undefined && hoursText !== "") {
+      const p = parseNumber(hoursText, src(index.contract_hours!), table.decimalComma);
+      if (!p.ok) fail(p.diagnostic);
+      else if (!(p.value > 0 && p.value <= 80)) fail(problem("INPUT_OUT_OF_RANGE", `contract_hours: got ${shown(hoursText)}, expected weekly hours above 0 and at most 80`, { ...src(index.contract_hours!), value: hoursText }));
+      else fte = p.value / fullTimeHours(site);
+    } else {
+      const col = index.fte ?? index.contract_hours!;
+      fail(problem("INPUT_MISSING_VALUE", "contract_hours and fte are blank: expected one of them", { ...src(col), value: "" }));
+    }
+    const own = new Map<string, number>();
+    for (const { column, key } of matrix) {
+      const cell = cells[column]!.trim();
+      if (cell === "") continue;
+      const level = proficiency(cell);
+      if (level === undefined) fail(problem("INPUT_OUT_OF_RANGE", `${table.header[column]}: got ${shown(cell)}, expected a proficiency 0, 1, 2 or 3 (blank = 0)`, { ...src(column), value: cell }));
+      else if (level > 0) own.set(key, Math.max(level, own.get(key) ?? 0));
+    }
+    const list = text("skills");
+    if (list !== undefined && list !== "") {
+      for (const entry of list.split("|").map((e) => e.trim()).filter((e) => e !== "")) {
+        const [label, levelText] = entry.split("=").map((x) => x.trim()) as [string, string | undefined];
+        const skill = label.includes(":") ? parseSkillLabel(label) : `skill ${shown(label)}: expected typology:channel[=level]`;
+        const level = levelText === undefined ? 1 : proficiency(levelText);
+        if (typeof skill === "string") fail(problem(label.includes(":") ? "INPUT_UNKNOWN_CHANNEL" : "INPUT_OUT_OF_RANGE", skill, { ...src(index.skills!), value: entry }));
+        else if (level === undefined) fail(problem("INPUT_OUT_OF_RANGE", `skill ${shown(entry)}: expected a level 0, 1, 2 or 3 after =`, { ...src(index.skills!), value: entry }));
+        else {
+          if (level > 0) own.set(skill.key, Math.max(level, own.get(skill.key) ?? 0));
+          if (!skills.has(skill.key)) skills.set(skill.key, { label: skill.label, line, column: index.skills! + 1 });
+        }
+      }
+    }
+    if (bad || m === null || fte === undefined) continue;
+    people.push({ agentId, site, tier: Number(m[1]) as Tier, fte, skills: own });
+  }
+  if (table.rows.length === 0) problems.push(problem("CSV_EMPTY", "no people: expected one row per person after the header", { file, line: 2 }));
+  if (problems.length > 0) throw new InputError(problems);
+  return {
+    people,
+    skills,
+    summary: { people: people.length, sites: [...new Set(people.map((p) => p.site))].sort(), skills: skills.size, delimiter: table.delimiter },
+  };
+}
+
+/** `Réclamation:Courriel` → its key and label, or what is wrong. */
+function parseSkillLabel(raw: string): { key: string; label: string } | string {
+  const at = raw.lastIndexOf(":");
+  const typology = raw.slice(0, at).trim();
+  const channelLabel = raw.slice(at + 1).trim();
+  const channel = canonicalChannel(channelLabel);
+  if (typology === "") return `skill ${shown(raw)}: expected typology:channel`;
+  if (channel === undefined) return `skill ${shown(raw)}: unknown channel ${shown(channelLabel)}, expected phone, chat, email, mail, social…`;
+  return { key: skillKey(typology, channel), label: `${typology}:${channel}` };
+}
+
+function proficiency(text: string): number | undefined {
+  return /^[0-3]$/.test(text) ? Number(text) : undefined;
+}

@@ -1,0 +1,356 @@
+import { solve } from "yalps";
+import type { Tier } from "./forecast.js";
+import { typologyKey } from "./scenario.js";
+import type { SourcingPlan } from "./sourcing.js";
+
+/** One person of the roster: where they work, how much, and what they can handle (skill key → proficiency 0–3). */
+export interface RosterPerson {
+  agentId: string;
+  site: string;
+  tier: Tier;
+  /** Paid FTE (contract hours ÷ the scenario's full-time hours). */
+  fte: number;
+  /** `typologyKey:channel` → proficiency 0 (none) to 3 (expert). */
+  skills: Map<string, number>;
+}
+
+/** What one skill (typology × channel at a level and site) needs, from the plan. */
+export interface SkillRequirement {
+  /** Typology as the forecast writes it. */
+  typology: string;
+  channel: string;
+  tier: Tier;
+  /** The site whose people must cover it; null when the plan has no sites (anyone at the level). */
+  site: string | null;
+  /** Paid FTE (shrinkage included): the same basis as the roster's FTE. */
+  requiredFte: number;
+  /** Agents the skill's queues need at their busiest (the sum of its queues' peaks: exact for one queue, high otherwise). */
+  peakAgents: number;
+}
+
+/** Options of {@link skillGaps}. */
+export interface GapOptions {
+  /** Lowest proficiency that counts as holding a skill (1–3). */
+  minLevel: number;
+  /** FTE of requirement one FTE of a person covers, by proficiency (1, 2, 3); all 1 by default. */
+  productivity: Record<1 | 2 | 3, number>;
+  /** FTE of one new hire (the mean contract). */
+  hireFte: number;
+  /** Share of paid time people are there (1 − shrinkage), for the peak check. */
+  availability: number;
+  /** Branch-and-bound iterations of the cross-training search (deterministic, unlike a time limit). */
+  maxIterations?: number;
+}
+
+/** Coverage of one skill. */
+export interface SkillCoverage extends SkillRequirement {
+  /** FTE of the people who hold the skill, each counted whole (the naive count). */
+  holdersFte: number;
+  holders: number;
+  /** FTE the allocation covers (each person's hours shared, never counted twice). */
+  coveredFte: number;
+  gapFte: number;
+  /** Idle FTE of the skill's holders after the allocation (could take more of it). */
+  surplusFte: number;
+  /** Holders present at once (holders × availability) against peak agents: the shortfall (0 when enough). */
+  peakShortAgents: number;
+}
+
+/** What one person is given. */
+export interface PersonAllocation {
+  agentId: string;
+  site: string;
+  tier: Tier;
+  fte: number;
+  allocatedFte: number;
+  idleFte: number;
+  /** Skill key → FTE of the person's time on it. */
+  allocation: [string, number][];
+}
+
+/** New people of one profile. */
+export interface Hire {
+  tier: Tier;
+  site: string | null;
+  /** The skills each of them needs (typology:channel, as the forecast writes the typology). */
+  skills: string[];
+  count: number;
+  /** FTE of gap they close together. */
+  closesFte: number;
+}
+
+/** One person learning one skill. */
+export interface Training {
+  agentId: string;
+  site: string;
+  tier: Tier;
+  /** What they hold today (typology:channel, at or above the threshold). */
+  holds: string[];
+  /** The skill to learn (typology:channel). */
+  skill: string;
+  /** FTE of their time on the new skill in the allocation after training (others may shift to close other gaps). */
+  fte: number;
+}
+
+/** Gaps, hires and cross-trainings. */
+export interface GapsPlan {
+  skills: SkillCoverage[];
+  people: PersonAllocation[];
+  /** Fewest hires that close every gap of today's roster. */
+  hires: Hire[];
+  /** Fewest trainings of people with idle time that close as much of the gaps as their idle time can. */
+  trainings: Training[];
+  /** Hires still needed after the trainings. */
+  hiresAfterTraining: Hire[];
+  /** `optimal`, or `best-found` when the search stopped at its iteration limit. */
+  trainingStatus: "optimal" | "best-found";
+  totals: { requiredFte: number; coveredFte: number; gapFte: number; gapAfterTrainingFte: number; hires: number; trainings: number; hiresAfterTraining: number };
+}
+
+/** Below this, an FTE is rounding noise. */
+const EPS = 1e-6;
+
+/** A skill's key: typology (ignoring case and accents) and channel. */
+export function skillKey(typology: string, channel: string): string {
+  return `${typologyKey(typology)}:${channel}`;
+}
+
+/**
+ * The FTE each skill (typology × channel × level × site) needs, from a
+ * sourcing plan: each team's FTE shared over its queues in proportion to
+ * what they need staffed apart (pooling gains shared alike), inbound and
+ * outbound of one typology × channel together. Flows sent to outsourcers
+ * need none of our people and are left out.
+ */
+export function skillRequirements(plan: SourcingPlan): SkillRequirement[] {
+  const out = new Map<string, SkillRequirement>();
+  const named = plan.sites.length > 1 || plan.sites.some((s) => s.site.name !== "in-house" || s.site.cost !== null);
+  for (const { site, plan: p } of plan.sites) {
+    if (site.kind !== "internal") continue;
+    const queues = new Map(p.queues.map((q) => [`${q.queue!.typology}\u001f${q.queue!.channel}\u001f${q.queue!.direction}\u001f${q.queue!.tier}`, q]));
+    for (const g of p.organisation.groups) {
+      const ratio = g.separateFte > 0 ? g.fte / g.separateFte : 0;
+      for (const id of g.members) {
+        const q = queues.get(id);
+        if (q === undefined || q.queue === null) continue;
+        const siteName = named ? site.name : null;
+        const key = `${q.queue.tier}\u001f${siteName ?? ""}\u001f${skillKey(q.queue.typology, q.queue.channel)}`;
+        let r = out.get(key);
+        if (r === undefined) {
+          r = { typology: q.queue.typology, channel: q.queue.channel, tier: q.queue.tier, site: siteName, requiredFte: 0, peakAgents: 0 };
+          out.set(key, r);
+        }
+        r.requiredFte += q.fte * ratio;
+        r.peakAgents += q.peakAgents;
+      }
+    }
+  }
+  return [...out.values()].sort(
+    (a, b) => a.tier - b.tier || cmp(a.site ?? "", b.site ?? "") || cmp(skillKey(a.typology, a.channel), skillKey(b.typology, b.channel)),
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Can this person work for this requirement at all (level and site)? */
+function sameTeam(p: RosterPerson, r: SkillRequirement): boolean {
+  return p.tier === r.tier && (r.site === null || r.site === p.site);
+}
+
+/** An edge person → requirement: held (level ≥ threshold) or to be trained. */
+interface Edge {
+  person: number;
+  req: number;
+  gain: number;
+  trained: boolean;
+}
+
+/** Solve the allocation: maximise the covered FTE (then, with trainings, fewest trainings for that cover). */
+function allocate(people: readonly RosterPerson[], reqs: readonly SkillRequirement[], edges: readonly Edge[], fewestTrainings: boolean, maxIterations: number) {
+  const constraints: Record<string, { max?: number; min?: number }> = {};
+  people.forEach((p, i) => (constraints[`p${i}`] = { max: p.fte }));
+  reqs.forEach((r, j) => (constraints[`r${j}`] = { max: r.requiredFte }));
+  const variables: Record<string, Record<string, number>> = {};
+  edges.forEach((e, k) => (variables[`x${k}`] = { [`p${e.person}`]: 1, [`r${e.req}`]: e.gain, cover: e.gain }));
+  const first = solve({ direction: "maximize", objective: "cover", constraints, variables }, { maxPivots: 1 << 20 });
+  if (first.status !== "optimal") throw new RangeError(`coverage LP: ${first.status}`);
+  const values = new Map(first.variables);
+  if (!fewestTrainings || !edges.some((e) => e.trained)) return { x: edges.map((_, k) => values.get(`x${k}`) ?? 0), status: "optimal" as const };
+  // Second stage: the same cover with the fewest trainings (binary t per trained edge, x ≤ FTE × t).
+  const binaries: string[] = [];
+  constraints.cover = { min: first.result - EPS };
+  edges.forEach((e, k) => {
+    if (!e.trained) return;
+    constraints[`u${k}`] = { max: 0 };
+    variables[`x${k}`]![`u${k}`] = 1;
+    variables[`t${k}`] = { [`u${k}`]: -people[e.person]!.fte, trainings: 1 };
+    binaries.push(`t${k}`);
+  });
+  const second = solve({ direction: "minimize", objective: "trainings", constraints, variables, binaries }, { maxIterations, maxPivots: 1 << 20 });
+  if (second.status !== "optimal" && !(second.status === "timedout" && Number.isFinite(second.result))) {
+    return { x: edges.map((_, k) => values.get(`x${k}`) ?? 0), status: "best-found" as const };
+  }
+  const v = new Map(second.variables);
+  return { x: edges.map((_, k) => v.get(`x${k}`) ?? 0), status: second.status === "optimal" ? ("optimal" as const) : ("best-found" as const) };
+}
+
+/**
+ * The fewest hires that close the gaps: per level and site, ⌈Σ gaps ÷ hire
+ * FTE⌉ people — no fewer is possible, since each hire adds at most one hire's
+ * FTE. Whole hires take one skill each (⌊gap ÷ hire FTE⌋ per skill); the
+ * remainders, in skill order (a typology's channels together), are packed
+ * into as few mixed profiles as that.
+ */
+export function fewestHires(gaps: readonly { req: SkillRequirement; gapFte: number }[], hireFte: number): Hire[] {
+  const groups = new Map<string, { tier: Tier; site: string | null; gaps: { skill: string; gap: number }[] }>();
+  for (const { req, gapFte } of gaps) {
+    if (gapFte <= EPS) continue;
+    const key = `${req.tier}\u001f${req.site ?? ""}`;
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = { tier: req.tier, site: req.site, gaps: [] }));
+    g.gaps.push({ skill: `${req.typology}:${req.channel}`, gap: gapFte });
+  }
+  const hires: Hire[] = [];
+  for (const g of groups.values()) {
+    const rest: { skill: string; gap: number }[] = [];
+    for (const { skill, gap } of g.gaps) {
+      const whole = Math.floor(gap / hireFte + EPS);
+      if (whole > 0) hires.push({ tier: g.tier, site: g.site, skills: [skill], count: whole, closesFte: whole * hireFte });
+      const left = gap - whole * hireFte;
+      if (left > EPS) rest.push({ skill, gap: left });
+    }
+    // by skill, so that a mixed profile holds neighbouring skills (one typology's channels)
+    rest.sort((a, b) => cmp(a.skill, b.skill));
+    let current: Hire | undefined;
+    let room = 0;
+    for (let { skill, gap } of rest) {
+      while (gap > EPS) {
+        if (current === undefined || room <= EPS) {
+          current = { tier: g.tier, site: g.site, skills: [], count: 1, closesFte: 0 };
+          hires.push(current);
+          room = hireFte;
+        }
+        const take = Math.min(room, gap);
+        if (!current.skills.includes(skill)) current.skills.push(skill);
+        current.closesFte += take;
+        room -= take;
+        gap -= take;
+      }
+    }
+  }
+  return hires;
+}
+
+/**
+ * Skill gaps of a roster against a plan's requirements (SPEC 5.8).
+ *
+ * Coverage is the maximum allocation of people's FTE to the skills they
+ * hold (proficiency ≥ `minLevel`) at their level and site — a linear
+ * programme (a maximum flow when every productivity is 1), so a polyvalent
+ * person's hours are shared, never counted twice. Both sides are paid FTE
+ * (requirements include shrinkage). Cross-training adds, for each person with
+ * idle FTE and each skill short at their level and site, an edge they could
+ * learn; the covered FTE is maximised again, then the number of trainings
+ * is minimised for that cover (a 0–1 programme). Hires close what is left.
+ */
+export function skillGaps(reqs: readonly SkillRequirement[], people: readonly RosterPerson[], o: GapOptions): GapsPlan {
+  const level = (p: RosterPerson, r: SkillRequirement) => p.skills.get(skillKey(r.typology, r.channel)) ?? 0;
+  const labels = new Map(reqs.map((r) => [skillKey(r.typology, r.channel), `${r.typology}:${r.channel}`]));
+  const held: Edge[] = [];
+  people.forEach((p, i) =>
+    reqs.forEach((r, j) => {
+      const l = level(p, r);
+      if (sameTeam(p, r) && l >= o.minLevel && l >= 1) held.push({ person: i, req: j, gain: o.productivity[l as 1 | 2 | 3], trained: false });
+    }),
+  );
+  const base = allocate(people, reqs, held, false, 0).x;
+  const covered = reqs.map(() => 0);
+  const used = people.map(() => 0);
+  held.forEach((e, k) => {
+    covered[e.req]! += base[k]! * e.gain;
+    used[e.person]! += base[k]!;
+  });
+  const gap = reqs.map((r, j) => Math.max(0, r.requiredFte - covered[j]!));
+  const idle = people.map((p, i) => Math.max(0, p.fte - used[i]!));
+
+  // Cross-training: people with idle time × skills short at their level and site that they do not hold.
+  const candidates: Edge[] = [];
+  people.forEach((p, i) => {
+    if (idle[i]! <= EPS) return;
+    reqs.forEach((r, j) => {
+      if (gap[j]! > EPS && sameTeam(p, r) && level(p, r) < Math.max(o.minLevel, 1)) candidates.push({ person: i, req: j, gain: o.productivity[Math.max(o.minLevel, 1) as 1 | 2 | 3], trained: true });
+    });
+  });
+  const trained = allocate(people, reqs, [...held, ...candidates], true, o.maxIterations ?? 20_000);
+  const afterCover = reqs.map(() => 0);
+  const trainings: Training[] = [];
+  [...held, ...candidates].forEach((e, k) => {
+    const x = trained.x[k]!;
+    afterCover[e.req]! += x * e.gain;
+    if (e.trained && x > EPS) {
+      const p = people[e.person]!;
+      const r = reqs[e.req]!;
+      trainings.push({
+        agentId: p.agentId,
+        site: p.site,
+        tier: p.tier,
+        holds: [...p.skills]
+          .filter(([, l]) => l >= Math.max(o.minLevel, 1))
+          .map(([s]) => labels.get(s) ?? s)
+          .sort(),
+        skill: `${r.typology}:${r.channel}`,
+        fte: x,
+      });
+    }
+  });
+  trainings.sort((a, b) => b.fte - a.fte || cmp(a.agentId, b.agentId) || cmp(a.skill, b.skill));
+  const gapAfter = reqs.map((r, j) => Math.max(0, r.requiredFte - afterCover[j]!));
+
+  const skills: SkillCoverage[] = reqs.map((r, j) => {
+    const holders = people.filter((p) => sameTeam(p, r) && level(p, r) >= Math.max(o.minLevel, 1));
+    return {
+      ...r,
+      holders: holders.length,
+      holdersFte: holders.reduce((n, p) => n + p.fte, 0),
+      coveredFte: covered[j]!,
+      gapFte: gap[j]! <= EPS ? 0 : gap[j]!,
+      surplusFte: people.reduce((n, p, i) => n + (holders.includes(p) ? idle[i]! : 0), 0),
+      peakShortAgents: Math.max(0, r.peakAgents - holders.length * o.availability),
+    };
+  });
+  const allocation: PersonAllocation[] = people.map((p, i) => ({
+    agentId: p.agentId,
+    site: p.site,
+    tier: p.tier,
+    fte: p.fte,
+    allocatedFte: used[i]!,
+    idleFte: idle[i]!,
+    allocation: held
+      .map((e, k) => [e, base[k]!] as const)
+      .filter(([e, x]) => e.person === i && x > EPS)
+      .map(([e, x]) => [labels.get(skillKey(reqs[e.req]!.typology, reqs[e.req]!.channel))!, x] as [string, number]),
+  }));
+  const hires = fewestHires(reqs.map((req, j) => ({ req, gapFte: gap[j]! })), o.hireFte);
+  const hiresAfterTraining = fewestHires(reqs.map((req, j) => ({ req, gapFte: gapAfter[j]! })), o.hireFte);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const count = (hs: Hire[]) => hs.reduce((n, h) => n + h.count, 0);
+  return {
+    skills,
+    people: allocation,
+    hires,
+    trainings,
+    hiresAfterTraining,
+    trainingStatus: trained.status,
+    totals: {
+      requiredFte: sum(reqs.map((r) => r.requiredFte)),
+      coveredFte: sum(covered),
+      gapFte: sum(gap.map((g) => (g <= EPS ? 0 : g))),
+      gapAfterTrainingFte: sum(gapAfter.map((g) => (g <= EPS ? 0 : g))),
+      hires: count(hires),
+      trainings: trainings.length,
+      hiresAfterTraining: count(hiresAfterTraining),
+    },
+  };
+}

@@ -89,6 +89,16 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
     }
   }
   if (problems.length > 0) throw new InputError(problems);
+  const currency = scenarios[0]!.currency;
+  scenarios.forEach((s, k) => {
+    if (s.currency !== currency) {
+      problems.push(problem("CONFIG_INVALID", `currency ${s.currency} differs from ${currency} of ${opts.scenario[0]}: expected one currency in a comparison (convert the costs)`, { file: opts.scenario[k]!, field: "currency", value: s.currency }));
+    }
+  });
+  if (sweep !== undefined && ((sweep.parameter === "volume-factor" && opts.volumeFactor !== undefined) || (sweep.parameter === "aht-factor" && opts.ahtFactor !== undefined))) {
+    problems.push(problem("USAGE_CONFLICT", `--sweep ${sweep.parameter} cannot be used with --${sweep.parameter}: expected the one or the other`, { field: "--sweep" }));
+  }
+  if (problems.length > 0) throw new InputError(problems);
   const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
   const rows: ForecastRow[] = [];
   await readForecast(ctx.streamInput(forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => rows.push(r));

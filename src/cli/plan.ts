@@ -110,6 +110,7 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     throw new InputError([problem("USAGE_CONFLICT", `--site needs a scenario with sites: expected a --scenario that lists its sites`, { field: "--site" })]);
   }
   let plan;
+  let allPlans: import("../plan/plan.js").Plan[] = [];
   try {
     const onInterval = intervals === undefined ? undefined : (i: import("../plan/plan.js").IntervalPlan) => intervals.add(i);
     if (site === undefined) {
@@ -125,6 +126,7 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
         throw new InputError(all.unallocated.map((flow) => problem("CONFIG_UNALLOCATED", `no allocation rule matches ${flow}: expected a rule for it (a last rule without match takes every other flow)`, { file: opts.scenario!, field: "allocation" })));
       }
       plan = all.sites[site]!.plan;
+      allPlans = all.sites.map((s) => s.plan);
     }
   } catch (error) {
     intervals?.dispose();
@@ -146,7 +148,7 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
   if (opts.scenario !== undefined) {
     const { unusedRules } = await import("../plan/unused-rules.js");
-    for (const u of unusedRules(scenario, plan)) {
+    for (const u of unusedRules(scenario, allPlans.length > 0 ? allPlans : [plan])) {
       ctx.warn(`${opts.scenario}: warning PLAN_UNUSED_RULE ${u.field}: "${u.typology}" is no typology of ${forecast}: expected one of the forecast's typologies (the rule is not applied)`);
     }
   }

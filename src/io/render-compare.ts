@@ -63,6 +63,8 @@ export function renderCompareTable(c: Comparison, ctx: CompareContext, color: Ch
     row("  managers", (s) => grouped(roleOf(s.plan, "manager")?.headcount ?? 0, 0)),
     row("  support roles", (s) => grouped(supportPeople(s.plan), 0)),
     row("people per site", (s) => s.plan.sites.map((x) => `${x.site.name} ${grouped(x.plan.organisation.totals.headcount, 0)}`).join(", ")),
+    row("FTE per site", (s) => s.plan.sites.map((x) => `${x.site.name} ${grouped(x.plan.organisation.totals.fte, 1)}`).join(", ")),
+    row("weekly cost per site", (s) => s.plan.sites.map((x) => `${x.site.name} ${money(x.cost.weeklyCost)}`).join(", ")),
     row(`weekly cost`, (s) => cell(s, money(s.plan.totals.weeklyCost), s.delta?.weeklyCost)),
     row(`annual cost`, (s) => cell(s, money(s.plan.totals.annualCost), s.delta?.annualCost)),
     row(`one-off cost`, (s) => cell(s, money(s.plan.totals.oneOffCost), s.delta?.oneOffCost)),
@@ -78,24 +80,31 @@ export function renderCompareTable(c: Comparison, ctx: CompareContext, color: Ch
       return a === null || a === undefined ? "" : percent(a, 1);
     }),
     row("missed intervals", (s) => (s.plan.totals.missedIntervals > 0 ? color.red(String(s.plan.totals.missedIntervals)) : "0")),
-    row("split loss, FTE", (s) => grouped(s.plan.totals.splitLossFte, 1)),
+    row("split loss, FTE (per flow)", (s) => grouped(s.plan.totals.splitLossFte, 1)),
   ];
   lines.push(renderTable(["", ...plans.map((p) => p.scenario)], rows, ["left", ...plans.map(() => "right" as const)]));
   lines.push(verdict(c));
   return lines.join("\n") + "\n";
 }
 
-/** "Cheapest at equal service: …" in one line. */
+/** "Cheapest at equal service: …", and which scenarios were left out of it and why. */
 function verdict(c: Comparison): string {
-  if (c.cheapest === null) {
-    return c.scenarios.some((s) => s.costOverYears === null)
-      ? "No verdict: a scenario without costs (give each site a cost model)."
-      : "No scenario meets every target: none is cheapest at equal service.";
+  const out: string[] = [];
+  const names = (f: (s: ComparedScenario) => boolean) => c.scenarios.filter(f).map((s) => s.plan.scenario);
+  const other = names((s) => !s.sameTargets);
+  const missing = names((s) => s.sameTargets && !s.meetsTargets);
+  const costless = names((s) => s.costOverYears === null);
+  if (c.cheapest === null) out.push("No scenario is cheapest at equal service (none has costs, meets every target and plans to the reference's targets).");
+  else {
+    const best = c.scenarios[c.cheapest]!;
+    const ref = c.scenarios[0]!;
+    const vs = c.cheapest === 0 || best.delta?.costOverYears == null ? "" : ` (${signed(best.delta.costOverYears, 0)} ${best.plan.currency} over ${c.years} years against ${ref.plan.scenario})`;
+    out.push(`Cheapest meeting every target over ${c.years} year${c.years === 1 ? "" : "s"}: ${best.plan.scenario}${vs}.`);
   }
-  const best = c.scenarios[c.cheapest]!;
-  const ref = c.scenarios[0]!;
-  const vs = c.cheapest === 0 || best.delta?.costOverYears == null ? "" : ` (${signed(best.delta.costOverYears, 0)} ${best.plan.currency} over ${c.years} years against ${ref.plan.scenario})`;
-  return `Cheapest meeting every target over ${c.years} year${c.years === 1 ? "" : "s"}: ${best.plan.scenario}${vs}.`;
+  if (other.length > 0) out.push(`Left out, other service targets than ${c.scenarios[0]!.plan.scenario}: ${other.join("; ")}.`);
+  if (missing.length > 0) out.push(`Left out, intervals that miss a target: ${missing.join("; ")}.`);
+  if (costless.length > 0) out.push(`Left out, no cost model: ${costless.join("; ")}.`);
+  return out.join("\n");
 }
 
 type Cell = string | number | boolean | null;
@@ -179,6 +188,7 @@ function scenarioJson(s: ComparedScenario, file: string | undefined) {
         ? null
         : { headcount: s.delta.headcount, fte: num(s.delta.fte), weeklyCost: num(s.delta.weeklyCost), annualCost: num(s.delta.annualCost), oneOffCost: num(s.delta.oneOffCost), costOverYears: num(s.delta.costOverYears) },
     meetsTargets: s.meetsTargets,
+    sameTargets: s.sameTargets,
     roles: p.roles.map(roleJson),
     sites: p.sites.map((x) => ({
       name: x.site.name,

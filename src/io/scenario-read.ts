@@ -22,6 +22,11 @@ const share = z.union([z.number(), z.string()]).transform((v, ctx) => {
   return p.value;
 });
 
+/** A share of paid time lost (shrinkage component): below 100 %. */
+const shrinkageShare = share.refine((v) => v < 1, { message: "expected a share below 100% (some time must be worked)" });
+/** A mean contract: above 0 and at most 100 %. */
+const contractShare = share.refine((v) => v > 0, { message: "expected a mean contract above 0 (e.g. 0.9)" });
+
 /** A duration: seconds, "4:30", "24h", "2d". */
 const duration = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const p = parseDuration(String(v), here, false, true);
@@ -243,11 +248,11 @@ const siteSchema = z
     location: z.enum(["onshore", "nearshore", "offshore", "homeshore"]).optional(),
     sharing: z.enum(["dedicated", "shared"]).optional(),
     aht_factor: z.number().positive().max(10).optional(),
-    shared_pool: z.number().min(0).max(100_000).optional(),
+    shared_pool: z.number().min(0).max(10_000).optional(),
     languages: z.array(z.string()).optional(),
-    shrinkage: z.record(z.string(), share).optional(),
+    shrinkage: z.record(z.string(), shrinkageShare).optional(),
     contract_hours: z.number().positive().max(80).optional(),
-    contract_fraction: share.optional(),
+    contract_fraction: contractShare.optional(),
     opening_hours: openingHoursSchema.optional(),
     spans: spansSchema.optional(),
     organisation: organisationSchema.optional(),
@@ -307,9 +312,9 @@ const scenarioSchema = z
       })
       .strict()
       .optional(),
-    shrinkage: z.record(z.string(), share).optional(),
+    shrinkage: z.record(z.string(), shrinkageShare).optional(),
     contract_hours: z.number().positive().max(80).optional(),
-    contract_fraction: share.optional(),
+    contract_fraction: contractShare.optional(),
     opening_hours: openingHoursSchema.optional(),
     outbound: outboundSchema.optional(),
     tiers: tiersSchema.optional(),

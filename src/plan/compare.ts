@@ -19,6 +19,8 @@ export interface ComparedScenario {
   delta: Delta | null;
   /** Every interval of every site met its targets. */
   meetsTargets: boolean;
+  /** Its service targets are the reference's (the first scenario's): only then is its service "equal". */
+  sameTargets: boolean;
 }
 
 /** A side-by-side of scenarios on one forecast. */
@@ -34,8 +36,9 @@ const minus = (a: number | null, b: number | null) => (a === null || b === null 
 /**
  * Put scenarios side by side: deltas against the first, and the cheapest at
  * equal service — the lowest cost over `years` (running cost × years +
- * one-off costs) among the scenarios whose every interval meets its
- * targets; ties go to the scenario given first.
+ * one-off costs) among the scenarios that plan to the first scenario's
+ * service targets and meet them in every interval; ties go to the scenario
+ * given first.
  *
  * @param plans - the scenarios, the reference first
  * @param years - horizon of the cost comparison, years (> 0)
@@ -50,6 +53,7 @@ export function compareScenarios(plans: readonly SourcingPlan[], years: number):
       plan,
       costOverYears: cost,
       meetsTargets: t.missedIntervals === 0,
+      sameTargets: first === undefined || plan.targets === first.targets,
       delta:
         k === 0 || first === undefined
           ? null
@@ -65,7 +69,7 @@ export function compareScenarios(plans: readonly SourcingPlan[], years: number):
   });
   let cheapest: number | null = null;
   scenarios.forEach((s, k) => {
-    if (!s.meetsTargets || s.costOverYears === null) return;
+    if (!s.meetsTargets || !s.sameTargets || s.costOverYears === null) return;
     if (cheapest === null || s.costOverYears < scenarios[cheapest]!.costOverYears!) cheapest = k;
   });
   return { years, scenarios, cheapest };

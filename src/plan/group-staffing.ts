@@ -125,8 +125,8 @@ export class GroupStaffing {
 
   constructor(
     private readonly scenario: Scenario,
-    /** Create a team for a level that has a minimum presence but no work. */
-    private readonly floorWithoutWork = true,
+    /** Levels that get a team for their minimum presence even without work (one site among several takes each level's). */
+    private readonly floorWithoutWork: ReadonlySet<Tier> = new Set([1, 2, 3]),
   ) {
     this.pooled = scenario.organisation.model !== "separate";
   }
@@ -208,9 +208,9 @@ export class GroupStaffing {
     const s = this.scenario;
     const minOnDuty = s.tiers?.minOnDuty ?? { 1: 0, 2: 0, 3: 0 };
     // a level with a minimum presence has a team even when no work reaches it
-    if (horizon !== null && this.floorWithoutWork) {
+    if (horizon !== null) {
       for (const tier of [1, 2, 3] as const) {
-        if (minOnDuty[tier] > 0 && ![...this.teams.values()].some((t) => t.tier === tier)) this.team(`level ${tier}`, tier);
+        if (minOnDuty[tier] > 0 && this.floorWithoutWork.has(tier) && ![...this.teams.values()].some((t) => t.tier === tier)) this.team(`level ${tier}`, tier);
       }
     }
     const hours = s.openingHours.default;

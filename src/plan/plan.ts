@@ -2,7 +2,7 @@ import { deadlineStaffing } from "../core/deadline-staffing.js";
 import { combinedShrinkage, fte as toFte, headcount as toHeadcount } from "../core/people.js";
 import { requiredAgents } from "../core/required-agents.js";
 import { trafficErlangs } from "../core/traffic.js";
-import { queueId, type ChannelClass, type ForecastRow, type QueueKey } from "./forecast.js";
+import { queueId, type ChannelClass, type ForecastRow, type QueueKey, type Tier } from "./forecast.js";
 import { interval, type IntervalPlan } from "./interval.js";
 import { GroupStaffing, type LiveLoad, type OrganisationPlan } from "./group-staffing.js";
 import { IdleCapacity, OutboundSeries, planOutboundSeries } from "./outbound-plan.js";
@@ -134,8 +134,8 @@ export interface PlannerOptions {
   onInterval?: (i: IntervalPlan) => void;
   /** Derive level-2 and level-3 rows with the scenario's tiers (default true; false when the caller has done it). */
   escalate?: boolean;
-  /** A level with a minimum presence but no work still gets its team (default true; false for one site among several). */
-  floorWithoutWork?: boolean;
+  /** Levels whose minimum presence gets a team even without work (default all; one site among several takes each level's). */
+  floorWithoutWork?: ReadonlySet<Tier>;
 }
 
 /**
@@ -191,7 +191,7 @@ export class Planner {
     this.deferOutbound = o.blending || o.spread !== "as-given" || Object.values(o.campaigns).some((c) => c.spread !== undefined && c.spread !== "as-given");
     this.idle = o.blending ? new IdleCapacity(o.blendOccupancy, o.blendWith) : undefined;
     this.escalator = scenario.tiers === null || options.escalate === false ? undefined : new Escalator(scenario.tiers, typologyKey);
-    this.groups = new GroupStaffing(scenario, options.floorWithoutWork ?? true);
+    this.groups = new GroupStaffing(scenario, options.floorWithoutWork);
   }
 
   /** Plan one forecast row, and the level-2 and level-3 work it escalates (deferred rows wait for {@link finish}). */

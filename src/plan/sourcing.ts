@@ -39,6 +39,8 @@ export interface SourcingPlan {
   scenario: string;
   /** Flows no allocation rule matches (`typology / channel / direction / level N`): not planned, an input error. */
   unallocated: string[];
+  /** The service targets the scenario plans to (class, channel and level targets), as one comparable text. */
+  targets: string;
   currency: string;
   weeks: number;
   sites: SitePlan[];
@@ -97,24 +99,38 @@ export class SourcingPlanner {
   ) {
     this.sites = scenario.sites.length > 0 ? scenario.sites : [IMPLICIT_SITE];
     this.scenarios = this.sites.map((site) => siteScenario(scenario, site));
+    // A level's minimum presence without work goes to the first site that allocation would send that level's work to.
+    const floorSite = ([1, 2, 3] as const).map((tier) => {
+      if (scenario.sites.length === 0) return 0;
+      const rule = scenario.allocation.find((r) => r.match.tiers === undefined || r.match.tiers.includes(tier));
+      const to = rule?.to.find(([, share]) => share > 0)?.[0];
+      return to === undefined ? -1 : this.sites.findIndex((s) => s.name === to);
+    });
     this.planners = this.scenarios.map(
-      (s, k) => new Planner(s, { escalate: false, floorWithoutWork: this.sites.length === 1, ...(stream?.site === k ? { onInterval: stream.onInterval } : {}) }),
+      (s, k) =>
+        new Planner(s, {
+          escalate: false,
+          floorWithoutWork: new Set(([1, 2, 3] as const).filter((tier) => floorSite[tier - 1] === k)),
+          ...(stream?.site === k ? { onInterval: stream.onInterval } : {}),
+        }),
     );
     this.escalator = scenario.tiers === null ? undefined : new Escalator(scenario.tiers, typologyKey);
   }
 
-  /** Plan one forecast row on the sites its flow goes to. */
-  add(input: ForecastRow): void {
-    const { volumeFactor, ahtFactor } = this.whatIf;
-    const row =
-      volumeFactor === 1 && ahtFactor === 1
-        ? input
-        : { ...input, volume: input.volume * volumeFactor, ahtSec: input.ahtSec * ahtFactor, attempts: input.attempts === undefined ? undefined : input.attempts * volumeFactor };
+  /** Plan one forecast row, and the work it escalates, on the sites its flows go to (what-if factors on every level's rows). */
+  add(row: ForecastRow): void {
     if (row.startMin < this.firstMin) this.firstMin = row.startMin;
     if (row.startMin + row.intervalMin > this.endMin) this.endMin = row.startMin + row.intervalMin;
     if (row.intervalMin < this.gridMin) this.gridMin = row.intervalMin;
-    this.route(row);
-    if (this.escalator !== undefined) for (const r of this.escalator.escalate(row)) this.route(r);
+    this.route(this.scaled(row));
+    if (this.escalator !== undefined) for (const r of this.escalator.escalate(row)) this.route(this.scaled(r));
+  }
+
+  /** A row under the what-if factors (volumes, attempts and handle times, also a level's own AHT). */
+  private scaled(row: ForecastRow): ForecastRow {
+    const { volumeFactor, ahtFactor } = this.whatIf;
+    if (volumeFactor === 1 && ahtFactor === 1) return row;
+    return { ...row, volume: row.volume * volumeFactor, ahtSec: row.ahtSec * ahtFactor, attempts: row.attempts === undefined ? undefined : row.attempts * volumeFactor };
   }
 
   /** The shares of a flow among sites (none when no allocation rule matches it: recorded in `unallocated`). */
@@ -213,6 +229,7 @@ export class SourcingPlanner {
     return {
       scenario: this.scenario.name,
       unallocated: this.unallocated,
+      targets: JSON.stringify([this.scenario.targets, this.scenario.tiers?.level2.targets ?? null, this.scenario.tiers?.level3.targets ?? null]),
       currency: this.scenario.currency,
       weeks,
       sites,

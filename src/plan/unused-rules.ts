@@ -10,13 +10,13 @@ export interface UnusedRule {
 }
 
 /**
- * The typology rules of a scenario that match no typology of the plan's
- * queues (compared ignoring case, accents and apostrophes): a misspelt
+ * The typology rules of a scenario that match no typology of the plans'
+ * queues (every site's) (compared ignoring case, accents and apostrophes): a misspelt
  * typology would otherwise fall back to the defaults without a word.
  * Families of work are not checked (the defaults list many labels).
  */
-export function unusedRules(scenario: Scenario, plan: Plan): UnusedRule[] {
-  const seen = new Set(plan.queues.map((q) => typologyKey(q.queue!.typology)));
+export function unusedRules(scenario: Scenario, plans: readonly Plan[]): UnusedRule[] {
+  const seen = new Set(plans.flatMap((p) => p.queues.map((q) => typologyKey(q.queue!.typology))));
   const out: UnusedRule[] = [];
   const check = (field: string, keys: Iterable<string>) => {
     for (const typology of keys) if (!seen.has(typology)) out.push({ field, typology });

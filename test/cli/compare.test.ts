@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -116,6 +116,25 @@ describe("ccplan compare", () => {
       const bad = await runCli(["compare", week, "--scenario", `${S}/sourcing-in-house.yaml`, "--sweep", "volume=1:2:0.1"]);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/USAGE_BAD_OPTION --sweep: got "volume=1:2:0.1", expected volume-factor=FROM:TO:STEP/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("leaves out of the verdict a scenario with other service targets, and refuses mixed currencies", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccplan-compare-"));
+    try {
+      const base = readFileSync(`${S}/sourcing-in-house.yaml`, "utf8");
+      const loose = join(dir, "loose.yaml");
+      writeFileSync(loose, base.replace(/^name: .*$/m, "name: Loose").replace("service_level: 80/20, max_occupancy: 85%, max_abandon: 5%", "service_level: 50/60, max_occupancy: 95%"));
+      const r = await runCli(["compare", week, "--scenario", `${S}/sourcing-in-house.yaml`, "--scenario", loose]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Cheapest meeting every target over 3 years: All in-house, Paris\.\nLeft out, other service targets than All in-house, Paris: Loose\./);
+      const mad = join(dir, "mad.yaml");
+      writeFileSync(mad, readFileSync(`${S}/sourcing-nearshore.yaml`, "utf8").replace("currency: EUR", "currency: MAD"));
+      const m = await runCli(["compare", week, "--scenario", `${S}/sourcing-in-house.yaml`, "--scenario", mad]);
+      expect(m.code).toBe(2);
+      expect(m.stderr).toMatch(/error CONFIG_INVALID currency MAD differs from EUR of fixtures\/scenarios\/sourcing-in-house.yaml/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -154,4 +154,14 @@ describe("ccplan plan", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("--site plans one site of a multi-site scenario, without warning about typologies other sites take", async () => {
+    const r = await runCli(["plan", "fixtures/forecast-week.csv", "--scenario", "fixtures/scenarios/sourcing-nearshore.yaml", "--site", "Paris retained", "--by", "tier", "--format", "csv"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("role,agents_peak,fte,headcount\nteam-lead,,0,0\nmanager,,0,0\nvendor-manager,,2,2\nquality-analyst,,2,2\ntotal,,4,4\n");
+    const missing = await runCli(["plan", "fixtures/forecast-week.csv", "--scenario", "fixtures/scenarios/sourcing-hybrid.yaml"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/USAGE_MISSING_OPTION fixtures\/scenarios\/sourcing-hybrid.yaml has 2 sites: expected --site with one of "Paris", "Rabat"/);
+  });
 });

@@ -178,6 +178,12 @@ describe("readScenario", () => {
     ]);
     expect(d[3]!.message).toMatch(/the shares of a rule add up to 90%: expected 100%/);
     expect(d[4]!.message).toMatch(/unknown site "C": expected one of "A", "B"/);
+    const limits = diagnosticsOf(() => readScenario("shrinkage: { absence: 100% }\ncontract_fraction: 0\nsites:\n  - name: S\n    sharing: shared\n    shared_pool: 100000\n", "l.yaml"));
+    expect(limits.map((x) => [x.code, x.line, x.field])).toEqual([
+      ["CONFIG_INVALID", 1, "shrinkage.absence"],
+      ["CONFIG_INVALID", 2, "contract_fraction"],
+      ["CONFIG_INVALID", 6, "sites.0.shared_pool"],
+    ]);
     const two = diagnosticsOf(() => readScenario("sites:\n  - name: A\n  - name: B\n", "two.yaml"));
     expect(two[0]!.message).toMatch(/several sites need an allocation/);
   });

@@ -7,6 +7,7 @@ import { planForecast } from "../../src/plan/plan.js";
 import { DEFAULT_SCENARIO, type Scenario } from "../../src/plan/scenario.js";
 import { IMPLICIT_SITE, type InternalCost, type OutsourcedCost, type Site } from "../../src/plan/sites.js";
 import { SourcingPlanner } from "../../src/plan/sourcing.js";
+import { DEFAULT_TIER_RULES } from "../../src/plan/tiers.js";
 import { forecastRow, MONDAY } from "../helpers/forecast-row.js";
 import { expectRelative } from "../helpers/relative.js";
 
@@ -122,6 +123,21 @@ describe("SourcingPlanner", () => {
     const s = scenario([site({ name: "A" }), site({ name: "B" })], [{ match: { channels: ["phone"] }, to: [["A", 1]] }, { match: {}, to: [["B", 1]] }]);
     const p = plan(s, rows);
     expect(p.sites.map((x) => x.plan.weeks)).toEqual([1, 1]);
+  });
+
+  it("keeps a level's minimum presence with several sites, at the site its work would go to", () => {
+    const tiers = { ...DEFAULT_TIER_RULES, escalation: { toLevel2: 0, toLevel3: 0 }, minOnDuty: { 1: 0, 2: 0, 3: 1 } as const };
+    const two = scenario([site({ name: "A" }), site({ name: "B" })], [{ match: { tiers: [1] }, to: [["A", 1]] }, { match: {}, to: [["B", 1]] }], { tiers });
+    const rows = Array.from({ length: 24 }, (_, k) => row({ startMin: MONDAY + 480 + 30 * k }));
+    const p = plan(two, rows);
+    expect(p.sites.map((x) => x.plan.organisation.roles.find((r) => r.role === "level-3")?.agentsPeak ?? 0)).toEqual([0, 1]);
+  });
+
+  it("scales every level's handle time by the what-if AHT factor, a level's own absolute AHT included", () => {
+    const tiers = { ...DEFAULT_TIER_RULES, escalation: { toLevel2: 0.2, toLevel3: 0 }, level2: { ...DEFAULT_TIER_RULES.level2, ahtSec: 1200 } };
+    const s = scenario([], [], { tiers });
+    const level2 = (f: number) => plan(s, [row({})], { volumeFactor: 1, ahtFactor: f }).sites[0]!.plan.queues.find((q) => q.queue!.tier === 2)!.workloadHours;
+    expectRelative(level2(2), 2 * level2(1), 1e-12);
   });
 
   it("staffs a shared team as its share of the provider's pool: agents × our load ÷ the pool's load", () => {

@@ -19,6 +19,7 @@ interface CompareOptions {
   ahtFactor?: string;
   sweep?: string;
   years: string;
+  roster?: string;
   interval?: string;
   delimiter?: string;
 }
@@ -44,6 +45,7 @@ export function compareCommand(ctx: CommandContext): Command {
     .option("--aht-factor <x>", "multiply every handle time (what-if), e.g. 0.95")
     .option("--sweep <factor=from:to:step>", "rank the scenarios over a range of a factor, e.g. volume-factor=0.8:1.3:0.05")
     .option("--years <n>", "years of running cost added to the one-off costs to rank scenarios", "3")
+    .option("--roster <file>", "also show, per scenario, the in-house skill gaps, hires and cross-trainings this roster leaves")
     .option("--interval <minutes>", "interval length when the forecast has no interval_minutes column (default: inferred)")
     .option("--delimiter <char>", "CSV delimiter (default: detected)")
     .action(async (forecast: string, opts: CompareOptions) => {
@@ -131,6 +133,23 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
     text = opts.format === "table" ? render.renderSweepTable(s, context, ctx.color(opts.out)) : render.renderSweep(s, context, opts.format);
   } else {
     const c = compareAt(whatIf);
+    if (opts.roster !== undefined) {
+      const { readRoster } = await import("../io/roster-read.js");
+      const { skillGaps, skillRequirements } = await import("../plan/gaps.js");
+      const { combinedShrinkage } = await import("../core/people.js");
+      const bytes = await ctx.readInput(opts.roster);
+      for (const [k, s] of c.scenarios.entries()) {
+        const scenario = scenarios[k]!;
+        const hoursOf = (site: string) => scenario.sites.find((x) => x.name === site)?.overrides.contractHours ?? scenario.contractHours;
+        const roster = readRoster(bytes, opts.roster, hoursOf);
+        s.gaps = skillGaps(skillRequirements(s.plan), roster.people, {
+          minLevel: 1,
+          productivity: { 1: 1, 2: 1, 3: 1 },
+          hireFte: scenario.contractFraction,
+          availability: 1 - combinedShrinkage(Object.values(scenario.shrinkage)),
+        }).totals;
+      }
+    }
     text =
       opts.format === "json"
         ? render.renderCompareJson(c, context)

@@ -82,6 +82,13 @@ export function renderCompareTable(c: Comparison, ctx: CompareContext, color: Ch
     row("missed intervals", (s) => (s.plan.totals.missedIntervals > 0 ? color.red(String(s.plan.totals.missedIntervals)) : "0")),
     row("split loss, FTE (per flow)", (s) => grouped(s.plan.totals.splitLossFte, 1)),
   ];
+  if (c.scenarios.some((s) => s.gaps !== undefined)) {
+    rows.push(
+      row("roster: in-house gap, FTE", (s) => (s.gaps === undefined ? "" : `${grouped(s.gaps.gapFte, 1)} of ${grouped(s.gaps.requiredFte, 1)}`)),
+      row("roster: hires", (s) => (s.gaps === undefined ? "" : grouped(s.gaps.hires, 0))),
+      row("roster: or trainings + hires", (s) => (s.gaps === undefined ? "" : `${grouped(s.gaps.trainings, 0)} + ${grouped(s.gaps.hiresAfterTraining, 0)}`)),
+    );
+  }
   lines.push(renderTable(["", ...plans.map((p) => p.scenario)], rows, ["left", ...plans.map(() => "right" as const)]));
   lines.push(verdict(c));
   return lines.join("\n") + "\n";
@@ -189,6 +196,7 @@ function scenarioJson(s: ComparedScenario, file: string | undefined) {
         : { headcount: s.delta.headcount, fte: num(s.delta.fte), weeklyCost: num(s.delta.weeklyCost), annualCost: num(s.delta.annualCost), oneOffCost: num(s.delta.oneOffCost), costOverYears: num(s.delta.costOverYears) },
     meetsTargets: s.meetsTargets,
     sameTargets: s.sameTargets,
+    gaps: s.gaps === undefined ? null : Object.fromEntries(Object.entries(s.gaps).map(([k, v]) => [k, num(v)])),
     roles: p.roles.map(roleJson),
     sites: p.sites.map((x) => ({
       name: x.site.name,

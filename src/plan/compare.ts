@@ -1,3 +1,4 @@
+import type { GapsPlan } from "./gaps.js";
 import { costOverYears, type SourcingPlan } from "./sourcing.js";
 
 /** Differences of one scenario against the first (the reference). */
@@ -21,6 +22,8 @@ export interface ComparedScenario {
   meetsTargets: boolean;
   /** Its service targets are the reference's (the first scenario's): only then is its service "equal". */
   sameTargets: boolean;
+  /** With a roster: the in-house gaps it leaves under this scenario (see `skillGaps`). */
+  gaps?: GapsPlan["totals"];
 }
 
 /** A side-by-side of scenarios on one forecast. */

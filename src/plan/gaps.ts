@@ -107,8 +107,8 @@ export interface GapsPlan {
   totals: { requiredFte: number; coveredFte: number; gapFte: number; gapAfterTrainingFte: number; hires: number; trainings: number; hiresAfterTraining: number };
 }
 
-/** Below this, an FTE is rounding noise. */
-const EPS = 1e-6;
+/** Below this, an FTE is rounding noise (1e-4 FTE is under 4 minutes a week). */
+const EPS = 1e-4;
 
 /** A skill's key: typology (ignoring case and accents) and channel. */
 export function skillKey(typology: string, channel: string): string {
@@ -167,25 +167,62 @@ interface Edge {
   trained: boolean;
 }
 
-/** Solve the allocation: maximise the covered FTE (then, with trainings, fewest trainings for that cover). */
+/**
+ * Solve the allocation: maximise the covered FTE (then, with trainings,
+ * fewest trainings for that cover). The people and skills that edges link
+ * form independent parts (levels, sites, families of skills): each is solved
+ * on its own, which keeps every 0–1 programme small.
+ */
 function allocate(people: readonly RosterPerson[], reqs: readonly SkillRequirement[], edges: readonly Edge[], fewestTrainings: boolean, maxIterations: number) {
+  const parent = Array.from({ length: people.length + reqs.length }, (_, k) => k);
+  const root = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k]!]!;
+    return k;
+  };
+  for (const e of edges) {
+    const a = root(e.person);
+    const b = root(people.length + e.req);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  }
+  const parts = new Map<number, number[]>();
+  edges.forEach((e, k) => {
+    const r = root(e.person);
+    let list = parts.get(r);
+    if (list === undefined) parts.set(r, (list = []));
+    list.push(k);
+  });
+  const x = edges.map(() => 0);
+  let status: "optimal" | "best-found" = "optimal";
+  for (const part of parts.values()) {
+    const solved = allocatePart(people, reqs, part.map((k) => edges[k]!), fewestTrainings, maxIterations);
+    part.forEach((k, i) => (x[k] = solved.x[i]!));
+    if (solved.status !== "optimal") status = "best-found";
+  }
+  return { x, status };
+}
+
+/** {@link allocate} on one connected part. */
+function allocatePart(people: readonly RosterPerson[], reqs: readonly SkillRequirement[], edges: readonly Edge[], fewestTrainings: boolean, maxIterations: number) {
   const constraints: Record<string, { max?: number; min?: number }> = {};
-  people.forEach((p, i) => (constraints[`p${i}`] = { max: p.fte }));
-  reqs.forEach((r, j) => (constraints[`r${j}`] = { max: r.requiredFte }));
+  for (const e of edges) {
+    constraints[`p${e.person}`] = { max: people[e.person]!.fte };
+    constraints[`r${e.req}`] = { max: reqs[e.req]!.requiredFte };
+  }
   const variables: Record<string, Record<string, number>> = {};
   edges.forEach((e, k) => (variables[`x${k}`] = { [`p${e.person}`]: 1, [`r${e.req}`]: e.gain, cover: e.gain }));
   const first = solve({ direction: "maximize", objective: "cover", constraints, variables }, { maxPivots: 1 << 20 });
   if (first.status !== "optimal") throw new RangeError(`coverage LP: ${first.status}`);
   const values = new Map(first.variables);
   if (!fewestTrainings || !edges.some((e) => e.trained)) return { x: edges.map((_, k) => values.get(`x${k}`) ?? 0), status: "optimal" as const };
-  // Second stage: the same cover with the fewest trainings (binary t per trained edge, x ≤ FTE × t).
+  // Second stage: the same cover with the fewest trainings (binary t per trained edge, x ≤ bound × t).
   const binaries: string[] = [];
-  constraints.cover = { min: first.result - EPS };
+  constraints.cover = { min: first.result - 1e-9 * (1 + first.result) };
   edges.forEach((e, k) => {
     if (!e.trained) return;
     constraints[`u${k}`] = { max: 0 };
     variables[`x${k}`]![`u${k}`] = 1;
-    variables[`t${k}`] = { [`u${k}`]: -people[e.person]!.fte, trainings: 1 };
+    // the tightest bound on the edge: the person's FTE, or what the skill needs
+    variables[`t${k}`] = { [`u${k}`]: -Math.min(people[e.person]!.fte, reqs[e.req]!.requiredFte / e.gain), trainings: 1 };
     binaries.push(`t${k}`);
   });
   const second = solve({ direction: "minimize", objective: "trainings", constraints, variables, binaries }, { maxIterations, maxPivots: 1 << 20 });
@@ -283,7 +320,7 @@ export function skillGaps(reqs: readonly SkillRequirement[], people: readonly Ro
       if (gap[j]! > EPS && sameTeam(p, r) && level(p, r) < Math.max(o.minLevel, 1)) candidates.push({ person: i, req: j, gain: o.productivity[Math.max(o.minLevel, 1) as 1 | 2 | 3], trained: true });
     });
   });
-  const trained = allocate(people, reqs, [...held, ...candidates], true, o.maxIterations ?? 20_000);
+  const trained = allocate(people, reqs, [...held, ...candidates], true, o.maxIterations ?? 4_000);
   const afterCover = reqs.map(() => 0);
   const trainings: Training[] = [];
   [...held, ...candidates].forEach((e, k) => {

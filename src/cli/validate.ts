@@ -97,13 +97,17 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
         let rows = 0;
         readErlangCases(bytes, file, { intervalMin: intervalMin ?? 30 }, delimiter === undefined ? {} : { delimiter }, () => rows++);
         report.summary = { rows };
+      } else if (kind === "roster") {
+        const { readRoster } = await import("../io/roster-read.js");
+        const r = readRoster(await collect(chunks), file, () => 35, delimiter === undefined ? {} : { delimiter });
+        report.summary = { people: r.summary.people, sites: r.summary.sites.join(" "), skills: r.summary.skills, delimiter: r.summary.delimiter === "\t" ? "tab" : r.summary.delimiter };
       } else if (kind === "empty") {
         throw new InputError([problem("CSV_EMPTY", "the file is empty: expected a header line and data rows", { file, line: 1 })]);
       } else if (kind === "binary") {
         throw new InputError([problem("CSV_BINARY", "the file is not text (it holds NUL bytes): expected a CSV export", { file })]);
       } else {
         throw new InputError([
-          problem("CSV_MISSING_COLUMN", "not a file ccplan knows: expected a forecast (interval_start, typology, channel, volume, aht) or an erlang batch (volume, aht)", {
+          problem("CSV_MISSING_COLUMN", "not a file ccplan knows: expected a forecast (interval_start, typology, channel, volume, aht), an erlang batch (volume, aht) or a roster (agent_id, site, tier)", {
             file,
             line: 1,
           }),

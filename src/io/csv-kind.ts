@@ -2,10 +2,11 @@ import { detectDelimiter } from "./csv-read.js";
 import { ERLANG_COLUMNS } from "./erlang-fields.js";
 import { FORECAST_COLUMNS } from "./forecast-read.js";
 import { normalizeHeader } from "./names.js";
+import { ROSTER_COLUMNS } from "./roster-read.js";
 import { decodeText } from "./text-decode.js";
 
 /** Which of ccplan's CSV files a header belongs to. */
-export type CsvKind = "forecast" | "erlang-cases" | "empty" | "binary" | "unknown";
+export type CsvKind = "forecast" | "erlang-cases" | "roster" | "empty" | "binary" | "unknown";
 
 /**
  * Tell a file's kind from its header line, and give back a stream that still
@@ -50,5 +51,6 @@ function kindOf(line: string): CsvKind {
   const has = (aliases: readonly string[]) => aliases.some((a) => names.has(a));
   if (has(FORECAST_COLUMNS.interval_start) || (has(FORECAST_COLUMNS.date) && has(FORECAST_COLUMNS.time)) || has(FORECAST_COLUMNS.channel)) return "forecast";
   if (has(ERLANG_COLUMNS.volume) && has(ERLANG_COLUMNS.aht)) return "erlang-cases";
+  if (has(ROSTER_COLUMNS.agent_id) && has(ROSTER_COLUMNS.tier)) return "roster";
   return "unknown";
 }

@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readRoster } from "../../src/io/roster-read.js";
+import { skillKey } from "../../src/plan/gaps.js";
+import { diagnosticsOf } from "../helpers/diagnostics.js";
+
+const enc = (text: string) => new TextEncoder().encode(text);
+/** Windows-1252 bytes of a text whose characters are all in Latin-1 (é, è…). */
+const latin1 = (text: string) => Uint8Array.from(Buffer.from(text, "latin1"));
+const hours35 = () => 35;
+
+describe("readRoster", () => {
+  it("reads the fixture roster: about 150 people on two sites, skills as a matrix", () => {
+    const r = readRoster(readFileSync("fixtures/roster.csv"), "fixtures/roster.csv", hours35);
+    expect(r.summary).toMatchObject({ people: 149, sites: ["Lyon", "Paris"], skills: 30, delimiter: "," });
+    const first = r.people[0]!;
+    expect(first).toMatchObject({ agentId: "A001", site: "Lyon", tier: 1, fte: 1 });
+    expect([...first.skills.keys()].every((k) => k.startsWith("demande d'information:"))).toBe(true);
+    expect(new Set(r.people.map((p) => p.tier))).toEqual(new Set([1, 2, 3]));
+  });
+
+  it("reads a French export (; delimiter, decimal comma, Windows-1252) with the matrix and a skills list", () => {
+    const text = "Matricule;Site;Niveau;Heures contrat;Réclamation:Téléphone;Compétences\nA1;Lyon;N2;17,5;3;information:courriel=2|recouvrement:tel\nA2;Lyon;niveau 1;35;;\n";
+    const r = readRoster(latin1(text), "r.csv", hours35);
+    expect(r.people).toHaveLength(2);
+    const a1 = r.people[0]!;
+    expect(a1).toMatchObject({ agentId: "A1", tier: 2, fte: 0.5 });
+    expect([...a1.skills]).toEqual([
+      [skillKey("réclamation", "phone"), 3],
+      [skillKey("information", "email"), 2],
+      [skillKey("recouvrement", "phone"), 1],
+    ]);
+    expect(r.people[1]!.skills.size).toBe(0);
+  });
+
+  it("takes a site's own contract hours and an fte column as given", () => {
+    const r = readRoster(enc("agent_id,site,tier,contract_hours,fte,a:phone\nA,Rabat,1,44,,1\nB,Paris,1,,0.8,1\n"), "r.csv", (s) => (s === "Rabat" ? 44 : 35));
+    expect(r.people.map((p) => p.fte)).toEqual([1, 0.8]);
+  });
+
+  it("reports every bad cell with line and column: tier, duplicate agent, blank site, hours, proficiency, skills list", () => {
+    const text = "agent_id,site,tier,contract_hours,info:phone,skills\nA1,Paris,L4,35,2,\nA1,,2,abc,5,\nA3,Paris,1,35,,info:pigeon=2|x\n";
+    const d = diagnosticsOf(() => readRoster(enc(text), "bad.csv", hours35));
+    expect(d.map((x) => [x.code, x.line, x.column])).toEqual([
+      ["INPUT_OUT_OF_RANGE", 2, 3],
+      ["INPUT_CONFLICT", 3, 1],
+      ["INPUT_MISSING_VALUE", 3, 2],
+      ["INPUT_NOT_A_NUMBER", 3, 4],
+      ["INPUT_OUT_OF_RANGE", 3, 5],
+      ["INPUT_UNKNOWN_CHANNEL", 4, 6],
+      ["INPUT_OUT_OF_RANGE", 4, 6],
+    ]);
+    expect(d[4]!.message).toBe("info:phone: got \"5\", expected a proficiency 0, 1, 2 or 3 (blank = 0)");
+  });
+
+  it("reports a missing column, a skill column on an unknown channel, no skills at all, and an empty file", () => {
+    expect(diagnosticsOf(() => readRoster(enc("agent_id,tier,fte,a:phone\nA,1,1,1\n"), "r.csv", hours35)).map((x) => x.code)).toEqual(["CSV_MISSING_COLUMN"]);
+    expect(diagnosticsOf(() => readRoster(enc("agent_id,site,tier,fte,a:pigeon\nA,P,1,1,1\n"), "r.csv", hours35))[0]).toMatchObject({ code: "INPUT_UNKNOWN_CHANNEL", line: 1, column: 5 });
+    expect(diagnosticsOf(() => readRoster(enc("agent_id,site,tier,fte\nA,P,1,1\n"), "r.csv", hours35))[0]!.message).toMatch(/no skills/);
+    expect(diagnosticsOf(() => readRoster(enc(""), "r.csv", hours35))[0]!.code).toBe("CSV_EMPTY");
+  });
+});

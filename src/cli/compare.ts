@@ -38,7 +38,7 @@ export function compareCommand(ctx: CommandContext): Command {
     .argument("<forecast>", "forecast CSV ('-' for stdin)")
     .addHelpText("before", EXAMPLES)
     .requiredOption("--scenario <file>", "a scenario file (repeat: the first is the reference)", (v: string, prev: string[] = []) => [...prev, v])
-    .addOption(formatOption())
+    .addOption(formatOption(true))
     .addOption(outOption())
     .addOption(new Option("--by <what>", "CSV lines: one per scenario, or per scenario, site and role").choices(["scenario", "site"]).default("scenario"))
     .option("--volume-factor <x>", "multiply every volume (what-if), e.g. 1.1")
@@ -100,6 +100,7 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   if (sweep !== undefined && ((sweep.parameter === "volume-factor" && opts.volumeFactor !== undefined) || (sweep.parameter === "aht-factor" && opts.ahtFactor !== undefined))) {
     problems.push(problem("USAGE_CONFLICT", `--sweep ${sweep.parameter} cannot be used with --${sweep.parameter}: expected the one or the other`, { field: "--sweep" }));
   }
+  if (sweep !== undefined && opts.format === "html") problems.push(problem("USAGE_CONFLICT", "--sweep cannot be drawn as html: expected --format table, csv or json with --sweep", { field: "--format" }));
   if (problems.length > 0) throw new InputError(problems);
   const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
   const rows: ForecastRow[] = [];
@@ -130,7 +131,7 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
       comparison: compareAt(sweep.parameter === "volume-factor" ? { ...whatIf, volumeFactor: value } : { ...whatIf, ahtFactor: value }),
     }));
     const s = { parameter: sweep.parameter, points };
-    text = opts.format === "table" ? render.renderSweepTable(s, context, ctx.color(opts.out)) : render.renderSweep(s, context, opts.format);
+    text = opts.format === "table" || opts.format === "html" ? render.renderSweepTable(s, context, ctx.color(opts.out)) : render.renderSweep(s, context, opts.format);
   } else {
     const c = compareAt(whatIf);
     if (opts.roster !== undefined) {
@@ -151,7 +152,9 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
       }
     }
     text =
-      opts.format === "json"
+      opts.format === "html"
+        ? (await import("../io/render-html.js")).renderCompareHtml(c, context)
+        : opts.format === "json"
         ? render.renderCompareJson(c, context)
         : opts.format === "csv"
           ? render.renderCompareCsv(c, opts.by)

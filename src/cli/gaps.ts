@@ -44,7 +44,7 @@ export function gapsCommand(ctx: CommandContext): Command {
     .option("--productivity <p1,p2,p3>", "FTE of work one FTE covers at proficiency 1, 2, 3 (default 1,1,1)")
     .option("--hire-fte <x>", "FTE of one new hire (default: the scenario's mean contract)")
     .addOption(new Option("--report <table>", "CSV table").choices(["skills", "people", "hires", "trainings"]).default("skills"))
-    .addOption(formatOption())
+    .addOption(formatOption(true))
     .addOption(outOption())
     .option("--fail-on-gap", "exit 1 when any gap remains (for CI jobs guarding a staffing plan)")
     .option("--interval <minutes>", "interval length when the forecast has no interval_minutes column (default: inferred)")
@@ -116,7 +116,10 @@ async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandConte
   const gaps = skillGaps(requirements, roster.people, { minLevel, productivity, hireFte, availability });
   const context = { forecast, roster: opts.roster, scenario: scenario.name, minLevel, productivity, hireFte };
   const text =
-    opts.format === "json" ? render.renderGapsJson(gaps, context) : opts.format === "csv" ? render.renderGapsCsv(gaps, opts.report) : render.renderGapsTable(gaps, context, ctx.color(opts.out));
+    opts.format === "html"
+      ? (await import("../io/render-html.js")).renderGapsHtml(gaps, context)
+      : opts.format === "json"
+        ? render.renderGapsJson(gaps, context) : opts.format === "csv" ? render.renderGapsCsv(gaps, opts.report) : render.renderGapsTable(gaps, context, ctx.color(opts.out));
   writeReport(text, opts.out, ctx.io.stdout);
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
   return opts.failOnGap && gaps.totals.gapFte > 0 ? 1 : 0;

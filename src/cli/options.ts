@@ -1,10 +1,12 @@
 import { Option } from "commander";
 
-export type OutputFormat = "table" | "csv" | "json";
+export type OutputFormat = "table" | "csv" | "json" | "html";
 
-/** `--format table|csv|json` (default table, whatever stdout is). */
-export function formatOption(): Option {
-  return new Option("--format <format>", "output format").choices(["table", "csv", "json"]).default("table");
+/** `--format table|csv|json` (default table, whatever stdout is), and `html` for the commands that draw reports. */
+export function formatOption(html = false): Option {
+  return new Option("--format <format>", html ? "output format (html: one self-contained page with charts)" : "output format")
+    .choices(html ? ["table", "csv", "json", "html"] : ["table", "csv", "json"])
+    .default("table");
 }
 
 /** `--out FILE`: write the report atomically to FILE instead of stdout. */

@@ -8,6 +8,8 @@ Examples:
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/in-house.yaml
   $ ccplan plan fixtures/forecast-week-fr.csv --report intervals --format csv --out intervals.csv
   $ ccplan plan fixtures/forecast-week.csv --report days
+  $ ccplan plan fixtures/forecast-week.csv --report heatmap
+  $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-polyvalent.yaml --format html --out plan.html
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-polyvalent.yaml --by tier
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-separate.yaml --by group --organisation specialised-by-typology
 `;
@@ -46,7 +48,7 @@ export function planCommand(ctx: CommandContext): Command {
       new Option("--by <what>", "summary by tier (levels, team leads, managers, support roles), by group (teams) or by queue (default)").choices(["tier", "group", "queue"]),
     )
     .addOption(new Option("--organisation <model>", "organisation model, over the scenario's").choices(["separate", "specialised-by-typology", "specialised-by-channel", "polyvalent", "groups"]))
-    .addOption(formatOption())
+    .addOption(formatOption(true))
     .addOption(outOption())
     .option("--site <name>", "with a scenario of several sites: the site to plan (its share of the flows, its parameters)")
     .option("--interval <minutes>", "interval length when the forecast has no interval_minutes column (default: inferred)")
@@ -96,7 +98,7 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
   // Rows are planned as they are read: only running totals are kept; the
   // intervals report is formatted as it goes and spooled per queue.
-  const intervals = report === "intervals" ? new (await import("../io/interval-report.js")).IntervalReport(opts.format, ctx.color(opts.out)) : undefined;
+  const intervals = report === "intervals" && opts.format !== "html" ? new (await import("../io/interval-report.js")).IntervalReport(opts.format, ctx.color(opts.out)) : undefined;
   // A scenario with sites plans one of them (--site); compare puts them all side by side.
   let site: number | undefined;
   if (scenario.sites.length > 0) {
@@ -109,10 +111,12 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   } else if (opts.site !== undefined) {
     throw new InputError([problem("USAGE_CONFLICT", `--site needs a scenario with sites: expected a --scenario that lists its sites`, { field: "--site" })]);
   }
+  const series = opts.format === "html" ? new (await import("../io/plan-series.js")).PlanSeries() : undefined;
   let plan;
   let allPlans: import("../plan/plan.js").Plan[] = [];
   try {
-    const onInterval = intervals === undefined ? undefined : (i: import("../plan/plan.js").IntervalPlan) => intervals.add(i);
+    const onInterval =
+      intervals !== undefined ? (i: import("../plan/plan.js").IntervalPlan) => intervals.add(i) : series !== undefined ? (i: import("../plan/plan.js").IntervalPlan) => series.add(i) : undefined;
     if (site === undefined) {
       const planner = new Planner(scenario, onInterval === undefined ? {} : { onInterval });
       await readForecast(ctx.streamInput(forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => planner.add(r));
@@ -138,7 +142,9 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     streamReport(opts.out, ctx.io.stdout, (write) => intervals.writeTo(plan, write));
   } else {
     const text =
-      opts.format === "json"
+      opts.format === "html"
+        ? (await import("../io/render-html.js")).renderPlanHtml(plan, series!, forecast)
+        : opts.format === "json"
         ? render.renderPlanJson(plan, report)
         : opts.format === "csv"
           ? render.renderPlanCsv(plan, report)

@@ -1,0 +1,217 @@
+import type { Comparison } from "../plan/compare.js";
+import type { GapsPlan } from "../plan/gaps.js";
+import type { Plan } from "../plan/plan.js";
+import { formatDateTime } from "./datetime.js";
+import { grouped, percent, seconds } from "./number-format.js";
+import type { PlanSeries } from "./plan-series.js";
+import type { CompareContext } from "./render-compare.js";
+import type { GapsContext } from "./render-gaps.js";
+import { trainingSummary } from "./render-gaps.js";
+import { coverageChart, escapeXml, stackedAreaChart, stackedBarChart, type Series } from "./svg-charts.js";
+
+const CSS = `
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px auto; max-width: 1180px; color: #1b1b1b; padding: 0 16px; }
+h1 { font-size: 22px; margin-bottom: 4px; } h2 { font-size: 17px; margin-top: 28px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
+.sub { color: #555; margin-top: 0; } .grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 18px; align-items: start; }
+svg { max-width: 100%; height: auto; background: #fff; }
+table { border-collapse: collapse; font-size: 12px; width: 100%; } th, td { padding: 3px 6px; border-bottom: 1px solid #eee; }
+th { text-align: left; background: #f6f6f6; } td.n { text-align: right; font-variant-numeric: tabular-nums; } tr.total td { font-weight: 600; border-top: 2px solid #999; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; font-size: 13px; } dt { color: #555; } dd { margin: 0; }
+.bad { color: #b00020; } footer { margin-top: 32px; color: #777; font-size: 11px; }
+`;
+
+/** One cell: text (left) or a number already formatted (right, `n`). */
+type Cell = string | { n: string };
+
+/** An HTML table; the last row is the total when `total`. */
+export function htmlTable(head: string[], rows: Cell[][], total = false): string {
+  const cell = (c: Cell) => (typeof c === "string" ? `<td>${escapeXml(c)}</td>` : `<td class="n">${escapeXml(c.n)}</td>`);
+  const body = rows.map((r, k) => `<tr${total && k === rows.length - 1 ? ' class="total"' : ""}>${r.map(cell).join("")}</tr>`).join("\n");
+  return `<table><thead><tr>${head.map((h) => `<th>${escapeXml(h)}</th>`).join("")}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+function facts(items: [string, string][]): string {
+  return `<dl>${items.map(([k, v]) => `<dt>${escapeXml(k)}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl>`;
+}
+
+/** A whole, self-contained page: inline CSS, inline SVG, no script and no network asset. */
+export function htmlPage(title: string, subtitle: string, sections: { heading: string; html: string }[]): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeXml(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<h1>${escapeXml(title)}</h1>
+<p class="sub">${escapeXml(subtitle)}</p>
+${sections.map((s) => `<section>\n<h2>${escapeXml(s.heading)}</h2>\n${s.html}\n</section>`).join("\n")}
+<footer>Made by ccplan. Same inputs, same page.</footer>
+</body>
+</html>
+`;
+}
+
+const n = (x: number, d = 1) => ({ n: grouped(x, d) });
+
+/** The plan as one HTML page: the staffing curve, people per level and role, the queues, the inputs and assumptions. */
+export function renderPlanHtml(plan: Plan, series: PlanSeries, forecast: string): string {
+  const first = plan.firstStartMin ?? 0;
+  const end = plan.endMin ?? first;
+  const g = series.grid(first, end);
+  const ticks: [number, string][] = [];
+  g.starts.forEach((t, k) => {
+    if (t % 1440 === 0) ticks.push([k, formatDateTime(t).slice(0, 10)]);
+  });
+  const curve = stackedAreaChart(
+    "Agents needed by interval",
+    [
+      { name: "live (sync)", values: g.sync },
+      { name: "deferred (async)", values: g.async },
+      { name: "outbound", values: g.outbound },
+    ].filter((s) => s.values.some((v) => v > 0)),
+    ticks,
+    "agents",
+  );
+  const o = plan.organisation;
+  const levels = [1, 2, 3].filter((t) => o.groups.some((x) => x.tier === t));
+  const categories = [...levels.map((t) => `level ${t}`), "management and support"];
+  const teamNames = [...new Set(o.groups.map((x) => x.name))];
+  const people: Series[] = teamNames.map((name) => ({ name, values: categories.map((_, c) => o.groups.filter((x) => x.name === name && x.tier === levels[c]).reduce((s, x) => s + x.headcount, 0)) }));
+  const others = o.roles.filter((r) => !r.role.startsWith("level-"));
+  for (const r of others) people.push({ name: r.role, values: categories.map((_, c) => (c === categories.length - 1 ? r.headcount : 0)) });
+  const peopleChart = stackedBarChart("People by level and role", categories, people, "people", 560, 320);
+  const roleRows: Cell[][] = o.roles.map((r) => [r.role, r.agentsPeak === null ? "" : n(r.agentsPeak), n(r.fte), n(r.headcount, 0)]);
+  roleRows.push(["total", "", n(o.totals.fte), n(o.totals.headcount, 0)]);
+  const days = stackedBarChart(
+    "Agent-hours per day",
+    plan.days.map((d) => formatDateTime(d.dayIndex * 1440).slice(0, 10)),
+    [{ name: "agent-hours", values: plan.days.map((d) => d.agentHours) }],
+    "hours",
+    900,
+    260,
+  );
+  const queueRows: Cell[][] = plan.queues.map((q) => [
+    `L${q.queue!.tier}`,
+    q.queue!.channelClass,
+    q.queue!.channel,
+    q.queue!.typology + (q.queue!.direction === "outbound" ? " (outbound)" : ""),
+    n(q.volume, 0),
+    n(q.peakAgents),
+    n(q.fte),
+    q.serviceLevel === null ? "" : { n: percent(q.serviceLevel, 1) },
+    q.asaSec === null ? "" : { n: seconds(q.asaSec) },
+    q.abandonRate === null ? "" : { n: percent(q.abandonRate, 1) },
+    n(q.missedIntervals, 0),
+  ]);
+  const t = plan.totals;
+  queueRows.push(["total", "", "", "", n(t.volume, 0), n(t.peakAgents), n(t.fte), t.serviceLevel === null ? "" : { n: percent(t.serviceLevel, 1) }, t.asaSec === null ? "" : { n: seconds(t.asaSec) }, t.abandonRate === null ? "" : { n: percent(t.abandonRate, 1) }, n(t.missedIntervals, 0)]);
+  const inputs = facts([
+    ["forecast", forecast],
+    ["scenario", plan.scenario],
+    ["horizon", `${formatDateTime(first)} → ${formatDateTime(end)} (${grouped(plan.weeks, 2, 0)} weeks)`],
+    ["shrinkage", percent(plan.shrinkage, 1)],
+    ["contract", `${grouped(plan.contractHours, 1, 0)} h a week per FTE, mean contract ${percent(plan.contractFraction, 0)}`],
+    ["organisation", o.model],
+    ["rounding", "headcount = FTE ÷ mean contract, rounded up once per team; team leads per team; managers from team leads"],
+    ["models", "Erlang C / Erlang A / chat concurrency for live queues; deadline model (taut string) for deferred work; workload at occupancy for outbound"],
+  ]);
+  return htmlPage(`Staffing plan: ${plan.scenario}`, `${formatDateTime(first)} → ${formatDateTime(end)}; ${grouped(o.totals.headcount, 0)} people, ${grouped(o.totals.fte, 1)} FTE`, [
+    { heading: "Staffing curve", html: curve },
+    { heading: "People", html: `<div class="grid">${peopleChart}${htmlTable(["role", "agents at peak", "FTE", "headcount"], roleRows, true)}</div>` },
+    { heading: "Days", html: days },
+    { heading: "Queues", html: htmlTable(["level", "class", "channel", "typology", "volume", "peak agents", "FTE", "SL", "ASA", "aband.", "missed"], queueRows, true) },
+    { heading: "Inputs and assumptions", html: inputs },
+  ]);
+}
+
+/** The comparison as one HTML page: people, cost and service per scenario, with the table and the verdict. */
+export function renderCompareHtml(c: Comparison, ctx: CompareContext): string {
+  const plans = c.scenarios.map((s) => s.plan);
+  const names = plans.map((p) => p.scenario);
+  const roles = [...new Set(plans.flatMap((p) => p.roles.map((r) => r.role)))];
+  const people = stackedBarChart("People per scenario, by role", names, roles.map((role) => ({ name: role, values: plans.map((p) => p.roles.find((r) => r.role === role)?.headcount ?? 0) })), "people");
+  const sites = [...new Set(plans.flatMap((p) => p.sites.map((s) => s.site.name)))];
+  const cost = stackedBarChart(
+    `Annual running cost per scenario, by site (${plans[0]?.currency ?? ""})`,
+    names,
+    sites.map((site) => ({ name: site, values: plans.map((p) => p.sites.find((s) => s.site.name === site)?.cost.annualCost ?? 0) })),
+    plans[0]?.currency ?? "",
+  );
+  const service = stackedBarChart("Live service level per scenario (%)", names, [{ name: "service level", values: plans.map((p) => (p.totals.serviceLevel ?? 0) * 100) }], "%", 900, 260);
+  const money = (x: number | null) => (x === null ? "n/a" : grouped(x, 0));
+  const rows: Cell[][] = c.scenarios.map((s) => [
+    s.plan.scenario,
+    n(s.plan.totals.headcount, 0),
+    n(s.plan.totals.fte),
+    s.plan.sites.map((x) => `${x.site.name} (${x.site.kind}, ${x.site.location}, ${x.site.sharing})`).join("; "),
+    { n: money(s.plan.totals.weeklyCost) },
+    { n: money(s.plan.totals.annualCost) },
+    { n: money(s.plan.totals.oneOffCost) },
+    { n: money(s.costOverYears) },
+    s.plan.totals.costPerContact === null ? "" : n(s.plan.totals.costPerContact, 2),
+    s.plan.totals.serviceLevel === null ? "" : { n: percent(s.plan.totals.serviceLevel, 1) },
+    n(s.plan.totals.missedIntervals, 0),
+    n(s.plan.totals.splitLossFte),
+  ]);
+  const best = c.cheapest === null ? "none (see the table)" : names[c.cheapest]!;
+  return htmlPage(`Scenario comparison on ${ctx.forecast}`, `Cheapest at equal service over ${c.years} years: ${best}`, [
+    { heading: "People", html: people },
+    { heading: "Cost", html: cost },
+    { heading: "Service", html: service },
+    {
+      heading: "Side by side",
+      html: htmlTable(["scenario", "people", "FTE", "sites", "weekly cost", "annual cost", "one-off", `cost over ${c.years} years`, "per contact", "live SL", "missed", "split loss FTE"], rows),
+    },
+    {
+      heading: "Inputs and assumptions",
+      html: facts([
+        ["forecast", ctx.forecast],
+        ["scenarios", ctx.files.join(", ")],
+        ["what-if", `volume × ${ctx.whatIf.volumeFactor}, AHT × ${ctx.whatIf.ahtFactor}`],
+        ["ranking", `running cost × ${c.years} years + one-off costs, among the scenarios with the first one's targets that miss none`],
+        ["in-house cost", "paid hours × loaded hourly cost per role; attrition hires a year; hiring and training the team once unless it exists"],
+        ["outsourced cost", "per productive hour, per handled contact or per FTE-month; set-up fee and initial training once"],
+      ]),
+    },
+  ]);
+}
+
+/** The skill gaps as one HTML page: coverage per skill, hires, trainings. */
+export function renderGapsHtml(g: GapsPlan, ctx: GapsContext): string {
+  const chart = coverageChart(
+    "Required and covered FTE per skill",
+    g.skills.map((s) => ({ label: `L${s.tier} ${s.site ?? ""} ${s.typology}:${s.channel}`.replace(/\s+/g, " "), required: s.requiredFte, covered: s.coveredFte })),
+  );
+  const hire = (hs: GapsPlan["hires"]) => htmlTable(["level", "site", "skills", "people", "closes FTE"], hs.map((h) => [`L${h.tier}`, h.site ?? "any", h.skills.join(" + "), n(h.count, 0), n(h.closesFte, 2)]));
+  const skills = htmlTable(
+    ["level", "site", "skill", "required FTE", "holders", "covered", "gap", "peak agents", "short at peak"],
+    g.skills.map((s) => [`L${s.tier}`, s.site ?? "any", `${s.typology}:${s.channel}`, n(s.requiredFte, 2), n(s.holders, 0), n(s.coveredFte, 2), s.gapFte > 0 ? n(s.gapFte, 2) : "", n(s.peakAgents), s.peakShortAgents > 0 ? n(s.peakShortAgents) : ""]),
+  );
+  const t = g.totals;
+  return htmlPage(
+    `Skill gaps of ${ctx.roster}`,
+    `Required ${grouped(t.requiredFte, 1)} FTE, covered ${grouped(t.coveredFte, 1)}, gap ${grouped(t.gapFte, 1)}: ${t.hires} hires, or ${t.trainings} trainings and ${t.hiresAfterTraining} hires`,
+    [
+      { heading: "Coverage", html: chart },
+      { heading: "Hires that close every gap", html: hire(g.hires) },
+      { heading: "Cross-training", html: `<ul>${trainingSummary(g).map((l) => `<li>${escapeXml(l)}</li>`).join("")}</ul><p>Then hires:</p>${hire(g.hiresAfterTraining)}` },
+      { heading: "Skills", html: skills },
+      {
+        heading: "Inputs and assumptions",
+        html: facts([
+          ["forecast", ctx.forecast],
+          ["roster", ctx.roster],
+          ["scenario", ctx.scenario],
+          ["skill held from", `proficiency ${ctx.minLevel}`],
+          ["productivity by level", `${ctx.productivity[1]}, ${ctx.productivity[2]}, ${ctx.productivity[3]}`],
+          ["one hire", `${grouped(ctx.hireFte, 2)} FTE`],
+          ["basis", "paid FTE on both sides (requirements include shrinkage)"],
+          ["method", "maximum-flow allocation (LP); fewest hires = ⌈gap ÷ hire FTE⌉ per level and site; fewest trainings by a 0–1 programme"],
+        ]),
+      },
+    ],
+  );
+}

@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import type { CommandContext } from "./context.js";
+import { readingWithProgress } from "./progress.js";
 import { formatOption, outOption, type OutputFormat } from "./options.js";
 
 const EXAMPLES = `
@@ -104,10 +105,13 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   if (problems.length > 0) throw new InputError(problems);
   const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
   const rows: ForecastRow[] = [];
-  await readForecast(ctx.streamInput(forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => rows.push(r));
+  await readForecast(readingWithProgress(ctx, forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => rows.push(r));
 
+  const runs = (sweep?.values.length ?? 1) * scenarios.length;
+  const bar = runs > 4 ? ctx.progress(runs, "planning") : undefined;
   const compareAt = (factors: { volumeFactor: number; ahtFactor: number }) => {
     const plans = scenarios.map((scenario, k) => {
+      bar?.tick(1);
       const planner = new SourcingPlanner(scenario, factors);
       for (const r of rows) planner.add(r);
       const plan = planner.finish();
@@ -123,42 +127,45 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
     return compareScenarios(plans, years);
   };
   const context = { forecast, files: opts.scenario, whatIf };
-
   let text: string;
-  if (sweep !== undefined) {
-    const points = sweep.values.map((value) => ({
-      value,
-      comparison: compareAt(sweep.parameter === "volume-factor" ? { ...whatIf, volumeFactor: value } : { ...whatIf, ahtFactor: value }),
-    }));
-    const s = { parameter: sweep.parameter, points };
-    text = opts.format === "table" || opts.format === "html" ? render.renderSweepTable(s, context, ctx.color(opts.out)) : render.renderSweep(s, context, opts.format);
-  } else {
-    const c = compareAt(whatIf);
-    if (opts.roster !== undefined) {
-      const { readRoster } = await import("../io/roster-read.js");
-      const { skillGaps, skillRequirements } = await import("../plan/gaps.js");
-      const { combinedShrinkage } = await import("../core/people.js");
-      const bytes = await ctx.readInput(opts.roster);
-      for (const [k, s] of c.scenarios.entries()) {
-        const scenario = scenarios[k]!;
-        const hoursOf = (site: string) => scenario.sites.find((x) => x.name === site)?.overrides.contractHours ?? scenario.contractHours;
-        const roster = readRoster(bytes, opts.roster, hoursOf);
-        s.gaps = skillGaps(skillRequirements(s.plan), roster.people, {
-          minLevel: 1,
-          productivity: { 1: 1, 2: 1, 3: 1 },
-          hireFte: scenario.contractFraction,
-          availability: 1 - combinedShrinkage(Object.values(scenario.shrinkage)),
-        }).totals;
+  try {
+    if (sweep !== undefined) {
+      const points = sweep.values.map((value) => ({
+        value,
+        comparison: compareAt(sweep.parameter === "volume-factor" ? { ...whatIf, volumeFactor: value } : { ...whatIf, ahtFactor: value }),
+      }));
+      const s = { parameter: sweep.parameter, points };
+      text = opts.format === "table" || opts.format === "html" ? render.renderSweepTable(s, context, ctx.color(opts.out)) : render.renderSweep(s, context, opts.format);
+    } else {
+      const c = compareAt(whatIf);
+      if (opts.roster !== undefined) {
+        const { readRoster } = await import("../io/roster-read.js");
+        const { skillGaps, skillRequirements } = await import("../plan/gaps.js");
+        const { combinedShrinkage } = await import("../core/people.js");
+        const bytes = await ctx.readInput(opts.roster);
+        for (const [k, s] of c.scenarios.entries()) {
+          const scenario = scenarios[k]!;
+          const hoursOf = (site: string) => scenario.sites.find((x) => x.name === site)?.overrides.contractHours ?? scenario.contractHours;
+          const roster = readRoster(bytes, opts.roster, hoursOf);
+          s.gaps = skillGaps(skillRequirements(s.plan), roster.people, {
+            minLevel: 1,
+            productivity: { 1: 1, 2: 1, 3: 1 },
+            hireFte: scenario.contractFraction,
+            availability: 1 - combinedShrinkage(Object.values(scenario.shrinkage)),
+          }).totals;
+        }
       }
+      text =
+        opts.format === "html"
+          ? (await import("../io/render-html.js")).renderCompareHtml(c, context)
+          : opts.format === "json"
+          ? render.renderCompareJson(c, context)
+          : opts.format === "csv"
+            ? render.renderCompareCsv(c, opts.by)
+            : render.renderCompareTable(c, context, ctx.color(opts.out));
     }
-    text =
-      opts.format === "html"
-        ? (await import("../io/render-html.js")).renderCompareHtml(c, context)
-        : opts.format === "json"
-        ? render.renderCompareJson(c, context)
-        : opts.format === "csv"
-          ? render.renderCompareCsv(c, opts.by)
-          : render.renderCompareTable(c, context, ctx.color(opts.out));
+  } finally {
+    bar?.stop();
   }
   writeReport(text, opts.out, ctx.io.stdout);
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);

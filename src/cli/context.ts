@@ -17,4 +17,8 @@ export interface CommandContext {
   setExit(code: number): void;
   /** The report's format, once the command knows it: with "json", diagnostics go to stdout as JSON too. */
   setFormat(format: string): void;
+  /** A progress bar on stderr for `total` units (silent unless stderr is a terminal, without --quiet, for a non-JSON report). */
+  progress(total: number, label: string): import("./progress.js").Progress;
+  /** Size of an input file in bytes (undefined for stdin or when unknown). */
+  inputSize(path: string): number | undefined;
 }

@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import type { CommandContext } from "./context.js";
+import { readingWithProgress } from "./progress.js";
 import { formatOption, outOption, type OutputFormat } from "./options.js";
 
 const EXAMPLES = `
@@ -98,7 +99,7 @@ async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandConte
 
   const planner = new SourcingPlanner(scenario);
   const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
-  await readForecast(ctx.streamInput(forecast), forecast, { intervalMin: intervalMin?.value, delimiter, maxProblems: 20 }, (r) => planner.add(r));
+  await readForecast(readingWithProgress(ctx, forecast), forecast, { intervalMin: intervalMin?.value, delimiter, maxProblems: 20 }, (r) => planner.add(r));
   const plan = planner.finish();
   if (plan.unallocated.length > 0) {
     throw new InputError(plan.unallocated.map((flow) => problem("CONFIG_UNALLOCATED", `no allocation rule matches ${flow}: expected a rule for it`, { file: opts.scenario!, field: "allocation" })));

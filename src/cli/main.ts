@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { Command, CommanderError } from "commander";
 import { Chalk } from "chalk";
@@ -9,6 +9,7 @@ import { compareCommand } from "./compare.js";
 import { erlangCommand } from "./erlang.js";
 import { gapsCommand } from "./gaps.js";
 import { planCommand } from "./plan.js";
+import { progressBar } from "./progress.js";
 import { validateCommand } from "./validate.js";
 
 /** Exit codes (SPEC §6). */
@@ -77,6 +78,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     },
     setFormat: (format) => {
       global.format = format;
+    },
+    progress: (total, label) => progressBar(io.stderr, !global.quiet && global.format !== "json", total, label),
+    inputSize: (path) => {
+      if (path === "-") return undefined;
+      try {
+        return statSync(path).size;
+      } catch {
+        return undefined;
+      }
     },
   };
 

@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import type { CommandContext } from "./context.js";
+import { readingWithProgress } from "./progress.js";
 import { formatOption, outOption, type OutputFormat } from "./options.js";
 
 const EXAMPLES = `
@@ -16,7 +17,7 @@ Examples:
 
 interface PlanOptions {
   scenario?: string;
-  report?: "summary" | "queues" | "intervals" | "days";
+  report?: "summary" | "queues" | "intervals" | "days" | "heatmap";
   by?: "tier" | "group" | "queue";
   organisation?: string;
   site?: string;
@@ -43,7 +44,7 @@ export function planCommand(ctx: CommandContext): Command {
     .argument("<forecast>", "forecast CSV ('-' for stdin)")
     .addHelpText("before", EXAMPLES)
     .option("--scenario <file>", "scenario file (YAML or JSON): targets, shrinkage, contract hours, opening hours")
-    .addOption(new Option("--report <report>", "what to print (default: summary)").choices(["summary", "queues", "intervals", "days"]))
+    .addOption(new Option("--report <report>", "what to print (default: summary)").choices(["summary", "queues", "intervals", "days", "heatmap"]))
     .addOption(
       new Option("--by <what>", "summary by tier (levels, team leads, managers, support roles), by group (teams) or by queue (default)").choices(["tier", "group", "queue"]),
     )
@@ -111,7 +112,7 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   } else if (opts.site !== undefined) {
     throw new InputError([problem("USAGE_CONFLICT", `--site needs a scenario with sites: expected a --scenario that lists its sites`, { field: "--site" })]);
   }
-  const series = opts.format === "html" ? new (await import("../io/plan-series.js")).PlanSeries() : undefined;
+  const series = opts.format === "html" || report === "heatmap" ? new (await import("../io/plan-series.js")).PlanSeries() : undefined;
   let plan;
   let allPlans: import("../plan/plan.js").Plan[] = [];
   try {
@@ -119,12 +120,12 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
       intervals !== undefined ? (i: import("../plan/plan.js").IntervalPlan) => intervals.add(i) : series !== undefined ? (i: import("../plan/plan.js").IntervalPlan) => series.add(i) : undefined;
     if (site === undefined) {
       const planner = new Planner(scenario, onInterval === undefined ? {} : { onInterval });
-      await readForecast(ctx.streamInput(forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => planner.add(r));
+      await readForecast(readingWithProgress(ctx, forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => planner.add(r));
       plan = planner.finish();
     } else {
       const { SourcingPlanner } = await import("../plan/sourcing.js");
       const planner = new SourcingPlanner(scenario, undefined, onInterval === undefined ? undefined : { site, onInterval });
-      await readForecast(ctx.streamInput(forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => planner.add(r));
+      await readForecast(readingWithProgress(ctx, forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => planner.add(r));
       const all = planner.finish();
       if (all.unallocated.length > 0) {
         throw new InputError(all.unallocated.map((flow) => problem("CONFIG_UNALLOCATED", `no allocation rule matches ${flow}: expected a rule for it (a last rule without match takes every other flow)`, { file: opts.scenario!, field: "allocation" })));
@@ -141,14 +142,14 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     const { streamReport } = await import("../io/interval-report.js");
     streamReport(opts.out, ctx.io.stdout, (write) => intervals.writeTo(plan, write));
   } else {
-    const text =
-      opts.format === "html"
-        ? (await import("../io/render-html.js")).renderPlanHtml(plan, series!, forecast)
-        : opts.format === "json"
-        ? render.renderPlanJson(plan, report)
-        : opts.format === "csv"
-          ? render.renderPlanCsv(plan, report)
-          : render.renderPlanTable(plan, report, ctx.color(opts.out));
+    let text: string;
+    if (opts.format === "html") text = (await import("../io/render-html.js")).renderPlanHtml(plan, series!, forecast);
+    else if (report === "heatmap") {
+      const heatmap = await import("../io/render-heatmap.js");
+      text = opts.format === "table" ? heatmap.renderHeatmapTable(plan, series!, ctx.color(opts.out)) : heatmap.renderHeatmapData(plan, series!, opts.format);
+    } else if (opts.format === "json") text = render.renderPlanJson(plan, report);
+    else if (opts.format === "csv") text = render.renderPlanCsv(plan, report);
+    else text = render.renderPlanTable(plan, report, ctx.color(opts.out));
     writeReport(text, opts.out, ctx.io.stdout);
   }
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);

@@ -8,6 +8,7 @@ import type { CommandContext } from "./context.js";
 import { compareCommand } from "./compare.js";
 import { erlangCommand } from "./erlang.js";
 import { gapsCommand } from "./gaps.js";
+import { initCommand } from "./init.js";
 import { planCommand } from "./plan.js";
 import { progressBar } from "./progress.js";
 import { validateCommand } from "./validate.js";
@@ -90,7 +91,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     },
   };
 
-  for (const cmd of [planCommand(ctx), compareCommand(ctx), gapsCommand(ctx), erlangCommand(ctx), validateCommand(ctx)]) {
+  for (const cmd of [planCommand(ctx), compareCommand(ctx), gapsCommand(ctx), erlangCommand(ctx), validateCommand(ctx), initCommand(ctx)]) {
     cmd.exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),

@@ -1,0 +1,42 @@
+import { Command } from "commander";
+import type { CommandContext } from "./context.js";
+
+const EXAMPLES = `
+Examples:
+  $ ccplan init my-plan
+  $ ccplan init my-plan --force
+`;
+
+/** `ccplan init [DIR]`: starter files to plan from. */
+export function initCommand(ctx: CommandContext): Command {
+  return new Command("init")
+    .summary("write a starter forecast, roster and scenarios into a folder")
+    .description("Write a week of forecast, a roster, a commented scenario, two sourcing\nscenarios and a README with the commands to try. Existing files are kept\nunless --force.")
+    .argument("[dir]", "folder to write into (created if needed)", ".")
+    .addHelpText("before", EXAMPLES)
+    .option("--force", "overwrite files that exist")
+    .action(async (dir: string, opts: { force?: boolean }) => {
+      ctx.setExit(await runInit(dir, opts.force === true, ctx));
+    });
+}
+
+async function runInit(dir: string, force: boolean, ctx: CommandContext): Promise<number> {
+  const { existsSync, mkdirSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { InputError, problem } = await import("../io/diagnostics.js");
+  const { writeReport } = await import("../io/output.js");
+  const { starterFiles } = await import("../io/starter-files.js");
+  const files = starterFiles();
+  const taken = files.map(([name]) => join(dir, name)).filter((path) => existsSync(path));
+  if (taken.length > 0 && !force) {
+    throw new InputError(taken.map((path) => problem("USAGE_CONFLICT", `${path} exists: expected a new folder, or --force to overwrite`, { file: path })));
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new InputError([problem("IO_WRITE", `cannot create ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}): expected a writable folder`, { file: dir })]);
+  }
+  for (const [name, text] of files) writeReport(text, join(dir, name), ctx.io.stdout);
+  ctx.info(`wrote ${files.map(([name]) => name).join(", ")} in ${dir}\nnext: cd ${dir} && ccplan plan forecast.csv --scenario scenario.yaml`);
+  return 0;
+}

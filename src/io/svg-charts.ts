@@ -37,7 +37,7 @@ function legend(series: readonly Series[], x: number, y: number, width: number):
   let dx = 0;
   let line = 0;
   series.forEach((s, k) => {
-    const w = 24 + s.name.length * 6.2;
+    const w = 26 + s.name.length * 6.8;
     if (dx > 0 && x + dx + w > width - 8) {
       dx = 0;
       line++;

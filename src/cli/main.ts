@@ -30,6 +30,9 @@ Examples:
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/in-house.yaml
   $ ccplan plan fixtures/forecast-week-fr.csv --report intervals --format csv --out intervals.csv
   $ ccplan compare fixtures/forecast-week.csv --scenario fixtures/scenarios/sourcing-in-house.yaml --scenario fixtures/scenarios/sourcing-hybrid.yaml
+  $ ccplan gaps fixtures/forecast-week.csv --roster fixtures/roster.csv --scenario fixtures/scenarios/gaps-two-sites.yaml
+  $ ccplan plan fixtures/forecast-week.csv --report heatmap
+  $ ccplan init my-plan
   $ ccplan validate fixtures/forecast-week.csv fixtures/scenarios/in-house.yaml
   $ ccplan erlang --volume 100 --aht 3:00 --interval 30 --sl 80/20
   $ ccplan erlang --input fixtures/erlang-cases.csv --format json

@@ -34,4 +34,19 @@ describe("ccplan init", () => {
       rmSync(join(dir, ".."), { recursive: true, force: true });
     }
   });
+
+  it("every example of the top-level --help runs as written (files they write go to a temporary folder)", async () => {
+    const help = await runCli(["--help"]);
+    const examples = help.stdout.split("\n").filter((l) => l.startsWith("  $ ccplan "));
+    expect(examples.length).toBeGreaterThanOrEqual(8);
+    const dir = mkdtempSync(join(tmpdir(), "ccplan-help-"));
+    try {
+      for (const example of examples) {
+        const args = example.replace("  $ ccplan ", "").split(" ").map((a) => (a === "intervals.csv" || a === "my-plan" ? join(dir, a) : a));
+        expect([example, (await runCli(args)).code]).toEqual([example, 0]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

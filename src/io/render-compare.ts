@@ -2,7 +2,8 @@ import type { ChalkInstance } from "chalk";
 import { ranking, type Comparison, type ComparedScenario } from "../plan/compare.js";
 import type { CostedRole } from "../plan/cost.js";
 import type { SourcingPlan, WhatIf } from "../plan/sourcing.js";
-import { csvNumber, grouped, jsonNumber, percent, seconds } from "./number-format.js";
+import { grouped, jsonNumber, percent, seconds } from "./number-format.js";
+import { csvCell, type Cell } from "./csv-cell.js";
 import { renderTable } from "./table.js";
 
 /** Version of the JSON documents of `ccplan compare`. */
@@ -114,14 +115,6 @@ function verdict(c: Comparison): string {
   return out.join("\n");
 }
 
-type Cell = string | number | boolean | null;
-
-function csvCell(v: Cell): string {
-  if (v === null) return "";
-  if (typeof v === "number") return csvNumber(v);
-  if (typeof v === "boolean") return v ? "true" : "false";
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 const SCENARIO_FIELDS: readonly [string, (s: ComparedScenario, k: number, c: Comparison) => Cell][] = [
   ["scenario", (s) => s.plan.scenario],

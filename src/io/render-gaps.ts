@@ -1,6 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import type { GapsPlan, Hire, Training } from "../plan/gaps.js";
 import { csvNumber, grouped, jsonNumber } from "./number-format.js";
+import { csvCell, type Cell } from "./csv-cell.js";
 import { renderTable } from "./table.js";
 
 /** Version of the JSON documents of `ccplan gaps`. */
@@ -19,14 +20,6 @@ export interface GapsContext {
 /** The CSV tables of `ccplan gaps`. */
 export type GapsReport = "skills" | "people" | "hires" | "trainings";
 
-type Cell = string | number | boolean | null;
-
-function csvCell(v: Cell): string {
-  if (v === null) return "";
-  if (typeof v === "number") return csvNumber(v);
-  if (typeof v === "boolean") return v ? "true" : "false";
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 function csv(head: string[], rows: Cell[][]): string {
   return [head.join(","), ...rows.map((r) => r.map(csvCell).join(","))].join("\n") + "\n";

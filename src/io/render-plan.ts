@@ -2,7 +2,8 @@ import type { ChalkInstance } from "chalk";
 import type { GroupPlan, RolePlan } from "../plan/group-staffing.js";
 import type { DayPlan, IntervalPlan, Plan, QueuePlan } from "../plan/plan.js";
 import { formatDateTime } from "./datetime.js";
-import { csvNumber, grouped, jsonNumber, percent, seconds } from "./number-format.js";
+import { grouped, jsonNumber, percent, seconds } from "./number-format.js";
+import { csvCell, type Cell } from "./csv-cell.js";
 import { renderTable, type Align } from "./table.js";
 
 /** Version of the JSON documents of `ccplan plan`. */
@@ -10,7 +11,6 @@ export const PLAN_SCHEMA_VERSION = 1;
 
 export type PlanReport = "summary" | "queues" | "intervals" | "days" | "tiers" | "groups";
 
-type Cell = string | number | boolean | null;
 
 /** Fields of one queue line (and of the totals), snake_case for CSV, camelCase for JSON. */
 const QUEUE_FIELDS: readonly [string, string, (q: QueuePlan) => Cell][] = [
@@ -99,12 +99,6 @@ function roleTotals(plan: Plan): RolePlan {
   return { role: "total", agentsPeak: null, fte: plan.organisation.totals.fte, headcount: plan.organisation.totals.headcount };
 }
 
-function csvCell(v: Cell): string {
-  if (v === null) return "";
-  if (typeof v === "number") return csvNumber(v);
-  if (typeof v === "boolean") return v ? "true" : "false";
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 function csvLine<T>(fields: readonly [string, string, (x: T) => Cell][], row: T): string {
   let line = "";

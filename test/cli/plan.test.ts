@@ -133,7 +133,7 @@ describe("ccplan plan", () => {
     const dir = mkdtempSync(join(tmpdir(), "ccplan-help-"));
     try {
       for (const example of examples) {
-        const args = example.replace("  $ ccplan ", "").split(" ").map((a) => (a === "intervals.csv" ? join(dir, a) : a));
+        const args = example.replace("  $ ccplan ", "").split(" ").map((a) => (a === "intervals.csv" || a === "plan.html" ? join(dir, a) : a));
         const r = await runCli(args);
         expect([example, r.code, r.stderr]).toEqual([example, 0, r.stderr.includes("error") ? "" : r.stderr]);
       }

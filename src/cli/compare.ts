@@ -101,8 +101,16 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   if (sweep !== undefined && ((sweep.parameter === "volume-factor" && opts.volumeFactor !== undefined) || (sweep.parameter === "aht-factor" && opts.ahtFactor !== undefined))) {
     problems.push(problem("USAGE_CONFLICT", `--sweep ${sweep.parameter} cannot be used with --${sweep.parameter}: expected the one or the other`, { field: "--sweep" }));
   }
+  if (sweep !== undefined && opts.roster !== undefined) problems.push(problem("USAGE_CONFLICT", "--roster cannot be used with --sweep: expected the one or the other", { field: "--roster" }));
   if (sweep !== undefined && opts.format === "html") problems.push(problem("USAGE_CONFLICT", "--sweep cannot be drawn as html: expected --format table, csv or json with --sweep", { field: "--format" }));
   if (problems.length > 0) throw new InputError(problems);
+  // The roster is checked before any planning: a bad roster fails at once.
+  let rosterBytes: Uint8Array | undefined;
+  if (opts.roster !== undefined) {
+    const { readRoster } = await import("../io/roster-read.js");
+    rosterBytes = await ctx.readInput(opts.roster);
+    readRoster(rosterBytes, opts.roster, () => 35);
+  }
   const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
   const rows: ForecastRow[] = [];
   await readForecast(readingWithProgress(ctx, forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => rows.push(r));
@@ -141,17 +149,16 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
       if (opts.roster !== undefined) {
         const { readRoster } = await import("../io/roster-read.js");
         const { skillGaps, skillRequirements } = await import("../plan/gaps.js");
-        const { combinedShrinkage } = await import("../core/people.js");
-        const bytes = await ctx.readInput(opts.roster);
+        const { siteNamed, siteWorkforce } = await import("../plan/sites.js");
         for (const [k, s] of c.scenarios.entries()) {
           const scenario = scenarios[k]!;
-          const hoursOf = (site: string) => scenario.sites.find((x) => x.name === site)?.overrides.contractHours ?? scenario.contractHours;
-          const roster = readRoster(bytes, opts.roster, hoursOf);
+          const roster = readRoster(rosterBytes!, opts.roster, (site) => siteWorkforce(scenario, site).contractHours);
+          for (const p of roster.people) p.site = siteNamed(scenario, p.site)?.name ?? p.site;
           s.gaps = skillGaps(skillRequirements(s.plan), roster.people, {
             minLevel: 1,
             productivity: { 1: 1, 2: 1, 3: 1 },
             hireFte: scenario.contractFraction,
-            availability: 1 - combinedShrinkage(Object.values(scenario.shrinkage)),
+            availability: (site) => siteWorkforce(scenario, site).availability,
           }).totals;
         }
       }

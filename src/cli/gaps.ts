@@ -60,7 +60,6 @@ async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandConte
   const { InputError, problem } = await import("../io/diagnostics.js");
   const { parsePositive } = await import("../io/values.js");
   const { DEFAULT_SCENARIO } = await import("../plan/scenario.js");
-  const { combinedShrinkage } = await import("../core/people.js");
   const { readForecast } = await import("../io/forecast-read.js");
   const { readRoster } = await import("../io/roster-read.js");
   const { SourcingPlanner } = await import("../plan/sourcing.js");
@@ -94,8 +93,10 @@ async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandConte
   if (intervalMin !== undefined && !intervalMin.ok) throw new InputError([intervalMin.diagnostic]);
 
   // The roster first (a small file): its problems before a long plan.
-  const hoursOf = (site: string) => scenario.sites.find((s) => s.name === site)?.overrides.contractHours ?? scenario.contractHours;
-  const roster = readRoster(await ctx.readInput(opts.roster), opts.roster, hoursOf);
+  const { siteNamed, siteWorkforce } = await import("../plan/sites.js");
+  const roster = readRoster(await ctx.readInput(opts.roster), opts.roster, (site) => siteWorkforce(scenario, site).contractHours);
+  // a roster site is the scenario's site of that name, whatever its case or accents
+  for (const p of roster.people) p.site = siteNamed(scenario, p.site)?.name ?? p.site;
 
   const planner = new SourcingPlanner(scenario);
   const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
@@ -107,14 +108,13 @@ async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandConte
   const requirements = skillRequirements(plan);
   const sites = new Set(requirements.map((r) => r.site));
   if (!sites.has(null)) {
-    for (const s of roster.summary.sites) if (!sites.has(s)) ctx.warn(`${opts.roster}: warning PLAN_UNUSED_RULE site "${s}" has no in-house work in the plan: its people cover nothing (expected one of ${[...sites].join(", ")})`);
+    for (const s of new Set(roster.people.map((p) => p.site))) if (!sites.has(s)) ctx.warn(`${opts.roster}: warning PLAN_UNUSED_RULE site "${s}" has no in-house work in the plan: its people cover nothing (expected one of ${[...sites].join(", ")})`);
   }
   const requiredKeys = new Set(requirements.map((r) => skillKey(r.typology, r.channel)));
   for (const [key, where] of roster.skills) {
     if (!requiredKeys.has(key)) ctx.warn(`${opts.roster}:${where.line}${where.column === undefined ? "" : `:${where.column}`}: warning PLAN_UNUSED_RULE skill "${where.label}" is no skill of the plan (no such typology and channel in the forecast, or not in-house)`);
   }
-  const availability = 1 - combinedShrinkage(Object.values(scenario.shrinkage));
-  const gaps = skillGaps(requirements, roster.people, { minLevel, productivity, hireFte, availability });
+  const gaps = skillGaps(requirements, roster.people, { minLevel, productivity, hireFte, availability: (site) => siteWorkforce(scenario, site).availability });
   const context = { forecast, roster: opts.roster, scenario: scenario.name, minLevel, productivity, hireFte };
   const text =
     opts.format === "html"

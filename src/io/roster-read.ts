@@ -45,11 +45,18 @@ export function readRoster(bytes: Uint8Array, file: string, fullTimeHours: (site
   // Skill columns: any header `typology:channel`.
   const matrix: { column: number; key: string; label: string }[] = [];
   const skills: Roster["skills"] = new Map();
+  let headerBroken = false;
   table.header.forEach((raw, i) => {
     if (!raw.includes(":")) return;
     const skill = parseSkillLabel(raw);
     if (typeof skill === "string") {
+      // a skill column on an unknown channel: reported, and its cells skipped, so the rows are still checked
       problems.push(problem("INPUT_UNKNOWN_CHANNEL", skill, { file, line: 1, column: i + 1, field: raw, value: raw }));
+      return;
+    }
+    const twin = matrix.find((m) => m.key === skill.key);
+    if (twin !== undefined) {
+      problems.push(problem("CSV_DUPLICATE_COLUMN", `column ${shown(raw)} is the same skill as column ${twin.column + 1} (${twin.label}): expected each skill once`, { file, line: 1, column: i + 1, field: raw, value: raw }));
       return;
     }
     matrix.push({ column: i, key: skill.key, label: skill.label });
@@ -61,7 +68,8 @@ export function readRoster(bytes: Uint8Array, file: string, fullTimeHours: (site
   if (matrix.length === 0 && index.skills === undefined) {
     problems.push(problem("CSV_MISSING_COLUMN", "no skills: expected typology:channel columns (proficiency 0–3) or a skills column", { file, line: 1, field: "skills" }));
   }
-  if (problems.length > 0) throw new InputError(problems);
+  headerBroken = problems.some((d) => d.code !== "INPUT_UNKNOWN_CHANNEL");
+  if (headerBroken) throw new InputError(problems);
 
   const people: RosterPerson[] = [];
   const seen = new Map<string, number>();
@@ -149,6 +157,8 @@ function parseSkillLabel(raw: string): { key: string; label: string } | string {
   return { key: skillKey(typology, channel), label: `${typology}:${channel}` };
 }
 
+/** A proficiency 0–3, also as a spreadsheet writes it (`2.0`, `2,0`). */
 function proficiency(text: string): number | undefined {
-  return /^[0-3]$/.test(text) ? Number(text) : undefined;
+  const m = /^([0-3])(?:[.,]0+)?$/.exec(text);
+  return m ? Number(m[1]) : undefined;
 }

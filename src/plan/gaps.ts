@@ -36,8 +36,8 @@ export interface GapOptions {
   productivity: Record<1 | 2 | 3, number>;
   /** FTE of one new hire (the mean contract). */
   hireFte: number;
-  /** Share of paid time people are there (1 − shrinkage), for the peak check. */
-  availability: number;
+  /** Share of paid time people are there at a site (1 − its shrinkage), for the peak check. */
+  availability: (site: string) => number;
   /** Branch-and-bound iterations of the cross-training search (deterministic, unlike a time limit). */
   maxIterations?: number;
 }
@@ -50,9 +50,9 @@ export interface SkillCoverage extends SkillRequirement {
   /** FTE the allocation covers (each person's hours shared, never counted twice). */
   coveredFte: number;
   gapFte: number;
-  /** Idle FTE of the skill's holders after the allocation (could take more of it). */
+  /** Idle FTE of the skill's holders after the allocation, each idle person's time shared equally among the skills they hold (so surpluses add up to the idle FTE). */
   surplusFte: number;
-  /** Holders present at once (holders × availability) against peak agents: the shortfall (0 when enough). */
+  /** Holders present at once (Σ min(1, FTE) × their site's availability) against peak agents: the shortfall (0 when enough). */
   peakShortAgents: number;
 }
 
@@ -107,6 +107,9 @@ export interface GapsPlan {
   totals: { requiredFte: number; coveredFte: number; gapFte: number; gapAfterTrainingFte: number; hires: number; trainings: number; hiresAfterTraining: number };
 }
 
+/** The typology of a minimum presence without work: any person at the level and site covers it. */
+export const ON_DUTY = "(on duty)";
+
 /** Below this, an FTE is rounding noise (1e-4 FTE is under 4 minutes a week). */
 const EPS = 1e-4;
 
@@ -130,6 +133,16 @@ export function skillRequirements(plan: SourcingPlan): SkillRequirement[] {
     const queues = new Map(p.queues.map((q) => [`${q.queue!.typology}\u001f${q.queue!.channel}\u001f${q.queue!.direction}\u001f${q.queue!.tier}`, q]));
     for (const g of p.organisation.groups) {
       const ratio = g.separateFte > 0 ? g.fte / g.separateFte : 0;
+      if (g.separateFte <= 0 && g.fte > 0) {
+        // a team that is only a minimum presence: anyone at its level and site can be on duty
+        const siteName = named ? site.name : null;
+        const key = `${g.tier}\u001f${siteName ?? ""}\u001f${ON_DUTY}`;
+        const r = out.get(key) ?? { typology: ON_DUTY, channel: "any", tier: g.tier, site: siteName, requiredFte: 0, peakAgents: 0 };
+        r.requiredFte += g.fte;
+        r.peakAgents = Math.max(r.peakAgents, g.peakAgents);
+        out.set(key, r);
+        continue;
+      }
       for (const id of g.members) {
         const q = queues.get(id);
         if (q === undefined || q.queue === null) continue;
@@ -201,36 +214,77 @@ function allocate(people: readonly RosterPerson[], reqs: readonly SkillRequireme
   return { x, status };
 }
 
-/** {@link allocate} on one connected part. */
-function allocatePart(people: readonly RosterPerson[], reqs: readonly SkillRequirement[], edges: readonly Edge[], fewestTrainings: boolean, maxIterations: number) {
+/** Trainings a part may have for the exact 0–1 programme; above, the LP-guided search. */
+const EXACT_TRAININGS = 40;
+
+/** The maximum cover of a part with the given edges (the others closed): its value and each edge's FTE. */
+function coverLp(people: readonly RosterPerson[], reqs: readonly SkillRequirement[], edges: readonly Edge[], open: (k: number) => boolean) {
   const constraints: Record<string, { max?: number; min?: number }> = {};
-  for (const e of edges) {
+  const variables: Record<string, Record<string, number>> = {};
+  edges.forEach((e, k) => {
+    if (!open(k)) return;
     constraints[`p${e.person}`] = { max: people[e.person]!.fte };
     constraints[`r${e.req}`] = { max: reqs[e.req]!.requiredFte };
-  }
-  const variables: Record<string, Record<string, number>> = {};
-  edges.forEach((e, k) => (variables[`x${k}`] = { [`p${e.person}`]: 1, [`r${e.req}`]: e.gain, cover: e.gain }));
-  const first = solve({ direction: "maximize", objective: "cover", constraints, variables }, { maxPivots: 1 << 20 });
-  if (first.status !== "optimal") throw new RangeError(`coverage LP: ${first.status}`);
-  const values = new Map(first.variables);
-  if (!fewestTrainings || !edges.some((e) => e.trained)) return { x: edges.map((_, k) => values.get(`x${k}`) ?? 0), status: "optimal" as const };
-  // Second stage: the same cover with the fewest trainings (binary t per trained edge, x ≤ bound × t).
-  const binaries: string[] = [];
-  constraints.cover = { min: first.result - 1e-9 * (1 + first.result) };
-  edges.forEach((e, k) => {
-    if (!e.trained) return;
-    constraints[`u${k}`] = { max: 0 };
-    variables[`x${k}`]![`u${k}`] = 1;
-    // the tightest bound on the edge: the person's FTE, or what the skill needs
-    variables[`t${k}`] = { [`u${k}`]: -Math.min(people[e.person]!.fte, reqs[e.req]!.requiredFte / e.gain), trainings: 1 };
-    binaries.push(`t${k}`);
+    variables[`x${k}`] = { [`p${e.person}`]: 1, [`r${e.req}`]: e.gain, cover: e.gain };
   });
-  const second = solve({ direction: "minimize", objective: "trainings", constraints, variables, binaries }, { maxIterations, maxPivots: 1 << 20 });
-  if (second.status !== "optimal" && !(second.status === "timedout" && Number.isFinite(second.result))) {
-    return { x: edges.map((_, k) => values.get(`x${k}`) ?? 0), status: "best-found" as const };
+  const solved = solve({ direction: "maximize", objective: "cover", constraints, variables }, { maxPivots: 1 << 20 });
+  if (solved.status !== "optimal") throw new RangeError(`coverage LP: ${solved.status}`);
+  const values = new Map(solved.variables);
+  return { cover: solved.result, x: edges.map((_, k) => values.get(`x${k}`) ?? 0) };
+}
+
+/**
+ * {@link allocate} on one connected part. With trainings: the cover with
+ * every training edge open is the target; then the fewest trainings that
+ * reach it — exactly (a 0–1 programme) when the part has at most
+ * {@link EXACT_TRAININGS} possible trainings and the search ends within its
+ * iteration limit; otherwise the trainings its linear relaxation uses,
+ * then dropped one by one (smallest first) while the cover holds: a set from
+ * which no training can be removed (`best-found`).
+ */
+function allocatePart(people: readonly RosterPerson[], reqs: readonly SkillRequirement[], edges: readonly Edge[], fewestTrainings: boolean, maxIterations: number) {
+  const all = coverLp(people, reqs, edges, () => true);
+  if (!fewestTrainings || !edges.some((e) => e.trained)) return { x: all.x, status: "optimal" as const };
+  const target = all.cover - 1e-9 * (1 + all.cover);
+  // the tightest bound on a training edge: the person's FTE, or what the skill needs
+  const bound = (e: Edge) => Math.min(people[e.person]!.fte, reqs[e.req]!.requiredFte / e.gain);
+  const model = (binary: boolean) => {
+    const constraints: Record<string, { max?: number; min?: number }> = { cover: { min: target } };
+    const variables: Record<string, Record<string, number>> = {};
+    const binaries: string[] = [];
+    edges.forEach((e, k) => {
+      constraints[`p${e.person}`] = { max: people[e.person]!.fte };
+      constraints[`r${e.req}`] = { max: reqs[e.req]!.requiredFte };
+      variables[`x${k}`] = { [`p${e.person}`]: 1, [`r${e.req}`]: e.gain, cover: e.gain };
+      if (!e.trained) return;
+      constraints[`u${k}`] = { max: 0 };
+      variables[`x${k}`]![`u${k}`] = 1;
+      variables[`t${k}`] = { [`u${k}`]: -bound(e), trainings: 1 };
+      if (binary) binaries.push(`t${k}`);
+      else constraints[`tmax${k}`] = { max: 1 };
+      if (!binary) variables[`t${k}`]![`tmax${k}`] = 1;
+    });
+    return { direction: "minimize" as const, objective: "trainings", constraints, variables, binaries };
+  };
+  const trainings = edges.filter((e) => e.trained).length;
+  if (trainings <= EXACT_TRAININGS) {
+    const exact = solve(model(true), { maxIterations, maxPivots: 1 << 20 });
+    if (exact.status === "optimal") {
+      const v = new Map(exact.variables);
+      return { x: edges.map((_, k) => v.get(`x${k}`) ?? 0), status: "optimal" as const };
+    }
   }
-  const v = new Map(second.variables);
-  return { x: edges.map((_, k) => v.get(`x${k}`) ?? 0), status: second.status === "optimal" ? ("optimal" as const) : ("best-found" as const) };
+  // The linear relaxation's trainings, then drop what the cover does not need.
+  const relaxed = solve(model(false), { maxPivots: 1 << 20 });
+  if (relaxed.status !== "optimal") return { x: all.x, status: "best-found" as const };
+  const rv = new Map(relaxed.variables);
+  const kept = new Set(edges.map((e, k) => [e, k] as const).filter(([e, k]) => e.trained && (rv.get(`x${k}`) ?? 0) > EPS).map(([, k]) => k));
+  const order = [...kept].sort((a, b) => (rv.get(`x${a}`) ?? 0) - (rv.get(`x${b}`) ?? 0) || a - b);
+  for (const k of order) {
+    kept.delete(k);
+    if (coverLp(people, reqs, edges, (j) => !edges[j]!.trained || kept.has(j)).cover < target) kept.add(k);
+  }
+  return { x: coverLp(people, reqs, edges, (j) => !edges[j]!.trained || kept.has(j)).x, status: "best-found" as const };
 }
 
 /**
@@ -293,7 +347,7 @@ export function fewestHires(gaps: readonly { req: SkillRequirement; gapFte: numb
  * is minimised for that cover (a 0–1 programme). Hires close what is left.
  */
 export function skillGaps(reqs: readonly SkillRequirement[], people: readonly RosterPerson[], o: GapOptions): GapsPlan {
-  const level = (p: RosterPerson, r: SkillRequirement) => p.skills.get(skillKey(r.typology, r.channel)) ?? 0;
+  const level = (p: RosterPerson, r: SkillRequirement) => (r.typology === ON_DUTY ? Math.max(1, o.minLevel) : (p.skills.get(skillKey(r.typology, r.channel)) ?? 0));
   const labels = new Map(reqs.map((r) => [skillKey(r.typology, r.channel), `${r.typology}:${r.channel}`]));
   const held: Edge[] = [];
   people.forEach((p, i) =>
@@ -345,16 +399,18 @@ export function skillGaps(reqs: readonly SkillRequirement[], people: readonly Ro
   trainings.sort((a, b) => b.fte - a.fte || cmp(a.agentId, b.agentId) || cmp(a.skill, b.skill));
   const gapAfter = reqs.map((r, j) => Math.max(0, r.requiredFte - afterCover[j]!));
 
+  const holds = (p: RosterPerson, r: SkillRequirement) => sameTeam(p, r) && level(p, r) >= Math.max(o.minLevel, 1);
+  const heldCount = people.map((p) => reqs.filter((r) => holds(p, r)).length);
   const skills: SkillCoverage[] = reqs.map((r, j) => {
-    const holders = people.filter((p) => sameTeam(p, r) && level(p, r) >= Math.max(o.minLevel, 1));
+    const holders = people.filter((p) => holds(p, r));
     return {
       ...r,
       holders: holders.length,
       holdersFte: holders.reduce((n, p) => n + p.fte, 0),
       coveredFte: covered[j]!,
       gapFte: gap[j]! <= EPS ? 0 : gap[j]!,
-      surplusFte: people.reduce((n, p, i) => n + (holders.includes(p) ? idle[i]! : 0), 0),
-      peakShortAgents: Math.max(0, r.peakAgents - holders.length * o.availability),
+      surplusFte: people.reduce((n, p, i) => n + (heldCount[i]! > 0 && holds(p, r) ? idle[i]! / heldCount[i]! : 0), 0),
+      peakShortAgents: Math.max(0, r.peakAgents - holders.reduce((n, p) => n + Math.min(1, p.fte) * o.availability(p.site), 0)),
     };
   });
   const allocation: PersonAllocation[] = people.map((p, i) => ({

@@ -264,7 +264,7 @@ export class GroupStaffing {
       let apart = 0;
       for (const id of team.queueIds) apart += separateFte.get(id) ?? 0;
       const skills = [...team.skills].sort();
-      const skillsPerPerson = team.pooled ? skills.length : 1;
+      const skillsPerPerson = team.pooled ? Math.max(1, skills.length) : 1;
       groups.push({
         name: team.name,
         tier: team.tier,

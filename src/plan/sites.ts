@@ -124,3 +124,22 @@ export function siteScenario(scenario: Scenario, site: Site): Scenario {
     allocation: [],
   };
 }
+
+/** The site of a scenario with this name, ignoring case, accents and spacing (a roster writes `lyon` for `Lyon`). */
+export function siteNamed(scenario: Scenario, name: string): Site | undefined {
+  const key = siteKey(name);
+  return scenario.sites.find((s) => siteKey(s.name) === key);
+}
+
+function siteKey(name: string): string {
+  return name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim().replace(/\s+/g, " ");
+}
+
+/** What a roster needs of a site: its full-time hours a week and the share of paid time people are there (1 − shrinkage). */
+export function siteWorkforce(scenario: Scenario, name: string): { contractHours: number; availability: number } {
+  const site = siteNamed(scenario, name);
+  const s = site === undefined ? scenario : siteScenario(scenario, site);
+  let kept = 1;
+  for (const v of Object.values(s.shrinkage)) kept *= 1 - v;
+  return { contractHours: s.contractHours, availability: kept };
+}

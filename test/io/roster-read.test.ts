@@ -53,6 +53,20 @@ describe("readRoster", () => {
     expect(d[4]!.message).toBe("info:phone: got \"5\", expected a proficiency 0, 1, 2 or 3 (blank = 0)");
   });
 
+  it("reports a skill column twice (case or accents aside), still checks the rows past a bad skill header, and takes 2.0 as 2", () => {
+    const d = diagnosticsOf(() => readRoster(enc("agent_id,site,tier,fte,info:phone,Info:Téléphone,x:pigeon\nA1,Paris,L4,1,2,,\n"), "r.csv", hours35));
+    expect(d.map((x) => [x.code, x.line, x.column])).toEqual([
+      ["CSV_DUPLICATE_COLUMN", 1, 6],
+      ["INPUT_UNKNOWN_CHANNEL", 1, 7],
+    ]);
+    const rows = diagnosticsOf(() => readRoster(enc("agent_id,site,tier,fte,info:phone,x:pigeon\nA1,Paris,L4,1,2.0,\n"), "r.csv", hours35));
+    expect(rows.map((x) => [x.code, x.line])).toEqual([
+      ["INPUT_UNKNOWN_CHANNEL", 1],
+      ["INPUT_OUT_OF_RANGE", 2],
+    ]);
+    expect([...readRoster(enc("agent_id,site,tier,fte,info:phone\nA1,Paris,1,1,\"2,0\"\n"), "r.csv", hours35).people[0]!.skills.values()]).toEqual([2]);
+  });
+
   it("reports a missing column, a skill column on an unknown channel, no skills at all, and an empty file", () => {
     expect(diagnosticsOf(() => readRoster(enc("agent_id,tier,fte,a:phone\nA,1,1,1\n"), "r.csv", hours35)).map((x) => x.code)).toEqual(["CSV_MISSING_COLUMN"]);
     expect(diagnosticsOf(() => readRoster(enc("agent_id,site,tier,fte,a:pigeon\nA,P,1,1,1\n"), "r.csv", hours35))[0]).toMatchObject({ code: "INPUT_UNKNOWN_CHANNEL", line: 1, column: 5 });

@@ -1,13 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fewestHires, skillGaps, skillKey, skillRequirements, type GapOptions, type RosterPerson, type SkillRequirement } from "../../src/plan/gaps.js";
+import { fewestHires, ON_DUTY, skillGaps, skillKey, skillRequirements, type GapOptions, type RosterPerson, type SkillRequirement } from "../../src/plan/gaps.js";
 import { DEFAULT_SCENARIO, type Scenario } from "../../src/plan/scenario.js";
 import { IMPLICIT_SITE } from "../../src/plan/sites.js";
 import { SourcingPlanner } from "../../src/plan/sourcing.js";
+import { DEFAULT_TIER_RULES } from "../../src/plan/tiers.js";
 import { forecastRow, MONDAY } from "../helpers/forecast-row.js";
 import { expectRelative } from "../helpers/relative.js";
 
-const OPTIONS: GapOptions = { minLevel: 1, productivity: { 1: 1, 2: 1, 3: 1 }, hireFte: 1, availability: 0.7 };
+const OPTIONS: GapOptions = { minLevel: 1, productivity: { 1: 1, 2: 1, 3: 1 }, hireFte: 1, availability: () => 0.7 };
 
 const need = (typology: string, channel: string, requiredFte: number, over: Partial<SkillRequirement> = {}): SkillRequirement => ({
   typology,
@@ -90,6 +91,23 @@ describe("skillGaps: coverage", () => {
   });
 });
 
+describe("skillGaps: surplus and peak", () => {
+  it("shares an idle person's time among the skills they hold, so surpluses add up to the idle FTE", () => {
+    const g = skillGaps([need("a", "phone", 0.2), need("b", "email", 0.2), need("c", "chat", 0)], [person("P", { "a:phone": 1, "b:email": 1, "c:chat": 1 })], OPTIONS);
+    const idle = g.people.reduce((n, p) => n + p.idleFte, 0);
+    expectRelative(idle, 0.6, 1e-9);
+    expectRelative(g.skills.reduce((n, s) => n + s.surplusFte, 0), idle, 1e-9);
+    expect(g.skills.map((s) => +s.surplusFte.toFixed(6))).toEqual([0.2, 0.2, 0.2]);
+  });
+
+  it("checks the peak with the holders present at their site (part-timers as their share)", () => {
+    const reqs = [need("a", "phone", 1, { peakAgents: 2, site: "Paris" })];
+    const people = [person("full", { "a:phone": 1 }), person("half", { "a:phone": 1 }, { fte: 0.5 })];
+    const g = skillGaps(reqs, people, { ...OPTIONS, availability: (site) => (site === "Paris" ? 0.8 : 1) });
+    expectRelative(g.skills[0]!.peakShortAgents, 2 - 1.5 * 0.8, 1e-12);
+  });
+});
+
 describe("fewestHires", () => {
   it("hires ⌈Σ gaps ÷ hire FTE⌉ people per level and site: whole hires on one skill, the remainders packed in skill order", () => {
     const gaps = [
@@ -147,7 +165,39 @@ describe("skillGaps: cross-training", () => {
   });
 });
 
+describe("skillGaps: cross-training at scale", () => {
+  it("finds a small set fast when the exact search is too large, and every training it keeps is needed", () => {
+    // 30 idle people and 30 skills short by 0.3 FTE each: 900 possible trainings
+    const reqs = Array.from({ length: 30 }, (_, k) => need(`t${k}`, "email", 0.3));
+    const people = Array.from({ length: 30 }, (_, k) => person(`P${k}`, {}, { fte: 0.5 }));
+    const start = performance.now();
+    const g = skillGaps(reqs, people, OPTIONS);
+    expect(performance.now() - start).toBeLessThan(20_000);
+    expect(g.totals.gapAfterTrainingFte).toBe(0);
+    expect(g.trainingStatus).toBe("best-found");
+    // 9 FTE of gap with 0.5 FTE people: at least 18 people, at least 30 trainings (one per skill); each person takes at most what fits
+    expect(g.totals.trainings).toBeGreaterThanOrEqual(30);
+    expect(g.totals.trainings).toBeLessThanOrEqual(47);
+  });
+});
+
 describe("skillRequirements", () => {
+  it("turns a team that is only a minimum presence into an 'on duty' need anyone at its level and site covers", () => {
+    const s: Scenario = {
+      ...DEFAULT_SCENARIO,
+      tiers: { ...DEFAULT_TIER_RULES, escalation: { toLevel2: 0, toLevel3: 0 }, minOnDuty: { 1: 0, 2: 0, 3: 1 } },
+    };
+    const p = new SourcingPlanner(s);
+    for (let k = 0; k < 24; k++) p.add(forecastRow({ startMin: MONDAY + 480 + 30 * k }));
+    const reqs = skillRequirements(p.finish());
+    const duty = reqs.find((r) => r.tier === 3)!;
+    expect(duty).toMatchObject({ typology: ON_DUTY, channel: "any", site: null });
+    expect(duty.requiredFte).toBeGreaterThan(0);
+    const g = skillGaps(reqs, [person("eng", {}, { tier: 3, fte: 1 })], OPTIONS);
+    expectRelative(g.skills.find((x) => x.tier === 3)!.coveredFte, Math.min(1, duty.requiredFte), 1e-9);
+  });
+
+
   it("shares each team's FTE over its queues and leaves out outsourced sites (the sum is the in-house teams' FTE)", () => {
     const s: Scenario = {
       ...DEFAULT_SCENARIO,

@@ -56,7 +56,7 @@ export function compareCommand(ctx: CommandContext): Command {
 }
 
 async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandContext): Promise<number> {
-  const { InputError, problem } = await import("../io/diagnostics.js");
+  const { checkAllocated, InputError, problem } = await import("../io/diagnostics.js");
   const { parsePositive } = await import("../io/values.js");
   const { readForecast } = await import("../io/forecast-read.js");
   const { readScenario } = await import("../io/scenario-read.js");
@@ -123,13 +123,7 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
       const planner = new SourcingPlanner(scenario, factors);
       for (const r of rows) planner.add(r);
       const plan = planner.finish();
-      if (plan.unallocated.length > 0) {
-        throw new InputError(
-          plan.unallocated.map((flow) =>
-            problem("CONFIG_UNALLOCATED", `no allocation rule matches ${flow}: expected a rule for it (a last rule without match takes every other flow)`, { file: opts.scenario[k]!, field: "allocation" }),
-          ),
-        );
-      }
+      checkAllocated(plan.unallocated, opts.scenario[k]);
       return plan;
     });
     return compareScenarios(plans, years);

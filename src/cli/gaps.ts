@@ -57,7 +57,7 @@ export function gapsCommand(ctx: CommandContext): Command {
 }
 
 async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandContext): Promise<number> {
-  const { InputError, problem } = await import("../io/diagnostics.js");
+  const { checkAllocated, InputError, problem } = await import("../io/diagnostics.js");
   const { parsePositive } = await import("../io/values.js");
   const { DEFAULT_SCENARIO } = await import("../plan/scenario.js");
   const { readForecast } = await import("../io/forecast-read.js");
@@ -102,9 +102,7 @@ async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandConte
   const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
   await readForecast(readingWithProgress(ctx, forecast), forecast, { intervalMin: intervalMin?.value, delimiter, maxProblems: 20 }, (r) => planner.add(r));
   const plan = planner.finish();
-  if (plan.unallocated.length > 0) {
-    throw new InputError(plan.unallocated.map((flow) => problem("CONFIG_UNALLOCATED", `no allocation rule matches ${flow}: expected a rule for it`, { file: opts.scenario!, field: "allocation" })));
-  }
+  checkAllocated(plan.unallocated, opts.scenario);
   const requirements = skillRequirements(plan);
   const sites = new Set(requirements.map((r) => r.site));
   if (!sites.has(null)) {

@@ -62,7 +62,7 @@ export function planCommand(ctx: CommandContext): Command {
 }
 
 async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext): Promise<number> {
-  const { InputError } = await import("../io/diagnostics.js");
+  const { checkAllocated, InputError } = await import("../io/diagnostics.js");
   const { parsePositive } = await import("../io/values.js");
   const { readForecast } = await import("../io/forecast-read.js");
   const { DEFAULT_SCENARIO } = await import("../plan/scenario.js");
@@ -127,9 +127,7 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
       const planner = new SourcingPlanner(scenario, undefined, onInterval === undefined ? undefined : { site, onInterval });
       await readForecast(readingWithProgress(ctx, forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => planner.add(r));
       const all = planner.finish();
-      if (all.unallocated.length > 0) {
-        throw new InputError(all.unallocated.map((flow) => problem("CONFIG_UNALLOCATED", `no allocation rule matches ${flow}: expected a rule for it (a last rule without match takes every other flow)`, { file: opts.scenario!, field: "allocation" })));
-      }
+      checkAllocated(all.unallocated, opts.scenario);
       plan = all.sites[site]!.plan;
       allPlans = all.sites.map((s) => s.plan);
     }

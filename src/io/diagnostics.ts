@@ -125,3 +125,20 @@ export function shown(value: string): string {
   const text = value.length > 40 ? `${value.slice(0, 37)}…` : value;
   return JSON.stringify(text);
 }
+
+/**
+ * The flows of a plan that no allocation rule of `file` takes, as input
+ * errors (one per flow, `CONFIG_UNALLOCATED`); nothing when there are none.
+ * @throws InputError
+ */
+export function checkAllocated(unallocated: readonly string[], file: string | undefined): void {
+  if (unallocated.length === 0) return;
+  throw new InputError(
+    unallocated.map((flow) =>
+      problem("CONFIG_UNALLOCATED", `no allocation rule matches ${flow}: expected a rule for it (a last rule without match takes every other flow)`, {
+        ...(file === undefined ? {} : { file }),
+        field: "allocation",
+      }),
+    ),
+  );
+}

@@ -182,6 +182,20 @@ try {
   }
 }
 
+// compare (six sourcing scenarios) and gaps (the fixture roster) on the fixture week, process included.
+{
+  const S = "fixtures/scenarios";
+  const compareArgs = ["bin/ccplan.js", "compare", "fixtures/forecast-week.csv", "--format", "json", "--quiet",
+    ...["in-house", "nearshore", "offshore-shared", "hybrid", "homeshoring", "split"].flatMap((n) => ["--scenario", `${S}/sourcing-${n}.yaml`])];
+  const compare = timeCommand(compareArgs, 3);
+  if (compare.status !== 0) throw new Error(`compare failed: ${compare.stderr}`);
+  console.log(`ccplan compare, six sourcing scenarios on the fixture week: ${(compare.medianMs / 1000).toFixed(2)} s wall (median of 3)`);
+  const gapsArgs = ["bin/ccplan.js", "gaps", "fixtures/forecast-week.csv", "--roster", "fixtures/roster.csv", "--scenario", `${S}/gaps-two-sites.yaml`, "--format", "json", "--quiet"];
+  const gaps = timeCommand(gapsArgs, 3);
+  if (gaps.status !== 0) throw new Error(`gaps failed: ${gaps.stderr}`);
+  console.log(`ccplan gaps, the fixture roster (149 people) on the fixture week: ${(gaps.medianMs / 1000).toFixed(2)} s wall (median of 3)`);
+}
+
 const startup = timeCommand(["bin/ccplan.js", "--version"], 20);
 const single = timeCommand(["bin/ccplan.js", "erlang", "--volume", "100", "--aht", "180", "--sl", "80/20"], 20);
 console.log(`CLI start-up: ${startup.medianMs.toFixed(0)} ms for --version, ${single.medianMs.toFixed(0)} ms for one erlang answer (median of 20)`);

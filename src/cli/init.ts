@@ -11,7 +11,7 @@ Examples:
 export function initCommand(ctx: CommandContext): Command {
   return new Command("init")
     .summary("write a starter forecast, roster and scenarios into a folder")
-    .description("Write a week of forecast, a roster, a commented scenario, two sourcing\nscenarios and a README with the commands to try. Existing files are kept\nunless --force.")
+    .description("Write a week of forecast, a roster, a commented scenario, two sourcing\nscenarios and a README with the commands to try. If any of these files\nexists, nothing is written (exit 2) unless --force.")
     .argument("[dir]", "folder to write into (created if needed)", ".")
     .addHelpText("before", EXAMPLES)
     .option("--force", "overwrite files that exist")
@@ -37,6 +37,7 @@ async function runInit(dir: string, force: boolean, ctx: CommandContext): Promis
     throw new InputError([problem("IO_WRITE", `cannot create ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}): expected a writable folder`, { file: dir })]);
   }
   for (const [name, text] of files) writeReport(text, join(dir, name), ctx.io.stdout);
-  ctx.info(`wrote ${files.map(([name]) => name).join(", ")} in ${dir}\nnext: cd ${dir} && ccplan plan forecast.csv --scenario scenario.yaml`);
+  const shellDir = /^[\w./-]+$/.test(dir) ? dir : `'${dir.replace(/'/g, "'\\''")}'`;
+  ctx.info(`wrote ${files.map(([name]) => name).join(", ")} in ${dir}\nnext: cd ${shellDir} && npx ccplan plan forecast.csv --scenario scenario.yaml`);
   return 0;
 }

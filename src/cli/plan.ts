@@ -112,6 +112,7 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   } else if (opts.site !== undefined) {
     throw new InputError([problem("USAGE_CONFLICT", `--site needs a scenario with sites: expected a --scenario that lists its sites`, { field: "--site" })]);
   }
+  if (opts.format === "html" && (opts.report !== undefined || opts.by !== undefined)) ctx.warn("ccplan: warning --format html draws the whole plan: --report and --by are not used");
   const series = opts.format === "html" || report === "heatmap" ? new (await import("../io/plan-series.js")).PlanSeries() : undefined;
   let plan;
   let allPlans: import("../plan/plan.js").Plan[] = [];

@@ -7,8 +7,8 @@ import type { IntervalPlan } from "../plan/interval.js";
  * class, and agent-hours per queue and hour of the horizon.
  */
 export class PlanSeries {
-  /** Interval start → agents, by channel class. */
-  readonly byStart = new Map<number, Record<ChannelClass, number>>();
+  /** Interval start and length → agents, by channel class. */
+  readonly byStart = new Map<string, { startMin: number; intervalMin: number; agents: Record<ChannelClass, number> }>();
   /** Queue label → hour index (minutes since epoch ÷ 60) → agent-hours in that hour. */
   readonly byQueueHour = new Map<string, Map<number, number>>();
   /** Hour index → agent-hours of every queue. */
@@ -16,9 +16,10 @@ export class PlanSeries {
   gridMin = Infinity;
 
   add(i: IntervalPlan): void {
-    let slot = this.byStart.get(i.startMin);
-    if (slot === undefined) this.byStart.set(i.startMin, (slot = { sync: 0, async: 0, outbound: 0 }));
-    slot[i.channelClass] += i.agents;
+    const key = `${i.startMin}|${i.intervalMin}`;
+    let slot = this.byStart.get(key);
+    if (slot === undefined) this.byStart.set(key, (slot = { startMin: i.startMin, intervalMin: i.intervalMin, agents: { sync: 0, async: 0, outbound: 0 } }));
+    slot.agents[i.channelClass] += i.agents;
     if (i.intervalMin < this.gridMin) this.gridMin = i.intervalMin;
     const label = `L${i.tier} ${i.channelClass} ${i.channel} ${i.typology}${i.direction === "outbound" ? " (outbound)" : ""}`;
     let q = this.byQueueHour.get(label);
@@ -34,18 +35,19 @@ export class PlanSeries {
     }
   }
 
-  /** Agents by class on a regular grid from `firstMin` to `endMin` (missing intervals are 0). */
+  /** Agents by class on the finest grid from `firstMin` to `endMin`: a longer interval counts at every step it covers (missing intervals are 0). */
   grid(firstMin: number, endMin: number): { starts: number[]; sync: number[]; async: number[]; outbound: number[] } {
     const step = Number.isFinite(this.gridMin) ? this.gridMin : 60;
-    const starts: number[] = [];
-    const out = { starts, sync: [] as number[], async: [] as number[], outbound: [] as number[] };
-    for (let k = 0; firstMin + k * step < endMin; k++) {
-      const t = firstMin + k * step;
-      const v = this.byStart.get(t);
-      starts.push(t);
-      out.sync.push(v?.sync ?? 0);
-      out.async.push(v?.async ?? 0);
-      out.outbound.push(v?.outbound ?? 0);
+    const n = Math.max(0, Math.ceil((endMin - firstMin) / step));
+    const out = { starts: Array.from({ length: n }, (_, k) => firstMin + k * step), sync: new Array<number>(n).fill(0), async: new Array<number>(n).fill(0), outbound: new Array<number>(n).fill(0) };
+    for (const { startMin, intervalMin, agents } of this.byStart.values()) {
+      for (let t = startMin; t < startMin + intervalMin; t += step) {
+        const k = Math.round((t - firstMin) / step);
+        if (k < 0 || k >= n) continue;
+        out.sync[k]! += agents.sync;
+        out.async[k]! += agents.async;
+        out.outbound[k]! += agents.outbound;
+      }
     }
     return out;
   }

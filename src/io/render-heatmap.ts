@@ -37,7 +37,6 @@ export function renderHeatmapTable(plan: Plan, series: PlanSeries, color: ChalkI
   const lines = planTitle(plan, "summary", color);
   const { days, agents } = grid(plan, series);
   const peak = Math.max(0, ...agents.flat());
-  const ramp = ["#ffffff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"];
   lines.push(color.bold("Agents needed, mean of each hour") + ` (█ = ${grouped(peak, 1)} agents, the busiest hour)`);
   lines.push("               " + Array.from({ length: 24 }, (_, h) => String(h).padStart(2, "0")).join(" ") + "   peak   agent-h");
   days.forEach((d, k) => {
@@ -45,7 +44,8 @@ export function renderHeatmapTable(plan: Plan, series: PlanSeries, color: ChalkI
     const cells = row.map((a) => {
       const s = shade(peak > 0 ? a / peak : 0);
       const text = SHADES[s]!.repeat(2);
-      return color.level > 0 && s > 0 ? color.bgHex(ramp[s]!).hex(ramp[s]!)(text) : text;
+      // the glyph carries the level; colour only adds heat (16-colour safe: dim, normal, yellow, red)
+      return s === 1 ? color.dim(text) : s === 3 ? color.yellow(text) : s === 4 ? color.red(text) : text;
     });
     const label = `${WEEKDAYS[((d % 7) + 7) % 7]} ${formatDateTime(d * 1440).slice(0, 10)}`;
     lines.push(`${label} ${cells.join(" ")} ${grouped(Math.max(...row), 1).padStart(6)} ${grouped(row.reduce((a, b) => a + b, 0), 0).padStart(9)}`);
@@ -54,7 +54,8 @@ export function renderHeatmapTable(plan: Plan, series: PlanSeries, color: ChalkI
   // Sparklines: each queue over the horizon, against its own peak (two hours a mark for a week, more for longer plans).
   const first = days.length > 0 ? days[0]! * 24 : 0;
   const hours = days.length * 24;
-  const per = Math.max(1, Math.ceil(hours / 84));
+  // hours a mark: a divisor or a multiple of 24, so marks never straddle days unevenly
+  const per = [1, 2, 3, 4, 6, 8, 12, 24, 48, 72, 96, 168, 336, 672].find((h) => hours / h <= 84) ?? Math.ceil(hours / 84 / 24) * 24;
   const labels = [...series.byQueueHour.keys()].sort();
   const width = Math.max(0, ...labels.map((l) => l.length));
   lines.push(color.bold("Each queue over the horizon") + ` (one mark = ${per} hour${per === 1 ? "" : "s"}; ▁ to █ against the queue's own busiest mark)`);

@@ -62,8 +62,9 @@ export function renderPlanHtml(plan: Plan, series: PlanSeries, forecast: string)
   const end = plan.endMin ?? first;
   const g = series.grid(first, end);
   const ticks: [number, string][] = [];
+  // each day's first interval, also when the horizon starts after midnight
   g.starts.forEach((t, k) => {
-    if (t % 1440 === 0) ticks.push([k, formatDateTime(t).slice(0, 10)]);
+    if (k === 0 || t % 1440 === 0) ticks.push([k, formatDateTime(t).slice(0, 10)]);
   });
   const curve = stackedAreaChart(
     "Agents needed by interval",
@@ -140,7 +141,7 @@ export function renderCompareHtml(c: Comparison, ctx: CompareContext): string {
     sites.map((site) => ({ name: site, values: plans.map((p) => p.sites.find((s) => s.site.name === site)?.cost.annualCost ?? 0) })),
     plans[0]?.currency ?? "",
   );
-  const service = stackedBarChart("Live service level per scenario (%)", names, [{ name: "service level", values: plans.map((p) => (p.totals.serviceLevel ?? 0) * 100) }], "%", 900, 260);
+  const service = stackedBarChart("Live service level per scenario (%)", names, [{ name: "service level", values: plans.map((p) => (p.totals.serviceLevel === null ? NaN : p.totals.serviceLevel * 100)) }], "%", 900, 260);
   const money = (x: number | null) => (x === null ? "n/a" : grouped(x, 0));
   const rows: Cell[][] = c.scenarios.map((s) => [
     s.plan.scenario,

@@ -25,6 +25,20 @@ function fmt(x: number): string {
   return x >= 1000 ? Math.round(x).toLocaleString("en-US") : String(Math.round(x * 10) / 10);
 }
 
+/** An axis tick: exact to the step (0.25 stays 0.25). */
+function tick(x: number): string {
+  return x >= 1000 ? Math.round(x).toLocaleString("en-US") : String(Math.round(x * 1000) / 1000);
+}
+
+/** At most as many series as the palette has colours: the rest summed into "others", so no two share a colour. */
+export function capSeries(series: readonly Series[], max = PALETTE.length): Series[] {
+  if (series.length <= max) return [...series];
+  const kept = series.slice(0, max - 1);
+  const rest = series.slice(max - 1);
+  const n = Math.max(...rest.map((s) => s.values.length));
+  return [...kept, { name: `${rest.length} others`, values: Array.from({ length: n }, (_, i) => rest.reduce((t, s) => t + (Number.isFinite(s.values[i]) ? s.values[i]! : 0), 0)) }];
+}
+
 /** One named series of values. */
 export interface Series {
   name: string;
@@ -51,7 +65,7 @@ function legend(series: readonly Series[], x: number, y: number, width: number):
 
 /** Left margin wide enough for the axis labels up to `max`. */
 function leftMargin(max: number): number {
-  return Math.max(56, 30 + fmt(max).length * 6.5);
+  return Math.max(56, 30 + tick(max).length * 6.5);
 }
 
 function yAxis(top: number, bottom: number, left: number, right: number, max: number, label: string): string {
@@ -59,7 +73,7 @@ function yAxis(top: number, bottom: number, left: number, right: number, max: nu
   for (let k = 0; k <= 4; k++) {
     const v = (max * k) / 4;
     const y = bottom - ((bottom - top) * k) / 4;
-    out += `<line x1="${left}" x2="${right}" y1="${r1(y)}" y2="${r1(y)}" stroke="#ddd"/><text x="${left - 6}" y="${r1(y + 4)}" font-size="10" text-anchor="end">${fmt(v)}</text>`;
+    out += `<line x1="${left}" x2="${right}" y1="${r1(y)}" y2="${r1(y)}" stroke="#ddd"/><text x="${left - 6}" y="${r1(y + 4)}" font-size="10" text-anchor="end">${tick(v)}</text>`;
   }
   return out + `<text x="12" y="${r1((top + bottom) / 2)}" font-size="11" transform="rotate(-90 12 ${r1((top + bottom) / 2)})" text-anchor="middle">${escapeXml(label)}</text>`;
 }
@@ -68,7 +82,8 @@ function yAxis(top: number, bottom: number, left: number, right: number, max: nu
  * Stacked areas over a time axis (one point per interval).
  * @param ticks - [index, label] pairs shown under the axis (e.g. each day's start)
  */
-export function stackedAreaChart(title: string, series: readonly Series[], ticks: readonly [number, string][], yLabel: string, width = 900, height = 300): string {
+export function stackedAreaChart(title: string, input: readonly Series[], ticks: readonly [number, string][], yLabel: string, width = 900, minHeight = 300): string {
+  const series = capSeries(input);
   const n = Math.max(1, ...series.map((s) => s.values.length));
   const totals = Array.from({ length: n }, (_, i) => series.reduce((t, s) => t + (s.values[i] ?? 0), 0));
   const max = niceMax(Math.max(0, ...totals));
@@ -76,6 +91,7 @@ export function stackedAreaChart(title: string, series: readonly Series[], ticks
   const right = width - 12;
   const key = legend(series, left, 22, width);
   const top = 20 + key.height;
+  const height = Math.max(minHeight, top + 180 + 28); // a long legend makes the chart taller, never the plot flatter
   const bottom = height - 28;
   const x = (i: number) => left + ((right - left) * i) / Math.max(1, n - 1);
   const y = (v: number) => bottom - ((bottom - top) * v) / max;
@@ -87,7 +103,9 @@ export function stackedAreaChart(title: string, series: readonly Series[], ticks
     body += `<polygon points="${pts.join(" ")}" fill="${PALETTE[k % PALETTE.length]}" fill-opacity="0.85"><title>${escapeXml(s.name)}</title></polygon>`;
     upper.forEach((v, i) => (base[i] = v));
   });
-  for (const [i, label] of ticks) body += `<line x1="${r1(x(i))}" x2="${r1(x(i))}" y1="${bottom}" y2="${bottom + 4}" stroke="#333"/><text x="${r1(x(i) + 3)}" y="${bottom + 16}" font-size="10">${escapeXml(label)}</text>`;
+  // at most about one label per 70 px: every k-th tick
+  const every = Math.max(1, Math.ceil((ticks.length * 70) / (right - left)));
+  for (const [i, label] of ticks.filter((_, k) => k % every === 0)) body += `<line x1="${r1(x(i))}" x2="${r1(x(i))}" y1="${bottom}" y2="${bottom + 4}" stroke="#333"/><text x="${r1(x(i) + 3)}" y="${bottom + 16}" font-size="10">${escapeXml(label)}</text>`;
   return svg(title, width, height, body + key.svg);
 }
 
@@ -95,30 +113,37 @@ export function stackedAreaChart(title: string, series: readonly Series[], ticks
  * Bars per category, each bar stacked from the series.
  * @param categories - one label per bar
  */
-export function stackedBarChart(title: string, categories: readonly string[], series: readonly Series[], yLabel: string, width = 900, height = 320): string {
-  const totals = categories.map((_, c) => series.reduce((t, s) => t + (s.values[c] ?? 0), 0));
+export function stackedBarChart(title: string, categories: readonly string[], input: readonly Series[], yLabel: string, width = 900, minHeight = 320): string {
+  const series = capSeries(input);
+  // a value that is not a number (NaN) is "no data": no bar, "n/a" above the category
+  const missing = categories.map((_, c) => series.every((s) => !Number.isFinite(s.values[c] ?? 0)));
+  const totals = categories.map((_, c) => series.reduce((t, s) => t + (Number.isFinite(s.values[c] ?? 0) ? (s.values[c] ?? 0) : 0), 0));
   const max = niceMax(Math.max(0, ...totals));
   const left = leftMargin(max);
   const right = width - 12;
   const key = legend(series, left, 22, width);
   const top = 24 + key.height;
+  const height = Math.max(minHeight, top + 180 + 44);
   const bottom = height - 44;
   const slot = (right - left) / Math.max(1, categories.length);
   const w = Math.min(90, slot * 0.6);
+  // labels no closer than about 70 px: every k-th category when there are many
+  const labelEvery = Math.max(1, Math.ceil(70 / slot));
   let body = yAxis(top, bottom, left, right, max, yLabel);
   categories.forEach((cat, c) => {
     let acc = 0;
     const cx = left + slot * c + (slot - w) / 2;
     series.forEach((s, k) => {
       const v = s.values[c] ?? 0;
-      if (v <= 0) return;
+      if (!(v > 0)) return;
       const y0 = bottom - ((bottom - top) * acc) / max;
       const y1 = bottom - ((bottom - top) * (acc + v)) / max;
       body += `<rect x="${r1(cx)}" y="${r1(y1)}" width="${r1(w)}" height="${r1(y0 - y1)}" fill="${PALETTE[k % PALETTE.length]}"><title>${escapeXml(`${cat}: ${s.name} ${fmt(v)}`)}</title></rect>`;
       acc += v;
     });
-    body += `<text x="${r1(cx + w / 2)}" y="${r1(bottom - ((bottom - top) * acc) / max - 4)}" font-size="10" text-anchor="middle">${fmt(acc)}</text>`;
-    body += `<text x="${r1(left + slot * c + slot / 2)}" y="${bottom + 16}" font-size="10" text-anchor="middle">${escapeXml(cat.length > 28 ? cat.slice(0, 27) + "…" : cat)}</text>`;
+    // the value over the bar when there is room for it (else in the bar's tooltip)
+    if (slot >= 36 || missing[c]) body += `<text x="${r1(cx + w / 2)}" y="${r1(bottom - ((bottom - top) * acc) / max - 4)}" font-size="10" text-anchor="middle">${missing[c] ? "n/a" : fmt(acc)}</text>`;
+    if (c % labelEvery === 0) body += `<text x="${r1(left + slot * c + slot / 2)}" y="${bottom + 16}" font-size="10" text-anchor="middle">${escapeXml(cat.length > 28 ? cat.slice(0, 27) + "…" : cat)}</text>`;
   });
   return svg(title, width, height, body + key.svg);
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { escapeXml, niceMax, stackedAreaChart, stackedBarChart } from "../../src/io/svg-charts.js";
+import { PlanSeries } from "../../src/io/plan-series.js";
+import { capSeries, escapeXml, niceMax, PALETTE, stackedAreaChart, stackedBarChart } from "../../src/io/svg-charts.js";
+import { forecastRow } from "../helpers/forecast-row.js";
+import { planForecast } from "../../src/plan/plan.js";
+import { DEFAULT_SCENARIO } from "../../src/plan/scenario.js";
 import { runCli } from "../helpers/fake-io.js";
 
 describe("svg charts", () => {
@@ -13,6 +17,29 @@ describe("svg charts", () => {
     expect(chart()).toBe(chart());
     expect(chart()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*><title>t &lt;1&gt;<\/title>/);
     expect(stackedAreaChart("t", [{ name: "x", values: [0, 1, 2] }], [[0, "mon"]], "agents")).toMatch(/<polygon points="[\d., ]+"/);
+  });
+});
+
+describe("chart data", () => {
+  it("counts a 60-minute interval at every step of a 15-minute grid (no sawtooth)", () => {
+    const plan = planForecast([forecastRow({ intervalMin: 60, channel: "chat", volume: 60 }), forecastRow({ intervalMin: 15, volume: 20 })], DEFAULT_SCENARIO);
+    const series = new PlanSeries();
+    for (const i of plan.intervals) series.add(i);
+    const g = series.grid(plan.firstStartMin!, plan.endMin!);
+    const chat = plan.intervals.find((i) => i.channel === "chat")!.agents;
+    const phone = plan.intervals.find((i) => i.channel === "phone")!.agents;
+    expect(g.sync).toEqual([chat + phone, chat, chat, chat]);
+  });
+
+  it("gives at most one colour per series (the rest summed as others), ticks exact to the step, and n/a for no data", () => {
+    const many = Array.from({ length: 20 }, (_, k) => ({ name: `s${k}`, values: [1, 2] }));
+    const capped = capSeries(many);
+    expect(capped).toHaveLength(PALETTE.length);
+    expect(capped.at(-1)).toEqual({ name: "9 others", values: [9, 18] });
+    const chart = stackedBarChart("t", ["a", "b"], [{ name: "sl", values: [0.5, NaN] }], "%");
+    expect(chart).toMatch(/>0\.25<\/text>/);
+    expect(chart).toMatch(/>n\/a<\/text>/);
+    expect(stackedBarChart("t", ["a"], many, "y")).not.toMatch(/height="-/);
   });
 });
 

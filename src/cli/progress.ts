@@ -1,5 +1,11 @@
-import { SingleBar } from "cli-progress";
+import { createRequire } from "node:module";
+import type { SingleBar as Bar } from "cli-progress";
 import type { CommandContext } from "./context.js";
+
+/** cli-progress, loaded only when a bar is drawn (start-up stays light). */
+function singleBar(): typeof Bar {
+  return (createRequire(import.meta.url)("cli-progress") as { SingleBar: typeof Bar }).SingleBar;
+}
 
 /** A progress display: `tick` some units done, `stop` at the end (or on failure). */
 export interface Progress {
@@ -17,6 +23,7 @@ const SILENT: Progress = { tick: () => {}, stop: () => {} };
  */
 export function progressBar(stderr: { write(s: string): unknown; isTTY?: boolean }, enabled: boolean, total: number, label: string): Progress {
   if (!enabled || stderr.isTTY !== true || !(total > 0)) return SILENT;
+  const SingleBar = singleBar();
   const bar = new SingleBar({
     format: `${label} [{bar}] {percentage}%`,
     barCompleteChar: "█",

@@ -156,6 +156,7 @@ export function renderCompareHtml(c: Comparison, ctx: CompareContext): string {
     s.plan.totals.serviceLevel === null ? "" : { n: percent(s.plan.totals.serviceLevel, 1) },
     n(s.plan.totals.missedIntervals, 0),
     n(s.plan.totals.splitLossFte),
+    ...(c.scenarios.some((x) => x.gaps !== undefined) ? [s.gaps === undefined ? "" : `${grouped(s.gaps.gapFte, 1)} FTE: ${s.gaps.hires} hires, or ${s.gaps.trainings} trainings + ${s.gaps.hiresAfterTraining} hires`] : []),
   ]);
   const best = c.cheapest === null ? "none (see the table)" : names[c.cheapest]!;
   return htmlPage(`Scenario comparison on ${ctx.forecast}`, `Cheapest at equal service over ${c.years} years: ${best}`, [
@@ -164,7 +165,10 @@ export function renderCompareHtml(c: Comparison, ctx: CompareContext): string {
     { heading: "Service", html: service },
     {
       heading: "Side by side",
-      html: htmlTable(["scenario", "people", "FTE", "sites", "weekly cost", "annual cost", "one-off", `cost over ${c.years} years`, "per contact", "live SL", "missed", "split loss FTE"], rows),
+      html: htmlTable(
+        ["scenario", "people", "FTE", "sites", "weekly cost", "annual cost", "one-off", `cost over ${c.years} years`, "per contact", "live SL", "missed", "split loss FTE", ...(c.scenarios.some((x) => x.gaps !== undefined) ? ["roster gaps"] : [])],
+        rows,
+      ),
     },
     {
       heading: "Inputs and assumptions",

@@ -72,5 +72,7 @@ describe("ccplan gaps", () => {
     const gaps = (await runCli([...base, "--format", "json"])).stdout;
     expect(doc.scenarios[0].gaps).toEqual(JSON.parse(gaps).totals);
     expect(doc.scenarios[1].gaps.gapFte).toBeGreaterThan(doc.scenarios[0].gaps.gapFte); // Lyon's people cover nothing there
+    const html = await runCli(["compare", "fixtures/forecast-week.csv", "--scenario", "fixtures/scenarios/gaps-two-sites.yaml", "--roster", "fixtures/roster.csv", "--format", "html"]);
+    expect(html.stdout).toMatch(/<th>roster gaps<\/th>/);
   });
 });

@@ -8,18 +8,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { requiredAgents } from "../dist/index.js";
 import { writeForecast } from "./forecast-gen.js";
+import { random } from "../scripts/random.mjs";
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same mix. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TARGETS = [
   { serviceLevel: 0.8, answerWithinSec: 20 },

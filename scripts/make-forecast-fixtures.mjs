@@ -12,21 +12,11 @@
 // - outbound: collections and retention calls, Mon–Fri 10:00–19:30.
 import { writeFileSync } from "node:fs";
 import iconv from "iconv-lite";
+import { random } from "./random.mjs";
 
 const START_DAY = Date.UTC(2026, 10, 23) / 86_400_000; // Monday
 const INTERVAL = 30;
 
-/** mulberry32: a small deterministic generator. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = random(20261123);
 
 // label, weekly phone contacts, phone AHT (s)

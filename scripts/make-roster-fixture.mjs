@@ -3,18 +3,8 @@
 // outbound; levels 2 and 3 in Paris, more polyvalent). Deterministic: run it
 // again and the file is the same. `node scripts/make-roster-fixture.mjs`
 import { writeFileSync } from "node:fs";
+import { random } from "./random.mjs";
 
-/** mulberry32: a small deterministic generator. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = random(20261129);
 const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
 

@@ -71,7 +71,13 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
         const { readScenario } = await import("../io/scenario-read.js");
         const { decodeText } = await import("../io/text-decode.js");
         const s = readScenario(decodeText(await ctx.readInput(file)).text, file);
-        report.summary = { name: s.name };
+        // the name last: it may hold commas
+        report.summary = {
+          levels: s.tiers === null ? 1 : 3,
+          organisation: s.organisation.model,
+          sites: s.sites.length === 0 ? "in-house" : s.sites.map((x) => `${x.name} (${x.kind})`).join(" "),
+          name: s.name,
+        };
         report.ok = true;
         continue;
       }

@@ -75,4 +75,13 @@ describe("the French export of the fixture week", () => {
     expect(en.some((r) => r.typology === "demande d’information")).toBe(true);
     expect(en.some((r) => r.typology === "réclamation")).toBe(true);
   });
+
+  it("says what a scenario plans (levels, organisation, sites) and knows a roster", async () => {
+    const r = await runCli(["validate", "fixtures/scenarios/sourcing-hybrid.yaml", "fixtures/roster.csv"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      "fixtures/scenarios/sourcing-hybrid.yaml: ok (scenario; levels 3, organisation specialised-by-typology, sites Paris (internal) Rabat (outsourced), name Hybrid, level-1 phone and chat nearshore)\n" +
+        "fixtures/roster.csv: ok (roster; people 149, sites Lyon Paris, skills 30, delimiter ,)\n",
+    );
+  });
 });

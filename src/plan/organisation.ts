@@ -1,4 +1,5 @@
-import type { ChannelClass, Direction, QueueKey, Tier } from "./forecast.js";
+import { matchesFlow, type FlowMatch } from "./flow-match.js";
+import type { ChannelClass, QueueKey, Tier } from "./forecast.js";
 
 /**
  * How flows pool into teams of agents (SPEC 5.6):
@@ -12,15 +13,9 @@ export type OrganisationModel = "separate" | "specialised-by-typology" | "specia
 
 export const ORGANISATION_MODELS: readonly OrganisationModel[] = ["separate", "specialised-by-typology", "specialised-by-channel", "polyvalent", "groups"];
 
-/** One explicit group: the flows it matches (an absent list matches everything). */
-export interface GroupRule {
+/** One explicit group: its name and the flows it matches (an absent list matches everything). */
+export interface GroupRule extends FlowMatch {
   name: string;
-  /** Typology keys (see `typologyKey`). */
-  typologies?: string[] | undefined;
-  /** Canonical channels. */
-  channels?: string[] | undefined;
-  tiers?: Tier[] | undefined;
-  directions?: Direction[] | undefined;
 }
 
 /** The organisation of a scenario. */
@@ -112,15 +107,7 @@ export function groupName(org: Organisation, q: QueueKey & { channelClass: Chann
       return q.typology;
     }
     case "groups": {
-      const key = keyOf(q.typology);
-      for (const g of org.groups) {
-        if (g.typologies !== undefined && !g.typologies.includes(key)) continue;
-        if (g.channels !== undefined && !g.channels.includes(q.channel)) continue;
-        if (g.tiers !== undefined && !g.tiers.includes(q.tier)) continue;
-        if (g.directions !== undefined && !g.directions.includes(q.direction)) continue;
-        return g.name;
-      }
-      return "other";
+      return org.groups.find((g) => matchesFlow(g, q, keyOf))?.name ?? "other";
     }
   }
 }

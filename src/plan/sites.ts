@@ -1,5 +1,8 @@
-import type { Direction, QueueKey, Tier } from "./forecast.js";
+import type { FlowMatch } from "./flow-match.js";
+import type { Tier } from "./forecast.js";
 import type { Scenario } from "./scenario.js";
+
+export { matchesFlow, type FlowMatch } from "./flow-match.js";
 
 /** Who runs a site. */
 export type SiteKind = "internal" | "outsourced";
@@ -74,15 +77,6 @@ export interface Site {
   cost: InternalCost | OutsourcedCost | null;
 }
 
-/** Flows an allocation rule matches: an absent list matches everything. */
-export interface FlowMatch {
-  /** Typology keys (see `typologyKey`). */
-  typologies?: string[] | undefined;
-  channels?: string[] | undefined;
-  directions?: Direction[] | undefined;
-  tiers?: Tier[] | undefined;
-}
-
 /** Sends the flows it matches to sites, in shares that add up to 1. The first matching rule wins. */
 export interface AllocationRule {
   match: FlowMatch;
@@ -102,16 +96,6 @@ export const IMPLICIT_SITE: Site = {
   overrides: {},
   cost: null,
 };
-
-/** Whether a rule's match takes a flow. */
-export function matchesFlow(m: FlowMatch, q: QueueKey, keyOf: (typology: string) => string): boolean {
-  return (
-    (m.typologies === undefined || m.typologies.includes(keyOf(q.typology))) &&
-    (m.channels === undefined || m.channels.includes(q.channel)) &&
-    (m.directions === undefined || m.directions.includes(q.direction)) &&
-    (m.tiers === undefined || m.tiers.includes(q.tier))
-  );
-}
 
 /** The scenario a site plans with: the site's parameters over the scenario's; the site's sharing. */
 export function siteScenario(scenario: Scenario, site: Site): Scenario {

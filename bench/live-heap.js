@@ -2,7 +2,7 @@
 // Prints the heap in use after a full GC every quarter of the file's rows, so
 // the bench can show that what is kept does not grow with the file.
 import { createReadStream, statSync } from "node:fs";
-import { readForecast } from "../dist/io/forecast-read.js";
+import { readForecast } from "../dist/read/forecast-read.js";
 import { Planner } from "../dist/plan/plan.js";
 import { DEFAULT_SCENARIO } from "../dist/plan/scenario.js";
 

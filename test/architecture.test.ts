@@ -2,8 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-// Imports flow one way: cli → io → plan → core. core and plan are pure.
-const RANK: Record<string, number> = { core: 0, plan: 1, io: 2, cli: 3 };
+// Imports flow one way: cli → read | report → plan → core. core and plan are pure.
+// read and report sit side by side and never import each other, except that
+// report may use the shared diagnostics (one error type for every command).
+const RANK: Record<string, number> = { core: 0, plan: 1, read: 2, report: 2, cli: 3 };
+const SHARED_FROM_READ = new Set(["src/read/diagnostics.ts"]);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
@@ -17,7 +20,11 @@ function importsOf(file: string): string[] {
 describe("architecture", () => {
   const files = sources("src").filter((f) => f.split("/")[1]! in RANK);
 
-  it("no layer imports a layer above it (cli → io → plan → core)", () => {
+  it("has no src/io any more: readers live in src/read, renderers in src/report", () => {
+    expect(readdirSync("src").sort()).toEqual(["cli", "core", "index.ts", "plan", "read", "report"]);
+  });
+
+  it("no layer imports a layer above it (cli → read | report → plan → core)", () => {
     const violations: string[] = [];
     for (const file of files) {
       const layer = file.split("/")[1]!;
@@ -25,6 +32,22 @@ describe("architecture", () => {
         if (!spec.startsWith(".")) continue;
         const target = join(file, "..", spec).split("/")[1]!;
         if (target in RANK && RANK[target]! > RANK[layer]!) violations.push(`${file} imports ${spec}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it("read and report do not import each other (report may use read/diagnostics.ts only)", () => {
+    const violations: string[] = [];
+    for (const file of files.filter((f) => /^src\/(read|report)\//.test(f))) {
+      const layer = file.split("/")[1]!;
+      for (const spec of importsOf(file)) {
+        if (!spec.startsWith(".")) continue;
+        const target = join(file, "..", spec).replace(/\.js$/, ".ts");
+        const targetLayer = target.split("/")[1]!;
+        if (targetLayer === layer || !(targetLayer === "read" || targetLayer === "report")) continue;
+        if (layer === "report" && SHARED_FROM_READ.has(target)) continue;
+        violations.push(`${file} imports ${spec}`);
       }
     }
     expect(violations).toEqual([]);

@@ -56,17 +56,17 @@ export function compareCommand(ctx: CommandContext): Command {
 }
 
 async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandContext): Promise<number> {
-  const { checkAllocated, InputError, problem } = await import("../io/diagnostics.js");
-  const { parsePositive } = await import("../io/values.js");
-  const { readForecast } = await import("../io/forecast-read.js");
-  const { readScenario } = await import("../io/scenario-read.js");
-  const { decodeText } = await import("../io/text-decode.js");
+  const { checkAllocated, InputError, problem } = await import("../read/diagnostics.js");
+  const { parsePositive } = await import("../read/values.js");
+  const { readForecast } = await import("../read/forecast-read.js");
+  const { readScenario } = await import("../read/scenario-read.js");
+  const { decodeText } = await import("../read/text-decode.js");
   const { SourcingPlanner } = await import("../plan/sourcing.js");
   const { compareScenarios } = await import("../plan/compare.js");
-  const render = await import("../io/render-compare.js");
-  const { writeReport } = await import("../io/output.js");
+  const render = await import("../report/render-compare.js");
+  const { writeReport } = await import("../report/output.js");
   type ForecastRow = import("../plan/forecast.js").ForecastRow;
-  type Diagnostic = import("../io/diagnostics.js").Diagnostic;
+  type Diagnostic = import("../read/diagnostics.js").Diagnostic;
 
   const positive = (text: string | undefined, field: string, fallback: number): number => {
     if (text === undefined) return fallback;
@@ -107,7 +107,7 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   // The roster is checked before any planning: a bad roster fails at once.
   let rosterBytes: Uint8Array | undefined;
   if (opts.roster !== undefined) {
-    const { readRoster } = await import("../io/roster-read.js");
+    const { readRoster } = await import("../read/roster-read.js");
     rosterBytes = await ctx.readInput(opts.roster);
     readRoster(rosterBytes, opts.roster, () => 35);
   }
@@ -141,7 +141,7 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
     } else {
       const c = compareAt(whatIf);
       if (opts.roster !== undefined) {
-        const { readRoster } = await import("../io/roster-read.js");
+        const { readRoster } = await import("../read/roster-read.js");
         const { skillGaps, skillRequirements } = await import("../plan/gaps.js");
         const { siteNamed, siteWorkforce } = await import("../plan/sites.js");
         for (const [k, s] of c.scenarios.entries()) {
@@ -158,7 +158,7 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
       }
       text =
         opts.format === "html"
-          ? (await import("../io/render-html.js")).renderCompareHtml(c, context)
+          ? (await import("../report/render-html.js")).renderCompareHtml(c, context)
           : opts.format === "json"
           ? render.renderCompareJson(c, context)
           : opts.format === "csv"

@@ -1,8 +1,8 @@
 import { Command } from "commander";
 import type { ErlangAnswer, ErlangCase } from "../plan/erlang-case.js";
-import { formatDiagnostics, InputError, problem, warning } from "../io/diagnostics.js";
-import { parseErlangFields, type ErlangColumn, type ErlangFields } from "../io/erlang-fields.js";
-import { parsePositive, type Parsed } from "../io/values.js";
+import { formatDiagnostics, InputError, problem, warning } from "../read/diagnostics.js";
+import { parseErlangFields, type ErlangColumn, type ErlangFields } from "../read/erlang-fields.js";
+import { parsePositive, type Parsed } from "../read/values.js";
 import type { CommandContext } from "./context.js";
 import { formatOption, outOption, type OutputFormat } from "./options.js";
 
@@ -74,8 +74,8 @@ export function erlangCommand(ctx: CommandContext): Command {
 
 async function runErlang(opts: ErlangOptions, ctx: CommandContext): Promise<number> {
   const { solveErlangCase, staffingCurve } = await import("../plan/erlang-case.js");
-  const render = await import("../io/render-erlang.js");
-  const { writeReport } = await import("../io/output.js");
+  const render = await import("../report/render-erlang.js");
+  const { writeReport } = await import("../report/output.js");
 
   let text: string;
   const infeasible: ErlangAnswer[] = [];
@@ -119,7 +119,7 @@ async function casesFromFile(opts: ErlangOptions, ctx: CommandContext, visit?: (
     ]);
   }
   const intervalMin = opts.interval === undefined ? DEFAULT_INTERVAL_MIN : flag(parsePositive(opts.interval, { field: "--interval" }));
-  const { readErlangCases } = await import("../io/erlang-cases.js");
+  const { readErlangCases } = await import("../read/erlang-cases.js");
   const bytes = await ctx.readInput(opts.input!);
   const csvOptions = opts.delimiter === undefined ? {} : { delimiter: unescapeDelimiter(opts.delimiter) };
   return readErlangCases(bytes, opts.input!, { intervalMin }, csvOptions, visit);

@@ -57,15 +57,15 @@ export function gapsCommand(ctx: CommandContext): Command {
 }
 
 async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandContext): Promise<number> {
-  const { checkAllocated, InputError, problem } = await import("../io/diagnostics.js");
-  const { parsePositive } = await import("../io/values.js");
+  const { checkAllocated, InputError, problem } = await import("../read/diagnostics.js");
+  const { parsePositive } = await import("../read/values.js");
   const { DEFAULT_SCENARIO } = await import("../plan/scenario.js");
-  const { readForecast } = await import("../io/forecast-read.js");
-  const { readRoster } = await import("../io/roster-read.js");
+  const { readForecast } = await import("../read/forecast-read.js");
+  const { readRoster } = await import("../read/roster-read.js");
   const { SourcingPlanner } = await import("../plan/sourcing.js");
   const { skillGaps, skillKey, skillRequirements } = await import("../plan/gaps.js");
-  const render = await import("../io/render-gaps.js");
-  const { writeReport } = await import("../io/output.js");
+  const render = await import("../report/render-gaps.js");
+  const { writeReport } = await import("../report/output.js");
 
   const minLevel = Number(opts.minLevel);
   if (![1, 2, 3].includes(minLevel)) throw new InputError([problem("USAGE_BAD_OPTION", `--min-level: got ${JSON.stringify(opts.minLevel)}, expected 1, 2 or 3`, { field: "--min-level" })]);
@@ -79,8 +79,8 @@ async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandConte
   }
   let scenario = DEFAULT_SCENARIO;
   if (opts.scenario !== undefined) {
-    const { readScenario } = await import("../io/scenario-read.js");
-    const { decodeText } = await import("../io/text-decode.js");
+    const { readScenario } = await import("../read/scenario-read.js");
+    const { decodeText } = await import("../read/text-decode.js");
     scenario = readScenario(decodeText(await ctx.readInput(opts.scenario)).text, opts.scenario);
   }
   let hireFte = scenario.contractFraction;
@@ -116,7 +116,7 @@ async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandConte
   const context = { forecast, roster: opts.roster, scenario: scenario.name, minLevel, productivity, hireFte };
   const text =
     opts.format === "html"
-      ? (await import("../io/render-html.js")).renderGapsHtml(gaps, context)
+      ? (await import("../report/render-html.js")).renderGapsHtml(gaps, context)
       : opts.format === "json"
         ? render.renderGapsJson(gaps, context) : opts.format === "csv" ? render.renderGapsCsv(gaps, opts.report) : render.renderGapsTable(gaps, context, ctx.color(opts.out));
   writeReport(text, opts.out, ctx.io.stdout);

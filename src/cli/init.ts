@@ -23,9 +23,9 @@ export function initCommand(ctx: CommandContext): Command {
 async function runInit(dir: string, force: boolean, ctx: CommandContext): Promise<number> {
   const { existsSync, mkdirSync } = await import("node:fs");
   const { join } = await import("node:path");
-  const { InputError, problem } = await import("../io/diagnostics.js");
-  const { writeReport } = await import("../io/output.js");
-  const { starterFiles } = await import("../io/starter-files.js");
+  const { InputError, problem } = await import("../read/diagnostics.js");
+  const { writeReport } = await import("../report/output.js");
+  const { starterFiles } = await import("../report/starter-files.js");
   const files = starterFiles();
   const taken = files.map(([name]) => join(dir, name)).filter((path) => existsSync(path));
   if (taken.length > 0 && !force) {

@@ -2,7 +2,7 @@ import { createReadStream, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { Command, CommanderError } from "commander";
 import { Chalk } from "chalk";
-import { diagnosticsJson, formatDiagnostics, InputError, problem } from "../io/diagnostics.js";
+import { diagnosticsJson, formatDiagnostics, InputError, problem } from "../read/diagnostics.js";
 import { colorFor, type CliIo } from "./cli-io.js";
 import type { CommandContext } from "./context.js";
 import { compareCommand } from "./compare.js";

@@ -62,14 +62,14 @@ export function planCommand(ctx: CommandContext): Command {
 }
 
 async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext): Promise<number> {
-  const { checkAllocated, InputError } = await import("../io/diagnostics.js");
-  const { parsePositive } = await import("../io/values.js");
-  const { readForecast } = await import("../io/forecast-read.js");
+  const { checkAllocated, InputError } = await import("../read/diagnostics.js");
+  const { parsePositive } = await import("../read/values.js");
+  const { readForecast } = await import("../read/forecast-read.js");
   const { DEFAULT_SCENARIO } = await import("../plan/scenario.js");
   const { Planner } = await import("../plan/plan.js");
-  const render = await import("../io/render-plan.js");
-  const { writeReport } = await import("../io/output.js");
-  const { problem } = await import("../io/diagnostics.js");
+  const render = await import("../report/render-plan.js");
+  const { writeReport } = await import("../report/output.js");
+  const { problem } = await import("../read/diagnostics.js");
 
   if (opts.by !== undefined && opts.by !== "queue" && opts.report !== undefined && opts.report !== "summary") {
     throw new InputError([problem("USAGE_CONFLICT", `--by ${opts.by} cannot be used with --report ${opts.report}: expected --by with the summary report`, { field: "--by" })]);
@@ -85,8 +85,8 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   // The scenario reader (zod, yaml: ~100 ms to load) only when there is a scenario.
   let scenario = DEFAULT_SCENARIO;
   if (opts.scenario !== undefined) {
-    const { readScenario } = await import("../io/scenario-read.js");
-    const { decodeText } = await import("../io/text-decode.js");
+    const { readScenario } = await import("../read/scenario-read.js");
+    const { decodeText } = await import("../read/text-decode.js");
     scenario = readScenario(decodeText(await ctx.readInput(opts.scenario)).text, opts.scenario);
   }
   if (opts.organisation !== undefined) {
@@ -99,7 +99,7 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
   // Rows are planned as they are read: only running totals are kept; the
   // intervals report is formatted as it goes and spooled per queue.
-  const intervals = report === "intervals" && opts.format !== "html" ? new (await import("../io/interval-report.js")).IntervalReport(opts.format, ctx.color(opts.out)) : undefined;
+  const intervals = report === "intervals" && opts.format !== "html" ? new (await import("../report/interval-report.js")).IntervalReport(opts.format, ctx.color(opts.out)) : undefined;
   // A scenario with sites plans one of them (--site); compare puts them all side by side.
   let site: number | undefined;
   if (scenario.sites.length > 0) {
@@ -113,7 +113,7 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     throw new InputError([problem("USAGE_CONFLICT", `--site needs a scenario with sites: expected a --scenario that lists its sites`, { field: "--site" })]);
   }
   if (opts.format === "html" && (opts.report !== undefined || opts.by !== undefined)) ctx.warn("ccplan: warning --format html draws the whole plan: --report and --by are not used");
-  const series = opts.format === "html" || report === "heatmap" ? new (await import("../io/plan-series.js")).PlanSeries() : undefined;
+  const series = opts.format === "html" || report === "heatmap" ? new (await import("../report/plan-series.js")).PlanSeries() : undefined;
   let plan;
   let allPlans: import("../plan/plan.js").Plan[] = [];
   try {
@@ -138,13 +138,13 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   }
 
   if (intervals !== undefined) {
-    const { streamReport } = await import("../io/interval-report.js");
+    const { streamReport } = await import("../report/interval-report.js");
     streamReport(opts.out, ctx.io.stdout, (write) => intervals.writeTo(plan, write));
   } else {
     let text: string;
-    if (opts.format === "html") text = (await import("../io/render-html.js")).renderPlanHtml(plan, series!, forecast);
+    if (opts.format === "html") text = (await import("../report/render-html.js")).renderPlanHtml(plan, series!, forecast);
     else if (report === "heatmap") {
-      const heatmap = await import("../io/render-heatmap.js");
+      const heatmap = await import("../report/render-heatmap.js");
       text = opts.format === "table" ? heatmap.renderHeatmapTable(plan, series!, ctx.color(opts.out)) : heatmap.renderHeatmapData(plan, series!, opts.format);
     } else if (opts.format === "json") text = render.renderPlanJson(plan, report);
     else if (opts.format === "csv") text = render.renderPlanCsv(plan, report);

@@ -1,6 +1,6 @@
 import { Command } from "commander";
-import type { CsvKind } from "../io/csv-kind.js";
-import type { Diagnostic } from "../io/diagnostics.js";
+import type { CsvKind } from "../read/csv-kind.js";
+import type { Diagnostic } from "../read/diagnostics.js";
 import type { CommandContext } from "./context.js";
 import { formatOption, type OutputFormat } from "./options.js";
 
@@ -50,9 +50,9 @@ interface FileReport {
 }
 
 async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandContext): Promise<number> {
-  const { InputError, formatDiagnostics, problem } = await import("../io/diagnostics.js");
-  const { parsePositive } = await import("../io/values.js");
-  const { sniffCsvKind } = await import("../io/csv-kind.js");
+  const { InputError, formatDiagnostics, problem } = await import("../read/diagnostics.js");
+  const { parsePositive } = await import("../read/values.js");
+  const { sniffCsvKind } = await import("../read/csv-kind.js");
   const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
   let intervalMin: number | undefined;
   if (opts.interval !== undefined) {
@@ -68,8 +68,8 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
     try {
       if (/\.(ya?ml|json)$/i.test(file)) {
         report.kind = "scenario";
-        const { readScenario } = await import("../io/scenario-read.js");
-        const { decodeText } = await import("../io/text-decode.js");
+        const { readScenario } = await import("../read/scenario-read.js");
+        const { decodeText } = await import("../read/text-decode.js");
         const s = readScenario(decodeText(await ctx.readInput(file)).text, file);
         // the name last: it may hold commas
         report.summary = {
@@ -84,8 +84,8 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
       const { kind, chunks } = await sniffCsvKind(ctx.streamInput(file));
       report.kind = kind;
       if (kind === "forecast") {
-        const { readForecast } = await import("../io/forecast-read.js");
-        const { formatDateTime } = await import("../io/datetime.js");
+        const { readForecast } = await import("../read/forecast-read.js");
+        const { formatDateTime } = await import("../plan/calendar.js");
         const s = await readForecast(chunks, file, { intervalMin, delimiter }, () => {});
         report.summary = {
           rows: s.rows,
@@ -98,13 +98,13 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
           delimiter: s.delimiter === "\t" ? "tab" : s.delimiter,
         };
       } else if (kind === "erlang-cases") {
-        const { readErlangCases } = await import("../io/erlang-cases.js");
+        const { readErlangCases } = await import("../read/erlang-cases.js");
         const bytes = await collect(chunks);
         let rows = 0;
         readErlangCases(bytes, file, { intervalMin: intervalMin ?? 30 }, delimiter === undefined ? {} : { delimiter }, () => rows++);
         report.summary = { rows };
       } else if (kind === "roster") {
-        const { readRoster } = await import("../io/roster-read.js");
+        const { readRoster } = await import("../read/roster-read.js");
         const r = readRoster(await collect(chunks), file, () => 35, delimiter === undefined ? {} : { delimiter });
         report.summary = { people: r.summary.people, sites: r.summary.sites.join(" "), skills: r.summary.skills, delimiter: r.summary.delimiter === "\t" ? "tab" : r.summary.delimiter };
       } else if (kind === "empty") {

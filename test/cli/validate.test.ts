@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readForecast } from "../../src/io/forecast-read.js";
+import { readForecast } from "../../src/read/forecast-read.js";
 import type { ForecastRow } from "../../src/plan/forecast.js";
 import { runCli } from "../helpers/fake-io.js";
 

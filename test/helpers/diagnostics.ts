@@ -1,4 +1,4 @@
-import { InputError, type Diagnostic } from "../../src/io/diagnostics.js";
+import { InputError, type Diagnostic } from "../../src/read/diagnostics.js";
 
 /** The diagnostics of the InputError that `fn` throws (fails if it throws nothing, rethrows anything else). */
 export function diagnosticsOf(fn: () => unknown): Diagnostic[] {

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import { readForecast } from "../../src/io/forecast-read.js";
-import { IntervalReport, streamReport } from "../../src/io/interval-report.js";
-import { renderPlanCsv, renderPlanJson, renderPlanTable } from "../../src/io/render-plan.js";
+import { readForecast } from "../../src/read/forecast-read.js";
+import { IntervalReport, streamReport } from "../../src/report/interval-report.js";
+import { renderPlanCsv, renderPlanJson, renderPlanTable } from "../../src/report/render-plan.js";
 import type { ForecastRow } from "../../src/plan/forecast.js";
 import { Planner, planForecast } from "../../src/plan/plan.js";
 import { DEFAULT_SCENARIO } from "../../src/plan/scenario.js";

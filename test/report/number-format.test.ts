@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvNumber, grouped, percent, seconds } from "../../src/io/number-format.js";
+import { csvNumber, grouped, percent, seconds } from "../../src/report/number-format.js";
 
 describe("number formatting", () => {
   it("grouped(x, decimals, minDecimals) separates thousands and trims optional zeros", () => {

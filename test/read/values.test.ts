@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDuration, parseFraction, parseNumber, parseServiceLevelPair } from "../../src/io/values.js";
+import { parseDuration, parseFraction, parseNumber, parseServiceLevelPair } from "../../src/read/values.js";
 
 const src = { file: "f.csv", line: 3, column: 2, field: "aht" };
 

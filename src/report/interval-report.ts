@@ -4,7 +4,7 @@ import { basename, dirname, join } from "node:path";
 import type { ChalkInstance } from "chalk";
 import { queueId } from "../plan/forecast.js";
 import type { IntervalPlan, Plan } from "../plan/plan.js";
-import { InputError, problem } from "./diagnostics.js";
+import { InputError, problem } from "../read/diagnostics.js";
 import {
   INTERVAL_CSV_HEADER,
   INTERVAL_TABLE_ALIGN,

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import type { GroupPlan, RolePlan } from "../plan/group-staffing.js";
 import type { DayPlan, IntervalPlan, Plan, QueuePlan } from "../plan/plan.js";
-import { formatDateTime } from "./datetime.js";
+import { formatDateTime } from "../plan/calendar.js";
 import { grouped, jsonNumber, percent, seconds } from "./number-format.js";
 import { csvCell, type Cell } from "./csv-cell.js";
 import { renderTable, type Align } from "./table.js";

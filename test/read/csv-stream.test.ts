@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { splitUnquoted, streamCsv } from "../../src/io/csv-stream.js";
-import { InputError } from "../../src/io/diagnostics.js";
+import { splitUnquoted, streamCsv } from "../../src/read/csv-stream.js";
+import { InputError } from "../../src/read/diagnostics.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

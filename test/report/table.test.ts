@@ -1,7 +1,7 @@
 import Table from "cli-table3";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BoxTable, renderTable, type Align } from "../../src/io/table.js";
+import { BoxTable, renderTable, type Align } from "../../src/report/table.js";
 
 function cliTable3(head: string[], rows: string[][], align: Align[]): string {
   const table = new Table({ head, colAligns: align, style: { head: [], border: [], compact: true } });

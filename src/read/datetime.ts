@@ -5,11 +5,12 @@
  * seconds allowed when they are 0; or a date column plus a time column.
  */
 
+import { MINUTES_PER_DAY } from "../plan/calendar.js";
+
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.0+)?)?)?$/;
 const FRENCH = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
-const MINUTES_PER_DAY = 1440;
 
 /** Minutes since the epoch for a valid calendar date and time, or undefined. */
 function toMinutes(y: number, m: number, d: number, hh: number, mm: number, ss: number): number | undefined {
@@ -73,16 +74,4 @@ export function parseTimeOfDay(text: string): number | undefined {
   const mm = +m[2]!;
   if (hh > 23 || mm > 59 || +(m[3] ?? 0) !== 0) return undefined;
   return hh * 60 + mm;
-}
-
-/** `2026-11-23T08:30` from minutes since the epoch. */
-export function formatDateTime(minutes: number): string {
-  const date = new Date(minutes * 60_000);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
-}
-
-/** Minutes after midnight of a start. */
-export function minuteOfDay(minutes: number): number {
-  return ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
 }

@@ -1,5 +1,5 @@
 import writeFileAtomic from "write-file-atomic";
-import { InputError, problem } from "./diagnostics.js";
+import { InputError, problem } from "../read/diagnostics.js";
 
 /**
  * Write a report whole or not at all: to `--out FILE` through a temporary

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readScenario } from "../../src/io/scenario-read.js";
+import { readScenario } from "../../src/read/scenario-read.js";
 import { DEFAULT_SCENARIO, isOpen, targetsFor } from "../../src/plan/scenario.js";
 import { diagnosticsOf } from "../helpers/diagnostics.js";
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDateTime, parseDateTime, parseTimeOfDay } from "../../src/io/datetime.js";
+import { parseDateTime, parseTimeOfDay } from "../../src/read/datetime.js";
+import { formatDateTime } from "../../src/plan/calendar.js";
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 

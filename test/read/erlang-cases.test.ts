@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { diagnosticsOf } from "../helpers/diagnostics.js";
-import { readErlangCases } from "../../src/io/erlang-cases.js";
+import { readErlangCases } from "../../src/read/erlang-cases.js";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const read = (s: string) => readErlangCases(bytes(s), "cases.csv", { intervalMin: 30 });

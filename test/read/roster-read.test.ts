@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readRoster } from "../../src/io/roster-read.js";
+import { readRoster } from "../../src/read/roster-read.js";
 import { skillKey } from "../../src/plan/gaps.js";
 import { diagnosticsOf } from "../helpers/diagnostics.js";
 

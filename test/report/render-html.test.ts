@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PlanSeries } from "../../src/io/plan-series.js";
-import { capSeries, escapeXml, niceMax, PALETTE, stackedAreaChart, stackedBarChart } from "../../src/io/svg-charts.js";
+import { PlanSeries } from "../../src/report/plan-series.js";
+import { capSeries, escapeXml, niceMax, PALETTE, stackedAreaChart, stackedBarChart } from "../../src/report/svg-charts.js";
 import { forecastRow } from "../helpers/forecast-row.js";
 import { planForecast } from "../../src/plan/plan.js";
 import { DEFAULT_SCENARIO } from "../../src/plan/scenario.js";

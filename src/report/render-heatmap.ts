@@ -1,6 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import type { Plan } from "../plan/plan.js";
-import { formatDateTime } from "./datetime.js";
+import { formatDateTime } from "../plan/calendar.js";
 import { csvNumber, grouped, jsonNumber } from "./number-format.js";
 import type { PlanSeries } from "./plan-series.js";
 import { PLAN_SCHEMA_VERSION, planTitle } from "./render-plan.js";

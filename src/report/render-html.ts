@@ -1,7 +1,7 @@
 import type { Comparison } from "../plan/compare.js";
 import type { GapsPlan } from "../plan/gaps.js";
 import type { Plan } from "../plan/plan.js";
-import { formatDateTime } from "./datetime.js";
+import { formatDateTime } from "../plan/calendar.js";
 import { grouped, percent, seconds } from "./number-format.js";
 import type { PlanSeries } from "./plan-series.js";
 import type { CompareContext } from "./render-compare.js";

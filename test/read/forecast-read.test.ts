@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { InputError, type Diagnostic } from "../../src/io/diagnostics.js";
-import { readForecast, type ForecastReadOptions } from "../../src/io/forecast-read.js";
+import { InputError, type Diagnostic } from "../../src/read/diagnostics.js";
+import { readForecast, type ForecastReadOptions } from "../../src/read/forecast-read.js";
 import type { ForecastRow } from "../../src/plan/forecast.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);

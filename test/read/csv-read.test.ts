@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectDelimiter, MAX_LINE_CHARS, normalizeHeader, readCsv } from "../../src/io/csv-read.js";
+import { detectDelimiter, MAX_LINE_CHARS, normalizeHeader, readCsv } from "../../src/read/csv-read.js";
 import { diagnosticsOf } from "../helpers/diagnostics.js";
 
 const bytes = (s: string) => new TextEncoder().encode(s);

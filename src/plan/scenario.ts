@@ -85,6 +85,25 @@ export interface Scenario {
   currency: string;
   /** Set on a shared site's own scenario: the provider's other live traffic in the pool, Erlangs; null = dedicated agents. */
   sharedPoolErlangs: number | null;
+  /** First day of a calendar week, Monday = 0 … Sunday = 6 (`week_start`): FTE are per calendar week (SPEC 5.4). */
+  weekStart: number;
+  /** Horizon in calendar weeks (`horizon`, or `--weeks`), from the first row's week; null = the weeks the forecast's rows touch. */
+  horizonWeeks: number | null;
+  /** Work already waiting at the start of a horizon of several weeks, per deferred queue (`opening_backlog`); absent queues start from their own steady state. */
+  openingBacklog: OpeningBacklog[];
+}
+
+/** Items of one deferred queue waiting when the horizon opens (scenario `opening_backlog`). */
+export interface OpeningBacklog {
+  /** Matched with {@link typologyKey}. */
+  typology: string;
+  channel: string;
+  /** Default: inbound. */
+  direction?: "inbound" | "outbound" | undefined;
+  /** Items waiting. */
+  items: number;
+  /** Age of those items when the horizon opens, minutes of open time (0: they arrived just before it). */
+  ageMin: number;
 }
 
 const MON_FRI_8_20_SAT_9_17: WeekHours = [[[480, 1200]], [[480, 1200]], [[480, 1200]], [[480, 1200]], [[480, 1200]], [[540, 1020]], []];
@@ -127,6 +146,9 @@ export const DEFAULT_SCENARIO: Scenario = {
   allocation: [],
   currency: "EUR",
   sharedPoolErlangs: null,
+  weekStart: 0,
+  horizonWeeks: null,
+  openingBacklog: [],
 };
 
 /** A typology as a lookup key: accents, case, apostrophes and spacing ignored (`Demande d’Information ` = `demande d'information`). */

@@ -300,9 +300,46 @@ const allocationSchema = z
     }
   });
 
+const WEEK_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+const FRENCH_WEEK_DAYS: Record<string, number> = { lundi: 0, mardi: 1, mercredi: 2, jeudi: 3, vendredi: 4, samedi: 5, dimanche: 6 };
+/** `monday` … `sunday` (or `mon`, `lundi`…) → Monday = 0 … Sunday = 6. */
+const weekDay = z.string().transform((v, ctx) => {
+  const key = normalizeHeader(v);
+  const day = WEEK_DAYS.findIndex((d) => d === key || d.slice(0, 3) === key);
+  const fr = FRENCH_WEEK_DAYS[key] ?? DAYS[key];
+  const found = day >= 0 ? day : fr;
+  if (found === undefined) {
+    ctx.addIssue({ code: "custom", message: `expected a day of the week such as monday or sunday, got ${JSON.stringify(v)}` });
+    return z.NEVER;
+  }
+  return found;
+});
+/** `4`, `"4 weeks"`, `"4w"` → whole weeks, 1 to 520. */
+const weeksCount = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const m = /^\s*(\d+)\s*(?:w|weeks?|semaines?)?\s*$/i.exec(String(v));
+  const n = m === null ? NaN : Number(m[1]);
+  if (!(Number.isInteger(n) && n >= 1 && n <= 520)) {
+    ctx.addIssue({ code: "custom", message: `expected a whole number of weeks from 1 to 520 (such as 4 or "4 weeks"), got ${JSON.stringify(v)}` });
+    return z.NEVER;
+  }
+  return n;
+});
+const openingBacklogSchema = z
+  .object({
+    typology: z.string().min(1),
+    channel: z.string().min(1),
+    direction: z.enum(["inbound", "outbound"]).optional(),
+    items: z.number().min(0).max(1e9),
+    age: duration.optional(),
+  })
+  .strict();
+
 const scenarioSchema = z
   .object({
     name: z.string().min(1).optional(),
+    week_start: weekDay.optional(),
+    horizon: weeksCount.optional(),
+    opening_backlog: z.array(openingBacklogSchema).optional(),
     targets: z
       .object({
         sync: targetsSchema.optional(),
@@ -455,6 +492,15 @@ export function readScenario(text: string, file: string): Scenario {
         to: Object.entries(rule.to),
       })) ?? (s.sites?.length === 1 ? [{ match: {}, to: [[s.sites[0]!.name, 1]] }] : []),
     sharedPoolErlangs: null,
+    weekStart: s.week_start ?? DEFAULT_SCENARIO.weekStart,
+    horizonWeeks: s.horizon ?? DEFAULT_SCENARIO.horizonWeeks,
+    openingBacklog: (s.opening_backlog ?? []).map((b) => ({
+      typology: b.typology,
+      channel: canonicalChannel(b.channel) ?? b.channel,
+      ...(b.direction === undefined ? {} : { direction: b.direction }),
+      items: b.items,
+      ageMin: (b.age ?? 0) / 60,
+    })),
   };
 }
 

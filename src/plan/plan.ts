@@ -1,7 +1,8 @@
-import { deadlineStaffing } from "../core/deadline-staffing.js";
+import { deadlineStaffing, type CarriedWork } from "../core/deadline-staffing.js";
 import { combinedShrinkage, fte as toFte, headcount as toHeadcount } from "../core/people.js";
 import { requiredAgents } from "../core/required-agents.js";
 import { trafficErlangs } from "../core/traffic.js";
+import { calendarWeekStart, formatDateTime, HorizonTracker, MINUTES_PER_DAY, MINUTES_PER_WEEK, type Horizon } from "./calendar.js";
 import { queueId, type ChannelClass, type ForecastRow, type QueueKey, type Tier } from "./forecast.js";
 import { interval, type IntervalPlan } from "./interval.js";
 import { GroupStaffing, type LiveLoad, type OrganisationPlan } from "./group-staffing.js";
@@ -10,6 +11,7 @@ import { isOpen, targetsFor, typologyKey, type QueueTargets, type Scenario } fro
 import { Escalator } from "./tiers.js";
 
 export type { IntervalPlan } from "./interval.js";
+export type { Horizon } from "./calendar.js";
 
 /** Totals of one queue (or of all queues) over the horizon. */
 export interface QueuePlan {
@@ -35,6 +37,24 @@ export interface QueuePlan {
   abandonRate: number | null;
   /** Intervals whose targets could not be met. */
   missedIntervals: number;
+  /** Deferred work still waiting when the horizon ends (items; 0 for a repeating week; null for live and outbound queues). */
+  endBacklogItems: number | null;
+  /** The same, hours of work. */
+  endBacklogHours: number | null;
+}
+
+/** One calendar week of the plan, all queues together. */
+export interface WeekPlan extends Omit<QueuePlan, "queue"> {
+  /** 00:00 of the week's first day (minutes since the epoch). */
+  startMin: number;
+  /** Whether the forecast covers this first or last week only partly. */
+  partial: boolean;
+}
+
+/** Something the planner noticed that the user should hear about (printed as a warning). */
+export interface PlanNote {
+  code: "PLAN_PARTIAL_WEEK" | "PLAN_NEVER_OPEN" | "PLAN_WEEKS_GIVEN";
+  message: string;
 }
 
 /** A whole plan. */
@@ -46,8 +66,16 @@ export interface Plan {
   firstStartMin: number | null;
   /** Exclusive end of the last interval. */
   endMin: number | null;
-  /** Horizon in weeks (whole days ÷ 7): FTE are per week of it. */
+  /** Weeks the FTE are averaged over: calendar weeks of the forecast, or the number given (see {@link Horizon}). */
   weeks: number;
+  /** The calendar weeks planned; null for an empty plan. */
+  horizon: Horizon | null;
+  /** One line per calendar week that has rows. */
+  weekly: WeekPlan[];
+  /** The week with the most scheduled hours (FTE and headcount of that week); null for an empty plan. */
+  peakWeek: { startMin: number; fte: number; headcount: number } | null;
+  /** Warnings about the plan (partial weeks, work in queues that are never open…). */
+  notes: PlanNote[];
   /** Every interval, by queue then time (empty unless the planner kept them). */
   intervals: IntervalPlan[];
   queues: QueuePlan[];
@@ -83,6 +111,8 @@ class Totals {
   abSum = 0;
   missed = 0;
   peak = 0;
+  endBacklogItems: number | null = null;
+  endBacklogHours: number | null = null;
   constructor(readonly queue: (QueueKey & { channelClass: ChannelClass }) | null) {}
 
   add(i: IntervalPlan): void {
@@ -122,6 +152,8 @@ class Totals {
       asaSec: this.asaWeight > 0 ? this.asaSum / this.asaWeight : null,
       abandonRate: this.abVolume > 0 ? this.abSum / this.abVolume : null,
       missedIntervals: this.missed,
+      endBacklogItems: this.endBacklogItems,
+      endBacklogHours: this.endBacklogHours,
     };
   }
 }
@@ -164,6 +196,11 @@ export class Planner {
   private readonly total = new Totals(null);
   private readonly agentsAt = new Map<number, number>();
   private readonly days = new Map<number, DayPlan>();
+  /** Totals per calendar week (keyed by its start), and the last one used (rows come in time order). */
+  private readonly weeks = new Map<number, Totals>();
+  private lastDay = NaN;
+  private lastWeekTotals: Totals | undefined;
+  private readonly tracker: HorizonTracker;
   private readonly asyncRows = new Map<string, AsyncSeries>();
   private readonly outboundRows = new Map<string, OutboundSeries>();
   /** Outbound waits for the end when it is spread or blended; else it is staffed row by row. */
@@ -172,8 +209,6 @@ export class Planner {
   private gridMin = Infinity;
   private readonly kept: IntervalPlan[] | undefined;
   private readonly onInterval: ((i: IntervalPlan) => void) | undefined;
-  private first: number | null = null;
-  private end: number | null = null;
   private readonly escalator: Escalator | undefined;
   private readonly liveLoads = new Map<QueueTargets, Map<number | undefined, Map<number | undefined, LiveLoad>>>();
   private readonly groups: GroupStaffing;
@@ -192,10 +227,12 @@ export class Planner {
     this.idle = o.blending ? new IdleCapacity(o.blendOccupancy, o.blendWith) : undefined;
     this.escalator = scenario.tiers === null || options.escalate === false ? undefined : new Escalator(scenario.tiers, typologyKey);
     this.groups = new GroupStaffing(scenario, options.floorWithoutWork);
+    this.tracker = new HorizonTracker(scenario.weekStart);
   }
 
   /** Plan one forecast row, and the level-2 and level-3 work it escalates (deferred rows wait for {@link finish}). */
   add(row: ForecastRow): void {
+    this.tracker.add(row.startMin, row.intervalMin, row.volume + (row.attempts ?? 0));
     this.addRow(row);
     if (this.escalator !== undefined) for (const r of this.escalator.escalate(row)) this.addRow(r);
   }
@@ -248,7 +285,7 @@ export class Planner {
     q.add(i);
     this.total.add(i);
     this.agentsAt.set(i.startMin, (this.agentsAt.get(i.startMin) ?? 0) + i.agents);
-    const dayIndex = Math.floor(i.startMin / 1440);
+    const dayIndex = Math.floor(i.startMin / MINUTES_PER_DAY);
     let d = this.days.get(dayIndex);
     if (d === undefined) {
       d = { dayIndex, volume: 0, workloadHours: 0, agentHours: 0, scheduledHours: 0, peakAgents: 0 };
@@ -258,37 +295,69 @@ export class Planner {
     d.workloadHours += (i.trafficErlangs * i.intervalMin) / 60;
     d.agentHours += (i.agents * i.intervalMin) / 60;
     d.scheduledHours += (i.scheduled * i.intervalMin) / 60;
-    this.first = this.first === null ? i.startMin : Math.min(this.first, i.startMin);
-    this.end = this.end === null ? i.startMin + i.intervalMin : Math.max(this.end, i.startMin + i.intervalMin);
+    if (dayIndex !== this.lastDay) {
+      this.lastDay = dayIndex;
+      const week = calendarWeekStart(i.startMin, this.scenario.weekStart);
+      this.lastWeekTotals = this.weeks.get(week);
+      if (this.lastWeekTotals === undefined) this.weeks.set(week, (this.lastWeekTotals = new Totals(null)));
+    }
+    this.lastWeekTotals!.add(i);
     this.idle?.addInbound(i);
     this.kept?.push(i);
     this.onInterval?.(i);
   }
 
-  /** Staff the deferred queues and return the plan. */
   /**
    * Staff the deferred queues and return the plan.
-   * @param horizon - the whole forecast's first start and exclusive end (minutes), when this planner saw only part of it (one site among several): FTE are per week of the whole horizon
+   * @param horizon - the whole forecast's horizon, when this planner saw only part of it (one site among several): FTE are per week of the whole horizon
    */
-  finish(horizon?: { firstMin: number; endMin: number; gridMin: number }): Plan {
-    if (horizon !== undefined) {
-      this.first = this.first === null ? horizon.firstMin : Math.min(this.first, horizon.firstMin);
-      this.end = this.end === null ? horizon.endMin : Math.max(this.end, horizon.endMin);
-      this.gridMin = Math.min(this.gridMin, horizon.gridMin);
+  finish(horizon?: Horizon | null): Plan {
+    const h = horizon !== undefined ? horizon : this.tracker.horizon(this.scenario.horizonWeeks);
+    const notes: PlanNote[] = [];
+    if (h !== null) notes.push(...horizonNotes(h));
+    const gridMin = h?.gridMin ?? 1;
+    const never: string[] = [];
+    for (const series of this.asyncRows.values()) {
+      const planned = planAsync(series, this.scenario, this.keep, h);
+      for (const i of planned.intervals) this.record(i);
+      const q = this.queues.get(queueId(series.first));
+      if (q !== undefined) {
+        q.endBacklogItems = planned.endBacklogItems;
+        q.endBacklogHours = planned.endBacklogHours;
+      }
+      if (planned.neverWorkedItems > 0) never.push(`${describeQueue(series.first)} (${+planned.neverWorkedItems.toFixed(1)} items)`);
     }
-    for (const series of this.asyncRows.values()) for (const i of planAsync(series, this.scenario, this.keep)) this.record(i);
+    if (never.length > 0) {
+      notes.push({
+        code: "PLAN_NEVER_OPEN",
+        message: `deferred work in a queue that is never open in the planned weeks, counted as missed: ${never.join("; ")}: expected opening hours for its channel in the scenario (opening_hours.channels)`,
+      });
+    }
     this.asyncRows.clear();
     // Outbound after every live queue, so that blending sees all their idle time; in report order.
     const outbound = [...this.outboundRows.values()].sort((a, b) => compareQueues(a.first, b.first));
-    for (const series of outbound) for (const i of planOutboundSeries(series, this.scenario, this.keep, this.gridMin, this.idle)) this.record(i);
+    for (const series of outbound) for (const i of planOutboundSeries(series, this.scenario, this.keep, gridMin, this.idle)) this.record(i);
     this.outboundRows.clear();
-    const days = this.first === null || this.end === null ? 0 : Math.ceil(this.end / 1440) - Math.floor(this.first / 1440);
-    const weeks = days / 7;
+    const weeks = h?.weeks ?? 0;
+    const weekPeak = new Map<number, number>();
     for (const [start, agents] of this.agentsAt) {
       this.total.peak = Math.max(this.total.peak, agents);
-      const d = this.days.get(Math.floor(start / 1440))!;
+      const d = this.days.get(Math.floor(start / MINUTES_PER_DAY))!;
       d.peakAgents = Math.max(d.peakAgents, agents);
+      const w = calendarWeekStart(start, this.scenario.weekStart);
+      weekPeak.set(w, Math.max(weekPeak.get(w) ?? 0, agents));
     }
+    const partial = new Set(h?.partialWeeks.map((p) => p.startMin) ?? []);
+    const weekly: WeekPlan[] = [...this.weeks]
+      .filter(([start]) => h === null || (start + MINUTES_PER_WEEK > h.windowStartMin && start < h.windowEndMin))
+      .sort((a, b) => a[0] - b[0])
+      .map(([startMin, totals]) => {
+        totals.peak = weekPeak.get(startMin) ?? 0;
+        const { queue: _, ...week } = totals.result(this.scenario, this.shrinkage, 1);
+        return { startMin, partial: partial.has(startMin), ...week };
+      });
+    let peakWeek: Plan["peakWeek"] = null;
+    for (const w of weekly) if (peakWeek === null || w.fte > peakWeek.fte) peakWeek = { startMin: w.startMin, fte: w.fte, headcount: w.headcount };
     const order = [...this.queues.values()].sort((a, b) => compareQueues(a.queue!, b.queue!));
     const queues = order.map((q) => q.result(this.scenario, this.shrinkage, weeks));
     const separateFte = new Map(queues.map((q) => [queueId(q.queue!), q.fte]));
@@ -302,27 +371,71 @@ export class Planner {
         .sort((x, y) => ranks[x]! - ranks[y]! || this.kept![x]!.startMin - this.kept![y]!.startMin)
         .map((k) => this.kept![k]!);
     }
+    const totals = this.total.result(this.scenario, this.shrinkage, weeks);
+    const backlogs = queues.filter((q) => q.endBacklogItems !== null);
+    if (backlogs.length > 0) {
+      totals.endBacklogItems = backlogs.reduce((n, q) => n + q.endBacklogItems!, 0);
+      totals.endBacklogHours = backlogs.reduce((n, q) => n + q.endBacklogHours!, 0);
+    }
     return {
       scenario: this.scenario.name,
       shrinkage: this.shrinkage,
       contractHours: this.scenario.contractHours,
       contractFraction: this.scenario.contractFraction,
-      firstStartMin: this.first,
-      endMin: this.end,
+      firstStartMin: h?.firstMin ?? null,
+      endMin: h?.endMin ?? null,
       weeks,
+      horizon: h,
+      weekly,
+      peakWeek,
+      notes,
       intervals,
       queues,
-      totals: this.total.result(this.scenario, this.shrinkage, weeks),
+      totals,
       days: [...this.days.values()].sort((a, b) => a.dayIndex - b.dayIndex),
       organisation: this.groups.finish(
         separateFte,
         socialFte,
         weeks,
         this.shrinkage,
-        this.first === null || this.end === null ? null : { firstMin: this.first, endMin: this.end, gridMin: this.gridMin },
+        h === null ? null : { firstMin: h.windowStartMin, endMin: h.windowEndMin, gridMin: h.gridMin },
       ),
     };
   }
+
+  /** The horizon of the rows this planner saw (a sourcing plan gives its sites the whole forecast's). */
+  horizon(): Horizon | null {
+    return this.tracker.horizon(this.scenario.horizonWeeks);
+  }
+}
+
+/** `demande d'information / email / inbound / level 1` */
+function describeQueue(q: QueueKey): string {
+  return `${q.typology} / ${q.channel} / ${q.direction} / level ${q.tier}`;
+}
+
+const dayLabel = (min: number) => formatDateTime(min).slice(0, 10);
+
+/** Warnings about the weeks: partial first or last week; weeks given that disagree with the rows. */
+function horizonNotes(h: Horizon): PlanNote[] {
+  const notes: PlanNote[] = [];
+  for (const p of h.partialWeeks) {
+    const covered = p.firstDayMin === p.lastDayMin ? dayLabel(p.firstDayMin) : `${dayLabel(p.firstDayMin)} to ${dayLabel(p.lastDayMin)}`;
+    notes.push({
+      code: "PLAN_PARTIAL_WEEK",
+      message:
+        `the ${p.side} week (from ${dayLabel(p.startMin)}) has rows only ${covered}, fewer days than the other weeks: ` +
+        `FTE are averaged over ${h.weeks} calendar weeks, this one included; give the weeks the forecast stands for with --weeks N (or the scenario's horizon), or plan whole weeks`,
+    });
+  }
+  const calendarWeeks = Math.round((calendarWeekStart(Math.max(h.firstMin, h.endMin - 1), h.weekStart) - calendarWeekStart(h.firstMin, h.weekStart)) / MINUTES_PER_WEEK) + 1;
+  if (h.weeksGiven && h.weeks < calendarWeeks && !(h.weeks === 1 && h.windowEndMin - h.windowStartMin === MINUTES_PER_WEEK)) {
+    notes.push({
+      code: "PLAN_WEEKS_GIVEN",
+      message: `the rows touch ${calendarWeeks} calendar weeks but the horizon given is ${h.weeks}: FTE are the scheduled hours ÷ ${h.weeks} weeks`,
+    });
+  }
+  return notes;
 }
 
 /** Plan a whole forecast at once, keeping every interval (see {@link Planner}). */
@@ -436,38 +549,77 @@ class AsyncSeries {
   }
 }
 
-function planAsync(series: AsyncSeries, scenario: Scenario, keep: number): IntervalPlan[] {
+/** A deferred queue's plan: its intervals and what is left at the end of the horizon. */
+interface AsyncPlan {
+  intervals: IntervalPlan[];
+  endBacklogItems: number;
+  endBacklogHours: number;
+  neverWorkedItems: number;
+}
+
+/**
+ * Staff one deferred queue over the plan's calendar weeks (not only the span
+ * of its own rows), in its channel's opening hours:
+ * - one week (or a rolling week given as one): the steady state of that
+ *   week repeated (work due after its end is done at its start);
+ * - several weeks: an open run that starts from the first week's own steady
+ *   state (or the scenario's opening backlog for the queue) and ends leaving
+ *   the backlog of the last week's own steady state (so that the last week
+ *   is staffed as it would go on, not emptied of its work due later): the
+ *   end-of-horizon backlog;
+ * - a scenario opening backlog for the queue always makes an open run.
+ * Rows outside the weeks (the zero row of an inclusive end) are left out.
+ */
+function planAsync(series: AsyncSeries, scenario: Scenario, keep: number, h: Horizon | null): AsyncPlan {
   const first = series.first;
   const len = first.intervalMin;
   const t = targetsFor(scenario, "async", first.channel, first.targets);
   const deadlineSec = series.deadlineSec === Infinity ? (t.deadlineSec ?? 86_400) : series.deadlineSec;
   const occupancy = t.maxOccupancy ?? 0.9;
   const hours = scenario.openingHours.channels[first.channel] ?? scenario.openingHours.default;
-  let start = Infinity;
-  let last = -Infinity;
-  for (const m of series.starts) {
-    start = Math.min(start, m);
-    last = Math.max(last, m);
+  let windowStart = h?.windowStartMin ?? Infinity;
+  let windowEnd = h?.windowEndMin ?? -Infinity;
+  if (h === null) {
+    for (const m of series.starts) {
+      windowStart = Math.min(windowStart, m);
+      windowEnd = Math.max(windowEnd, m + len);
+    }
   }
-  const n = Math.round((last - start) / len) + 1;
+  // the queue's own grid, aligned on its rows (a 30-minute queue may start at :15 in a 15-minute file)
+  const start = windowStart + ((((series.starts[0]! - windowStart) % len) + len) % len);
+  const n = Math.ceil((windowEnd - start) / len);
   const items = new Array<number>(n).fill(0);
   const aht = new Array<number>(n).fill(first.ahtSec);
   const hasRow = new Array<boolean>(n).fill(false);
   const open = new Array<boolean>(n);
   series.starts.forEach((m, r) => {
     const k = Math.round((m - start) / len);
+    if (k < 0 || k >= n) return;
     items[k] = series.volumes[r]!;
     aht[k] = series.ahts[r]!;
     hasRow[k] = true;
   });
+  let lastAht = first.ahtSec;
   for (let k = 0; k < n; k++) {
-    if (!hasRow[k] && k > 0) aht[k] = aht[k - 1]!;
+    if (hasRow[k]) lastAht = aht[k]!;
+    else aht[k] = lastAht;
     open[k] = isOpen(hours, start + k * len, len);
   }
-  // The horizon is a repeating pattern (a typical week): work due after its
-  // end is carried into its start, so the plan does exactly one period's work.
-  const s = deadlineStaffing({ intervalMin: len, open, items, ahtSec: aht, deadlineSec, maxOccupancy: occupancy, repeats: true });
+  const opening = openingBacklogOf(scenario, first, deadlineSec, len);
+  const oneWeek = windowEnd - windowStart <= MINUTES_PER_WEEK;
+  const queue = { intervalMin: len, open, items, ahtSec: aht, deadlineSec, maxOccupancy: occupancy };
+  let s;
+  if (opening === undefined && oneWeek) {
+    s = deadlineStaffing({ ...queue, repeats: true });
+  } else {
+    // a week's own steady state: what waits when the horizon opens (the first week's) and when it ends (the last week's)
+    const w = Math.min(n, Math.round(MINUTES_PER_WEEK / len));
+    const steady = (from: number) => deadlineStaffing({ ...queue, open: open.slice(from, from + w), items: items.slice(from, from + w), ahtSec: aht.slice(from, from + w), repeats: true });
+    const carriedIn = opening ?? steady(0).carriedOut;
+    s = deadlineStaffing({ ...queue, carriedIn, leaveWorkSec: steady(Math.max(0, n - w)).endBacklogWorkSec });
+  }
   const out: IntervalPlan[] = [];
+  const never = s.neverWorkedItems > 0;
   for (let k = 0; k < n; k++) {
     if (!hasRow[k] && s.agents[k] === 0 && s.backlogItems[k]! < 1e-9) continue;
     const agents = s.agents[k]!;
@@ -480,10 +632,20 @@ function planAsync(series: AsyncSeries, scenario: Scenario, keep: number): Inter
         backlog: s.backlogItems[k]!,
         oldestAgeMin: s.oldestAgeMin[k]!,
         blendedErlangs: null,
-        note: null,
+        note: never && items[k]! > 0 ? "never open: this work cannot be done in the opening hours" : null,
       }),
     );
   }
-  return out;
+  return { intervals: out, endBacklogItems: s.endBacklogItems, endBacklogHours: s.endBacklogWorkSec / 3600, neverWorkedItems: s.neverWorkedItems };
 }
 
+/** The scenario's opening backlog of a (level-1) deferred queue, as work waiting when the horizon opens; undefined when none is given. */
+function openingBacklogOf(scenario: Scenario, q: ForecastRow, deadlineSec: number, intervalMin: number): CarriedWork[] | undefined {
+  if (q.tier !== 1 || scenario.openingBacklog.length === 0) return undefined;
+  const key = typologyKey(q.typology);
+  const found = scenario.openingBacklog.filter((b) => typologyKey(b.typology) === key && b.channel === q.channel && (b.direction ?? "inbound") === q.direction);
+  if (found.length === 0) return undefined;
+  // waiting at the opening: due D − 1 open intervals on, less the open intervals they have already waited
+  const lastDue = Math.max(0, Math.floor(deadlineSec / (intervalMin * 60) + 1e-9) - 1);
+  return found.map((b) => ({ items: b.items, ahtSec: q.ahtSec, dueSlot: lastDue - Math.floor(b.ageMin / intervalMin), arrivedMin: -b.ageMin }));
+}

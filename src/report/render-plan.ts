@@ -1,6 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import type { GroupPlan, RolePlan } from "../plan/group-staffing.js";
-import type { DayPlan, IntervalPlan, Plan, QueuePlan } from "../plan/plan.js";
+import type { DayPlan, IntervalPlan, Plan, QueuePlan, WeekPlan } from "../plan/plan.js";
 import { formatDateTime } from "../plan/calendar.js";
 import { grouped, jsonNumber, percent, seconds } from "./number-format.js";
 import { csvCell, type Cell } from "./csv-cell.js";
@@ -9,7 +9,7 @@ import { renderTable, type Align } from "./table.js";
 /** Version of the JSON documents of `ccplan plan`. */
 export const PLAN_SCHEMA_VERSION = 1;
 
-export type PlanReport = "summary" | "queues" | "intervals" | "days" | "tiers" | "groups";
+export type PlanReport = "summary" | "queues" | "intervals" | "days" | "weeks" | "tiers" | "groups";
 
 
 /** Fields of one queue line (and of the totals), snake_case for CSV, camelCase for JSON. */
@@ -31,6 +31,26 @@ const QUEUE_FIELDS: readonly [string, string, (q: QueuePlan) => Cell][] = [
   ["asa_sec", "asaSec", (q) => q.asaSec],
   ["abandon_rate", "abandonRate", (q) => q.abandonRate],
   ["missed_intervals", "missedIntervals", (q) => q.missedIntervals],
+  ["end_backlog_items", "endBacklogItems", (q) => q.endBacklogItems],
+  ["end_backlog_hours", "endBacklogHours", (q) => q.endBacklogHours],
+];
+
+/** Fields of one calendar week. */
+const WEEK_FIELDS: readonly [string, string, (w: WeekPlan) => Cell][] = [
+  ["week_start", "weekStart", (w) => formatDateTime(w.startMin).slice(0, 10)],
+  ["partial", "partial", (w) => w.partial],
+  ["intervals", "intervals", (w) => w.intervals],
+  ["volume", "volume", (w) => w.volume],
+  ["workload_hours", "workloadHours", (w) => w.workloadHours],
+  ["peak_agents", "peakAgents", (w) => w.peakAgents],
+  ["agent_hours", "agentHours", (w) => w.agentHours],
+  ["scheduled_hours", "scheduledHours", (w) => w.scheduledHours],
+  ["fte", "fte", (w) => w.fte],
+  ["headcount", "headcount", (w) => w.headcount],
+  ["service_level", "serviceLevel", (w) => w.serviceLevel],
+  ["asa_sec", "asaSec", (w) => w.asaSec],
+  ["abandon_rate", "abandonRate", (w) => w.abandonRate],
+  ["missed_intervals", "missedIntervals", (w) => w.missedIntervals],
 ];
 
 /** Fields of one interval line. */
@@ -166,7 +186,13 @@ function header(plan: Plan, report: PlanReport) {
       start: plan.firstStartMin === null ? null : formatDateTime(plan.firstStartMin),
       end: plan.endMin === null ? null : formatDateTime(plan.endMin),
       weeks: plan.weeks,
+      weeksGiven: plan.horizon?.weeksGiven ?? false,
+      weekStart: WEEK_DAYS[plan.horizon?.weekStart ?? 0],
+      weeksStart: plan.horizon === null ? null : formatDateTime(plan.horizon.windowStartMin),
+      weeksEnd: plan.horizon === null ? null : formatDateTime(plan.horizon.windowEndMin),
     },
+    meanWeek: { fte: jsonNumber(plan.totals.fte), headcount: plan.totals.headcount },
+    peakWeek: plan.peakWeek === null ? null : { weekStart: formatDateTime(plan.peakWeek.startMin).slice(0, 10), fte: jsonNumber(plan.peakWeek.fte), headcount: plan.peakWeek.headcount },
     shrinkage: plan.shrinkage,
     contractHours: plan.contractHours,
     contractFraction: plan.contractFraction,
@@ -177,6 +203,7 @@ function header(plan: Plan, report: PlanReport) {
 export function renderPlanCsv(plan: Plan, report: PlanReport): string {
   if (report === "intervals") return csv(INTERVAL_FIELDS, plan.intervals);
   if (report === "days") return csv(DAY_FIELDS, plan.days);
+  if (report === "weeks") return csv(WEEK_FIELDS, plan.weekly);
   if (report === "tiers") return csv(ROLE_FIELDS, [...plan.organisation.roles, roleTotals(plan)]);
   if (report === "groups") return csv(GROUP_FIELDS, plan.organisation.groups);
   return csv(QUEUE_FIELDS, report === "summary" ? [...plan.queues, plan.totals] : plan.queues);
@@ -188,6 +215,7 @@ export function renderPlanJson(plan: Plan, report: PlanReport): string {
   const lines = (rows: Record<string, Cell>[]) => rows.map((r) => JSON.stringify(r)).join(",\n");
   if (report === "intervals") return `${head},"rows":[\n${plan.intervals.map(intervalJsonLine).join(",\n")}\n]}\n`;
   if (report === "days") return `${head},"rows":[\n${lines(plan.days.map((d) => record(DAY_FIELDS, d)))}\n]}\n`;
+  if (report === "weeks") return `${head},"rows":[\n${lines(plan.weekly.map((w) => record(WEEK_FIELDS, w)))}\n]}\n`;
   if (report === "tiers" || report === "groups") {
     const o = plan.organisation;
     const totals = JSON.stringify({ fte: jsonNumber(o.totals.fte), headcount: o.totals.headcount, poolingGainFte: jsonNumber(o.totals.poolingGainFte), trainingHours: jsonNumber(o.totals.trainingHours) });
@@ -197,6 +225,23 @@ export function renderPlanJson(plan: Plan, report: PlanReport): string {
   const queues = `"queues":[\n${lines(plan.queues.map((q) => record(QUEUE_FIELDS, q)))}\n]`;
   if (report === "queues") return `${head},${queues}}\n`;
   return `${head},${queues},"totals":${JSON.stringify(record(QUEUE_FIELDS, plan.totals))}}\n`;
+}
+
+const WEEK_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+const capital = (day: string) => day[0]!.toUpperCase() + day.slice(1);
+
+/** Which week the FTE and headcount are of: the mean calendar week (and the peak week when there are several). */
+function weeksNote(plan: Plan): string {
+  const h = plan.horizon;
+  if (h === null) return "FTE = scheduled hours of a calendar week ÷ contract hours.";
+  const from = capital(WEEK_DAYS[h.weekStart]!);
+  if (plan.weeks === 1 && plan.weekly.length <= 1) {
+    return `FTE and headcount are of one calendar week (${from} ${formatDateTime(h.windowStartMin).slice(0, 10)} 00:00 to the next ${from}): scheduled hours ÷ ${grouped(plan.contractHours, 2, 0)} h.`;
+  }
+  const weeks = `${grouped(plan.weeks, 0)} week${plan.weeks === 1 ? "" : "s"}${h.weeksGiven ? " (as given)" : ""}`;
+  const peak = plan.peakWeek === null ? "" : `; peak week (${formatDateTime(plan.peakWeek.startMin).slice(0, 10)}): ${grouped(plan.peakWeek.fte, 1)} FTE, ${grouped(plan.peakWeek.headcount, 0)} headcount`;
+  const partial = plan.weekly.some((w) => w.partial) ? " Weeks marked partial are covered only partly by the forecast." : "";
+  return `FTE and headcount are of the mean week: ${grouped(plan.totals.fte, 1)} FTE, ${grouped(plan.totals.headcount, 0)} headcount over ${weeks}${peak} (--report weeks shows each).${partial}`;
 }
 
 /** What the organisation saves by pooling and what it costs in training, in one line. */
@@ -267,6 +312,29 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
     lines.push(organisationNote(plan));
     return lines.join("\n") + "\n";
   }
+  if (report === "weeks") {
+    const rows = plan.weekly.map((w) => [
+      formatDateTime(w.startMin).slice(0, 10) + (w.partial ? color.yellow(" partial") : ""),
+      grouped(w.volume, 0),
+      grouped(w.workloadHours, 1),
+      grouped(w.peakAgents, 1),
+      grouped(w.agentHours, 1),
+      grouped(w.scheduledHours, 1),
+      grouped(w.fte, 1),
+      grouped(w.headcount, 0),
+      w.serviceLevel === null ? "" : percent(w.serviceLevel, 1),
+      w.missedIntervals > 0 ? color.red(String(w.missedIntervals)) : "0",
+    ]);
+    lines.push(
+      renderTable(
+        ["week of", "volume", "workload h", "peak agents", "agent-hours", "scheduled h", "FTE", "headcount", "SL", "missed"],
+        rows,
+        ["left", "right", "right", "right", "right", "right", "right", "right", "right", "right"],
+      ),
+    );
+    lines.push(weeksNote(plan));
+    return lines.join("\n") + "\n";
+  }
   if (report === "days") {
     const rows = plan.days.map((d) => [formatDateTime(d.dayIndex * 1440).slice(0, 10), grouped(d.volume, 0), grouped(d.workloadHours, 1), grouped(d.peakAgents, 1), grouped(d.agentHours, 1), grouped(d.scheduledHours, 1)]);
     lines.push(renderTable(["date", "volume", "workload h", "peak agents", "agent-hours", "scheduled h"], rows, ["left", "right", "right", "right", "right", "right"]));
@@ -303,6 +371,10 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
     ),
   );
   if (report === "summary") {
+    lines.push(weeksNote(plan));
+    if (plan.totals.endBacklogItems !== null && plan.totals.endBacklogItems > 1e-6 && plan.weeks > 1) {
+      lines.push(`Deferred work still waiting when the horizon ends (not yet due): ${grouped(plan.totals.endBacklogItems, 0)} items, ${grouped(plan.totals.endBacklogHours ?? 0, 1)} h of work.`);
+    }
     lines.push("Headcount = FTE ÷ mean contract, rounded up once; the total is rounded from the summed FTE, not summed from rounded queues.");
     const o = plan.organisation;
     const people = o.roles.map((r) => `${r.role} ${grouped(r.headcount, 0)}`).join(", ");

@@ -4,13 +4,15 @@ import { deadlineStaffing } from "../../src/core/deadline-staffing.js";
 import { expectRelative } from "../helpers/relative.js";
 
 describe("deadlineStaffing", () => {
-  it("deadlineStaffing spreads 10 items × 6 min due in 4 h over the 4 hours: 0.25 agents each (hand-worked)", () => {
+  it("deadlineStaffing spreads 10 items × 6 min arriving through the first hour, due 4 h later, over 5 hours: 0.2 agents each (hand-worked)", () => {
+    // arriving evenly through 00:00–01:00, due evenly through 04:00–05:00: all done by the end of slot 4
     const s = deadlineStaffing({ intervalMin: 60, open: Array(8).fill(true), items: [10, 0, 0, 0, 0, 0, 0, 0], ahtSec: 360, deadlineSec: 4 * 3600 });
-    s.agents.slice(0, 4).forEach((a) => expectRelative(a, 0.25, 1e-12));
-    expect(s.agents.slice(4)).toEqual([0, 0, 0, 0]);
-    expectRelative(s.backlogItems[0]!, 7.5, 1e-12);
-    expect(s.oldestAgeMin.slice(0, 4)).toEqual([60, 120, 180, 0]);
-    expect(s.backlogItems[3]!).toBeLessThan(1e-9);
+    s.agents.slice(0, 5).forEach((a) => expectRelative(a, 0.2, 1e-12));
+    expect(s.agents.slice(5)).toEqual([0, 0, 0]);
+    expectRelative(s.backlogItems[0]!, 8, 1e-12);
+    expect(s.oldestAgeMin.slice(0, 5)).toEqual([60, 120, 180, 240, 0]);
+    expect(s.backlogItems[4]!).toBeLessThan(1e-9);
+    expect(s.endBacklogItems).toBe(0);
   });
 
   it("deadlineStaffing works items that arrive while closed at the next opening (business-time deadline)", () => {
@@ -25,10 +27,12 @@ describe("deadlineStaffing", () => {
     // 12 open hours, 120 items of 5 min arriving in the first hour, due within 12 h of open time
     const items = [120, ...Array(11).fill(0)];
     const s = deadlineStaffing({ intervalMin: 60, open: Array(12).fill(true), items, ahtSec: 300, deadlineSec: 13 * 3600, maxOccupancy: 0.8 });
-    // due by the end of slot ⌊13⌋ − 1 = 12 → beyond the horizon: only what is due is done (nothing)
+    // due by the end of slot 0 + 13 → beyond the horizon: only what is due is done (nothing), all 120 left at the end
     expect(s.agents.every((a) => a === 0)).toBe(true);
-    const t = deadlineStaffing({ intervalMin: 60, open: Array(12).fill(true), items, ahtSec: 300, deadlineSec: 12 * 3600, maxOccupancy: 0.8 });
-    // 10 agent-hours over 12 hours at 80 % occupancy
+    expectRelative(s.endBacklogItems, 120, 1e-12);
+    expect(s.carriedOut).toEqual([{ items: 120, ahtSec: 300, dueSlot: 1, arrivedMin: -720 }]);
+    const t = deadlineStaffing({ intervalMin: 60, open: Array(12).fill(true), items, ahtSec: 300, deadlineSec: 11 * 3600, maxOccupancy: 0.8 });
+    // due by the end of slot 11, the last: 10 agent-hours over 12 hours at 80 % occupancy
     t.agents.forEach((a) => expectRelative(a, 10 / 12 / 0.8, 1e-12));
   });
 
@@ -54,11 +58,12 @@ describe("deadlineStaffing", () => {
             doneItems += s.workSec[t]! / ahtSec;
             expect(doneItems).toBeLessThanOrEqual(arrivedItems + 1e-6);
             if (!open[t]) expect(s.agents[t]).toBe(0);
-            // everything that arrived ≥ deadlineIntervals open intervals ago (and can be worked) is done
+            // due: what arrived while open deadlineIntervals open intervals before, or waited for an opening deadlineIntervals − 1 before
             let dueItems = 0;
             for (let a = 0; a <= t; a++) {
               const firstOpen = openIndex[a]!;
-              if (open[t] && openIndex[t]! - firstOpen >= deadlineIntervals - 1) dueItems += items[a]!;
+              const lag = open[a] ? deadlineIntervals : deadlineIntervals - 1;
+              if (open[t] && openIndex[t]! - firstOpen >= lag) dueItems += items[a]!;
             }
             if (open[t]) expect(doneItems).toBeGreaterThanOrEqual(dueItems - 1e-6);
           }
@@ -91,13 +96,34 @@ describe("deadlineStaffing over a repeating week", () => {
   it("deadlineStaffing(repeats) leaves at the end the backlog it starts with (steady state)", () => {
     const { open, items } = week();
     const s = deadlineStaffing({ intervalMin: 60, open, items, ahtSec: 360, deadlineSec: 24 * 3600, repeats: true });
-    // 24 open hours = 2 working days: items from Thursday 09:00 on are due next Monday or later
-    // (hand count: Thursday 09:00–24:00, Friday, Saturday, Sunday = 15 + 72 h × 10 items)
-    expectRelative(s.backlogItems[167]!, 870, 1e-9);
-    // the same items were waiting at the start (carried in), so the week is a fixed point
-    expectRelative(s.backlogItems[0]!, 870 + 10, 1e-9);
-    // Monday 08:00 clears the weekend first: the oldest item then is younger than the weekend
+    // what waits at the end (the items carried into the next week, after-hours arrivals included) is what waited at the start
+    expectRelative(s.backlogItems[167]!, s.endBacklogItems, 1e-9);
+    expect(s.endBacklogItems).toBeGreaterThan(0);
+    // the same week worked as an open run from that backlog does the same week's work again and ends with it
+    const again = deadlineStaffing({ intervalMin: 60, open, items, ahtSec: 360, deadlineSec: 24 * 3600, carriedIn: s.carriedOut });
+    for (let t = 0; t < 168; t++) expect(again.backlogItems[t]! >= -1e-9).toBe(true);
+    expect(Math.max(...again.agents)).toBeLessThanOrEqual(Math.max(...s.agents) * (1 + 1e-9));
+    // no carried item is older than the deadline allows when the week starts: Monday's first hours clear the weekend first
     expect(s.oldestAgeMin[7]!).toBeGreaterThan(s.oldestAgeMin[9]!);
+  });
+
+  it("deadlineStaffing(repeats) carries every after-hours arrival into the next week, oldest first, due by the deadline's last open hour", () => {
+    const { open, items } = week();
+    const s = deadlineStaffing({ intervalMin: 60, open, items, ahtSec: 360, deadlineSec: 24 * 3600, repeats: true });
+    // Friday 20:00 → Sunday 24:00 = 52 hours × 10 items wait for Monday 08:00
+    const afterHours = s.carriedOut.filter((c) => c.arrivedMin >= -52 * 60);
+    expectRelative(afterHours.reduce((n, c) => n + c.items, 0), 520, 1e-9);
+    expect(afterHours.every((c) => c.dueSlot === 23)).toBe(true);
+    const arrivals = s.carriedOut.map((c) => c.arrivedMin);
+    expect([...arrivals].sort((a, b) => a - b)).toEqual(arrivals);
+  });
+
+  it("an open run that starts from a week's steady-state backlog and leaves it again is that steady state (leaveWorkSec)", () => {
+    const { open, items } = week();
+    const steady = deadlineStaffing({ intervalMin: 60, open, items, ahtSec: 360, deadlineSec: 24 * 3600, repeats: true });
+    const run = deadlineStaffing({ intervalMin: 60, open, items, ahtSec: 360, deadlineSec: 24 * 3600, carriedIn: steady.carriedOut, leaveWorkSec: steady.endBacklogWorkSec });
+    for (let t = 0; t < 168; t++) expectRelative(run.agents[t]!, steady.agents[t]!, 1e-9, `hour ${t}`);
+    expectRelative(run.endBacklogWorkSec, steady.endBacklogWorkSec, 1e-9);
   });
 
   it("without repeats the same week starts empty and ends with only what is due done", () => {

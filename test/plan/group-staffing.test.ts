@@ -206,7 +206,8 @@ describe("organisation models", () => {
     const l1 = p.organisation.groups.find((g) => g.tier === 1)!;
     expectRelative(l1.agentHours, p.queues.reduce((n, q) => n + q.agentHours, 0), 1e-12);
     expect(l1.poolingGainFte).toBe(0);
-    expectRelative(p.organisation.groups.find((g) => g.tier === 3)!.agentHours, 12, 1e-12); // a level without work still has its engineer
+    // a level without work still has its engineer, in every open hour of the planned week (5 × 12 h + Saturday 8 h)
+    expectRelative(p.organisation.groups.find((g) => g.tier === 3)!.agentHours, 68, 1e-12);
     // the 30-minute queue's agents count at both quarter hours of its interval
     const poly = planForecast(rows, scenario("polyvalent")).organisation.roles[0]!;
     const apartPeak = p.organisation.roles[0]!.agentsPeak!;

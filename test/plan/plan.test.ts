@@ -21,12 +21,12 @@ describe("planForecast", () => {
     expect(i.agents).toBe(14);
     expectRelative(i.scheduled, 20, 1e-12);
     expectRelative(i.serviceLevel!, 0.88835, 5e-5);
-    // one day of horizon = 1/7 week: 7 agent-hours, 10 scheduled hours → 10 × 7 / 35 = 2 FTE
+    // one row is one calendar week: 7 agent-hours, 10 scheduled hours → 10 / 35 h = 0.2857 FTE, 1 person at 90 % contracts
     expectRelative(p.totals.agentHours, 7, 1e-12);
     expectRelative(p.totals.scheduledHours, 10, 1e-12);
-    expectRelative(p.weeks, 1 / 7, 1e-12);
-    expectRelative(p.totals.fte, 2, 1e-12);
-    expect(p.totals.headcount).toBe(2);
+    expect(p.weeks).toBe(1);
+    expectRelative(p.totals.fte, 10 / 35, 1e-12);
+    expect(p.totals.headcount).toBe(1);
   });
 
   it("uses Erlang A when the row gives a patience, with the scenario's abandonment cap", () => {
@@ -65,11 +65,12 @@ describe("planForecast", () => {
     );
     const p = planForecast(rows, scenario());
     const agents = p.intervals.map((i) => i.agents);
-    // 2 h of work due by the end of the arrival hour + 1: one hour each at 90 % occupancy
-    expectRelative(agents[1]!, 1 / 0.9, 1e-12);
-    expectRelative(agents[2]!, 1 / 0.9, 1e-12);
-    expect(agents.filter((_, k) => k !== 1 && k !== 2).every((a) => a === 0)).toBe(true);
-    expectRelative(p.intervals[1]!.backlog!, 6, 1e-9);
+    // arriving through 09:00–10:00, due through 11:00–12:00: 2 h of work over 3 hours, 2/3 agent each at 90 % occupancy
+    expectRelative(agents[1]!, 2 / 3 / 0.9, 1e-12);
+    expectRelative(agents[2]!, 2 / 3 / 0.9, 1e-12);
+    expectRelative(agents[3]!, 2 / 3 / 0.9, 1e-12);
+    expect(agents.filter((_, k) => k < 1 || k > 3).every((a) => a === 0)).toBe(true);
+    expectRelative(p.intervals[1]!.backlog!, 8, 1e-9);
     expect(p.intervals[1]!.oldestAgeMin).toBe(60);
   });
 
@@ -86,12 +87,12 @@ describe("planForecast", () => {
   });
 
   it("rounds headcount once: two queues of 0.3 FTE are 1 person each, but 1 person in total", () => {
-    // 1 agent for 30 min in a 1-day horizon at 0 % shrinkage: 0.5 h × 7 / 35 h = 0.1 FTE per queue
+    // 1 agent for 30 min in one week at 0 % shrinkage: 0.5 h / 35 h = 1/70 FTE per queue
     const s = scenario({ shrinkage: {} });
     const small = (typology: string) => row({ typology, volume: 1, ahtSec: 60 });
     const p = planForecast([small("a"), small("b")], s);
     expect(p.queues.map((q) => q.headcount)).toEqual([1, 1]);
-    expectRelative(p.totals.fte, 0.2, 1e-12);
+    expectRelative(p.totals.fte, 1 / 35, 1e-12);
     expect(p.totals.headcount).toBe(1);
   });
 });

@@ -93,8 +93,8 @@ describe("SourcingPlanner", () => {
     const s = scenario([site({ name: "A" }), site({ name: "B" })], [{ match: {}, to: [["A", 0.5], ["B", 0.5]] }], { contractHours: 35 });
     const p = plan(s);
     expect(p.sites.map((x) => x.plan.organisation.roles[0]!.agentsPeak)).toEqual([8, 8]);
-    // 2 agents × 0.5 h lost, ÷ (1 − 30 %) ÷ 35 h, over one day = 1/7 week
-    expectRelative(p.totals.splitLossFte, (2 * 0.5) / 0.7 / (1 / 7) / 35, 1e-12);
+    // 2 agents × 0.5 h lost, ÷ (1 − 30 %) ÷ 35 h, in one calendar week (a one-day forecast is one week)
+    expectRelative(p.totals.splitLossFte, (2 * 0.5) / 0.7 / 1 / 35, 1e-12);
     const whole = plan(scenario([site({ name: "A" }), site({ name: "B" })], [{ match: {}, to: [["A", 1]] }]));
     expect(whole.totals.splitLossFte).toBe(0);
     expect(p.totals.fte).toBeGreaterThan(whole.totals.fte);

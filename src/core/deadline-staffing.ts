@@ -252,15 +252,16 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
   const backlogItems = new Array<number>(n).fill(0);
   const oldestAgeMin = new Array<number>(n).fill(0);
   // waiting at the start: carried-in work, then (repeating) the previous period's after-hours arrivals
-  const waiting: Batch[] = [...carried, ...wrapped].map((c) => ({ ...c }));
+  const copy = (b: Batch): Batch => ({ items: b.items, aht: b.aht, arrivedMin: b.arrivedMin, due: b.due, from: b.from });
+  const waiting: Batch[] = carried.concat(wrapped).map(copy);
   let waitingItems = waiting.reduce((s, b) => s + b.items, 0);
   let head = 0;
-  const arrivals = [...batches.slice(wrapped.length), ...tail];
+  const arrivals = batches.slice(wrapped.length).concat(tail);
   let next = 0;
   for (let t = 0; t < n; t++) {
     while (next < arrivals.length && arrivals[next]!.arrivedMin === t * intervalMin) {
       const b = arrivals[next++]!;
-      waiting.push({ ...b });
+      waiting.push(copy(b));
       waitingItems += b.items;
     }
     if (open[t]) {
@@ -357,31 +358,40 @@ function goldenMin(f: (x: number) => number, lo: number, hi: number, steps: numb
 /**
  * The carry of a repeating period with the lowest peak, then (among carries
  * whose peak is within rounding of it) the most level profile. Both the
- * peak and the sum of squares are convex in the carry.
+ * peak and the sum of squares are convex in the carry. About 50 profiles
+ * when the lowest peak has one carry; up to ~160 when a range of carries
+ * shares it.
  */
 function lowestPeakCarry(profile: (carry: number) => number[], carryMax: number): number {
   if (!(carryMax > 0)) return 0;
   const peak = (c: number) => peakOf(profile(c));
-  const steps = 80; // 0.618^80 ≈ 2e-17 of the range
-  const atBest = goldenMin(peak, 0, carryMax, steps);
-  const bestPeak = Math.min(peak(atBest), peak(0), peak(carryMax));
+  const atBest = goldenMin(peak, 0, carryMax, 52); // 0.618^52 ≈ 1.4e-11 of the range
+  let start = atBest;
+  let bestPeak = peak(atBest);
+  for (const c of [0, carryMax]) {
+    const p = peak(c);
+    if (p < bestPeak) [start, bestPeak] = [c, p];
+  }
   const tolerance = bestPeak * 1e-12 + 1e-12;
   const within = (c: number) => peak(c) <= bestPeak + tolerance;
-  // the carries within the lowest peak form an interval around atBest (convexity): find its ends
-  const start = within(atBest) ? atBest : within(0) ? 0 : carryMax;
+  // the carries within the lowest peak form an interval around `start` (convexity): is it more than a point?
+  const probe = carryMax * 1e-9;
+  const below = start - probe >= 0 && within(start - probe);
+  const above = start + probe <= carryMax && within(start + probe);
+  if (!below && !above) return start;
   const edge = (outside: number) => {
     if (within(outside)) return outside;
     let inside = start;
     let out = outside;
-    for (let k = 0; k < 60; k++) {
+    for (let k = 0; k < 36 && Math.abs(out - inside) > probe; k++) {
       const mid = (inside + out) / 2;
       if (within(mid)) inside = mid;
       else out = mid;
     }
     return inside;
   };
-  const lo = edge(0);
-  const hi = edge(carryMax);
+  const lo = below ? edge(0) : start;
+  const hi = above ? edge(carryMax) : start;
   if (!(hi > lo)) return start;
-  return goldenMin((c) => squares(profile(c)), lo, hi, steps);
+  return goldenMin((c) => squares(profile(c)), lo, hi, 40);
 }

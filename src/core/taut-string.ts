@@ -37,8 +37,14 @@ export function tautString(lower: readonly number[], upper: readonly number[], e
     throw new RangeError(`tautString needs end within [${lower[n - 1]}, ${upper[n - 1]}], got ${end}`);
   }
   // Point k (k = 1..n) is the end of step k − 1; its bounds, with the end pinned.
-  const lo = (k: number) => (k === n ? end : lower[k - 1]!);
-  const hi = (k: number) => (k === n ? end : upper[k - 1]!);
+  const lo = new Float64Array(n + 1);
+  const hi = new Float64Array(n + 1);
+  for (let k = 1; k < n; k++) {
+    lo[k] = lower[k - 1]!;
+    hi[k] = upper[k - 1]!;
+  }
+  lo[n] = end;
+  hi[n] = end;
 
   const slopes = new Array<number>(n);
   let anchorX = 0;
@@ -52,18 +58,18 @@ export function tautString(lower: readonly number[], upper: readonly number[], e
     let bendY = end;
     for (let k = anchorX + 1; k <= n; k++) {
       const dx = k - anchorX;
-      const low = (lo(k) - anchorY) / dx;
-      const high = (hi(k) - anchorY) / dx;
+      const low = (lo[k]! - anchorY) / dx;
+      const high = (hi[k]! - anchorY) / dx;
       if (low > minHigh) {
         // A lower bound rises above the gentlest allowed line: bend down at its point.
         bendX = minHighAt;
-        bendY = hi(minHighAt);
+        bendY = hi[minHighAt]!;
         break;
       }
       if (high < maxLow) {
         // An upper bound falls below the steepest demanded line: bend up at its point.
         bendX = maxLowAt;
-        bendY = lo(maxLowAt);
+        bendY = lo[maxLowAt]!;
         break;
       }
       if (low >= maxLow) {

@@ -1,9 +1,11 @@
-import { detectDelimiter } from "./csv-read.js";
+import { detectDelimiter } from "./csv-delimiter.js";
+import type { CsvTable } from "./csv-read.js";
+import { problem, type Diagnostic } from "./diagnostics.js";
 import { ERLANG_COLUMNS } from "./erlang-fields.js";
 import { FORECAST_COLUMNS } from "./forecast-read.js";
 import { normalizeHeader } from "./names.js";
 import { ROSTER_COLUMNS } from "./roster-read.js";
-import { decodeText } from "./text-decode.js";
+import { decodeHead } from "./text-decode.js";
 
 /** Which of ccplan's CSV files a header belongs to. */
 export type CsvKind = "forecast" | "erlang-cases" | "roster" | "empty" | "binary" | "unknown";
@@ -28,7 +30,8 @@ export async function sniffCsvKind(source: AsyncIterable<Uint8Array>): Promise<{
     if (next.value.includes(10)) break;
   }
   const bytes = Buffer.concat(head);
-  const kind: CsvKind = bytes.length === 0 ? "empty" : bytes.subarray(0, 8192).includes(0) ? "binary" : kindOf(decodeText(firstLineBytes(bytes)).text);
+  const decoded = bytes.length === 0 ? undefined : decodeHead(bytes);
+  const kind: CsvKind = decoded === undefined ? "empty" : decoded === "binary" ? "binary" : kindOf(firstLine(decoded.text));
   async function* replay(): AsyncIterable<Uint8Array> {
     yield* head;
     if (done) return;
@@ -41,9 +44,9 @@ export async function sniffCsvKind(source: AsyncIterable<Uint8Array>): Promise<{
   return { kind, chunks: replay() };
 }
 
-function firstLineBytes(bytes: Uint8Array): Uint8Array {
-  const nl = bytes.indexOf(10);
-  return nl === -1 ? bytes : bytes.subarray(0, nl);
+function firstLine(text: string): string {
+  const nl = text.indexOf("\n");
+  return nl === -1 ? text : text.slice(0, nl);
 }
 
 function kindOf(line: string): CsvKind {
@@ -53,4 +56,56 @@ function kindOf(line: string): CsvKind {
   if (has(ERLANG_COLUMNS.volume) && has(ERLANG_COLUMNS.aht)) return "erlang-cases";
   if (has(ROSTER_COLUMNS.agent_id) && has(ROSTER_COLUMNS.tier)) return "roster";
   return "unknown";
+}
+
+type FileKind = "forecast" | "erlang-cases" | "roster";
+
+/**
+ * A header that is plainly one of ccplan's files — strictly, so that a file
+ * of the expected kind with a column missing or misspelt is never taken for
+ * another: a forecast has a start (`interval_start`, or `date` and `time`)
+ * and a queue (`typology` or `channel`); a roster an `agent_id` and a `site`
+ * or `tier`; an erlang batch `volume` and `aht` and neither a start nor a
+ * queue. `interval` alone (an erlang batch's interval length) is no start.
+ */
+export function fileKindOf(names: readonly string[]): FileKind | undefined {
+  const set = new Set(names.map((n) => normalizeHeader(n.replace(/"/g, ""))));
+  const has = (aliases: readonly string[]) => aliases.some((a) => set.has(a));
+  const start = has(FORECAST_COLUMNS.interval_start.filter((a) => a !== "interval")) || (has(FORECAST_COLUMNS.date) && has(FORECAST_COLUMNS.time));
+  const queue = has(FORECAST_COLUMNS.typology) || has(FORECAST_COLUMNS.channel);
+  if (start && queue) return "forecast";
+  if (has(ROSTER_COLUMNS.agent_id) && (has(ROSTER_COLUMNS.site) || has(ROSTER_COLUMNS.tier))) return "roster";
+  if (has(ERLANG_COLUMNS.volume) && has(ERLANG_COLUMNS.aht) && !start && !queue) return "erlang-cases";
+  return undefined;
+}
+
+const KIND_NAMES: Record<FileKind, string> = {
+  forecast: "a forecast (interval_start, typology, channel, volume, aht)",
+  "erlang-cases": "an erlang batch (volume, aht and targets, one queue per row)",
+  roster: "a roster (agent_id, site, tier, skills)",
+};
+
+/**
+ * CSV_WRONG_KIND when `table` is plainly another kind of file than the one
+ * whose canonical column names are `expected` (a roster given as a forecast,
+ * a forecast as an erlang batch…), with the command that reads it; else
+ * undefined. Cheap: the header only, looked at when its columns do not fit.
+ */
+export function wrongKindProblem(table: CsvTable, expected: readonly string[]): Diagnostic | undefined {
+  const want = fileKindOf(expected);
+  const got = fileKindOf(table.header);
+  if (want === undefined || got === undefined || want === got) return undefined;
+  const file = table.file;
+  const use =
+    got === "forecast"
+      ? want === "roster"
+        ? `give it as the forecast: ccplan gaps ${file} --roster ROSTER`
+        : `use ccplan plan ${file}`
+      : got === "roster"
+        ? `use ccplan gaps FORECAST --roster ${file}`
+        : `use ccplan erlang --input ${file}`;
+  return problem("CSV_WRONG_KIND", `this looks like ${KIND_NAMES[got]}, not ${KIND_NAMES[want].replace(/ \(.*\)$/, "")}: ${use}`, {
+    file,
+    line: table.headerLine ?? 1,
+  });
 }

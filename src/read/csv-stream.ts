@@ -1,161 +1,241 @@
-import { isUtf8 } from "node:buffer";
 import { parse, type Options } from "csv-parse/sync";
-import { detectDelimiter, MAX_LINE_CHARS } from "./csv-read.js";
-import { InputError, problem } from "./diagnostics.js";
+import { detectDelimiter } from "./csv-delimiter.js";
+import { InputError, problem, shown, type Diagnostic } from "./diagnostics.js";
+import { StreamDecoder, type TextEncoding } from "./text-decode.js";
 
-/** What a streamed CSV file says of itself once its header is read. */
+/** Longest line accepted, in bytes (a 1 GB line is refused, not parsed). */
+export const MAX_LINE_CHARS = 1 << 20;
+
+/** What a CSV file says of itself once its header is read. */
 export interface CsvHeaderInfo {
   file: string;
   header: string[];
   delimiter: string;
   decimalComma: boolean;
-  encoding: "utf-8" | "windows-1252";
+  /** The encoding decided so far: a file that is ASCII up to its header says "utf-8" even if a Windows-1252 byte comes later. */
+  encoding: TextEncoding;
+  /** The header's line (1 unless blank lines come first). */
+  headerLine: number;
 }
 
 /** Called for each data row: its cells and the line it starts on. */
 export type CsvRowHandler = (cells: string[], line: number) => void;
 
+/** Options of {@link streamCsv} and {@link CsvRecordReader}. */
+export interface CsvStreamOptions {
+  /** Force the delimiter instead of detecting it from the header line. */
+  delimiter?: string | undefined;
+  /** A header without data rows is an error (CSV_NO_DATA); default true. */
+  requireRows?: boolean | undefined;
+}
+
+/** What was read, once the whole file is. */
+export interface CsvStreamResult {
+  /** The encoding of the whole file. */
+  encoding: TextEncoding;
+  /** Data rows (blank lines not counted). */
+  rows: number;
+}
+
 /**
  * Read CSV chunks as a stream, in constant memory whatever the file's size:
- * the same rules as {@link readCsv} (delimiter from the header line, UTF-8
- * with or without BOM or Windows-1252 decided on the first chunk, CRLF or LF,
- * decimal comma with `;`), blank lines skipped, each row handed over with the
- * line it starts on. `onHeader` sees the header and returns the row handler.
+ * delimiter detected from the header line (or forced), UTF-8 with or without
+ * BOM, Windows-1252 or UTF-16 decided on the whole file (see
+ * {@link StreamDecoder}), CRLF or LF, decimal comma with `;`, blank lines
+ * skipped, each row handed over with the file line it starts on (1-based,
+ * the header's line included). `onHeader` sees the header and returns the
+ * row handler.
  *
- * @throws InputError with CSV_EMPTY, CSV_BINARY, CSV_LINE_TOO_LONG or CSV_SYNTAX
+ * @throws InputError with CSV_EMPTY, CSV_BINARY, CSV_ENCODING, CSV_LINE_TOO_LONG,
+ *   CSV_SYNTAX (line and column of the bad quote), CSV_WRONG_KIND (a scenario
+ *   file) or CSV_NO_DATA (a header and no rows)
  */
 export async function streamCsv(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   file: string,
-  options: { delimiter?: string },
+  options: CsvStreamOptions,
   onHeader: (info: CsvHeaderInfo) => CsvRowHandler,
-): Promise<void> {
-  // The bytes are cut into batches of whole records (at a newline outside
-  // quotes) and each batch goes to csv-parse's synchronous parser: UTF-8 bytes
-  // as they are (it decodes each field once), Windows-1252 re-encoded first.
-  // No stream machinery per record: this is the hot path of `plan`.
-  let toUtf8: ((bytes: Uint8Array) => Uint8Array) | undefined;
-  let encoding: CsvHeaderInfo["encoding"] = "utf-8";
-  let carry: Uint8Array[] = []; // bytes after the last record boundary
-  let carryBytes = 0;
-  let inQuotes = false; // quote parity at the end of the carry
-  let parseOptions: Options | undefined;
-  let onRow: CsvRowHandler | undefined;
-  let records = 0;
-  let extraLines = 0; // newlines inside quoted fields so far
-  let quotesSeen = false;
-  let line = 1; // byte-level line counter, for the long-line check
-  let lineBytes = 0;
-  let sawBytes = false;
-  let detectedDelimiter = ",";
+): Promise<CsvStreamResult> {
+  const reader = new CsvRecordReader(file, options, onHeader);
+  for await (const chunk of chunks) reader.push(chunk);
+  return reader.end();
+}
 
-  const handle = (record: string[]) => {
-    const start = 1 + records + extraLines;
-    records++;
-    if (quotesSeen) for (const field of record) extraLines += countNewlines(field);
-    if (onRow === undefined) {
-      if (isBlank(record)) return; // blank lines before the header
-      const header = record.map((h) => h.trim());
-      const delimiter = options.delimiter ?? detectedDelimiter;
-      onRow = onHeader({ file, header, delimiter, decimalComma: delimiter === ";", encoding });
-      return;
-    }
-    if (isBlank(record)) return;
-    onRow(record, start);
-  };
-  const parseBatch = (bytes: Buffer) => {
-    if (parseOptions === undefined) {
-      const firstLine = bytes.subarray(0, bytes.indexOf(10) === -1 ? bytes.length : bytes.indexOf(10)).toString("utf8").replace(/^\uFEFF/, "");
-      detectedDelimiter = detectDelimiter(firstLine);
-      parseOptions = { delimiter: options.delimiter ?? detectedDelimiter, bom: true, relax_column_count: true, skip_empty_lines: false, trim: false };
-    }
-    const fast = splitUnquoted(bytes, parseOptions.delimiter as string, records === 0);
-    if (fast !== undefined) {
-      for (const record of fast) handle(record);
-      return;
-    }
-    let batch: string[][];
-    try {
-      batch = parse(bytes, parseOptions) as string[][];
-    } catch (error) {
-      throw new InputError([syntaxProblem(error, file, 1 + records + extraLines - 1)]);
-    }
-    for (const record of batch) handle(record);
-  };
-  const take = (bytes: Uint8Array) => {
-    // The last newline outside quotes ends the batch; quotes toggle the
-    // parity ("" inside a quoted field toggles it twice).
-    let cut = -1;
-    if (!quotesSeen) {
-      cut = bytes.lastIndexOf(10);
-    } else {
-      for (let i = 0; i < bytes.length; i++) {
-        const b = bytes[i]!;
-        if (b === 34) inQuotes = !inQuotes;
-        else if (b === 10 && !inQuotes) cut = i;
-      }
-    }
-    if (cut === -1 && carryBytes + bytes.length <= MAX_CARRY_BYTES) {
-      carry.push(bytes);
-      carryBytes += bytes.length;
-      return;
-    }
-    if (cut === -1) cut = bytes.length - 1; // an unclosed quote: let csv-parse say so
-    const batch = Buffer.concat([...carry, bytes.subarray(0, cut + 1)]);
-    const rest = bytes.subarray(cut + 1);
-    carry = rest.length > 0 ? [rest] : [];
-    carryBytes = rest.length;
-    if (quotesSeen) {
-      inQuotes = false;
-      for (const b of rest) if (b === 34) inQuotes = !inQuotes;
-    }
-    parseBatch(batch);
-  };
+/**
+ * The synchronous core of {@link streamCsv}, shared with `readCsv`: push
+ * chunks, then `end()`. The bytes are decoded, then cut into batches of whole
+ * records (at a newline outside quotes) and each batch goes to csv-parse's
+ * synchronous parser, or to {@link splitUnquoted} when it holds no quote. No
+ * stream machinery per record: this is the hot path of `plan`.
+ */
+export class CsvRecordReader {
+  private readonly decoder: StreamDecoder;
+  private carry: Uint8Array[] = []; // bytes after the last record boundary
+  private carryBytes = 0;
+  private inQuotes = false; // quote parity at the end of the carry
+  private quotesSeen = false;
+  private parseOptions: Options | undefined;
+  private delimiter = ",";
+  private onRow: CsvRowHandler | undefined;
+  private records = 0; // records handed over or skipped so far, header and blank lines included
+  private extraLines = 0; // newlines inside quoted fields so far
+  private line = 1; // byte-level line counter of the decoded bytes, for the long-line check
+  private lineBytes = 0;
+  private sawBytes = false;
+  private headerLine = 0;
+  private dataRows = 0;
+  private readonly requireRows: boolean;
 
-  for await (const chunk of chunks) {
-    if (chunk.length === 0) continue;
-    if (!sawBytes) {
-      sawBytes = true;
-      const head = chunk.subarray(0, 8192);
-      if (head.includes(0)) throw new InputError([problem("CSV_BINARY", "the file is not text (it holds NUL bytes): expected a CSV export", { file })]);
-      const bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
-      encoding = bom || isUtf8(trimIncompleteUtf8(chunk)) ? "utf-8" : "windows-1252";
-      if (encoding === "windows-1252") {
-        // Node's TextDecoder("windows-1252") is Latin-1 (0x80 is not €): iconv-lite, loaded only for such files.
-        const iconv = (await import("iconv-lite")).default;
-        toUtf8 = (bytes) => Buffer.from(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "win1252"), "utf8");
-      }
+  constructor(
+    private readonly file: string,
+    private readonly options: CsvStreamOptions,
+    private readonly onHeader: (info: CsvHeaderInfo) => CsvRowHandler,
+  ) {
+    this.decoder = new StreamDecoder(file);
+    this.decoder.delimiter = options.delimiter;
+    this.requireRows = options.requireRows ?? true;
+  }
+
+  /** The next bytes of the file. */
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    this.sawBytes = true;
+    const text = this.decoder.write(chunk, this.line);
+    if (text.length > 0) this.consume(text);
+  }
+
+  /** The end of the file: the last record, and the checks on the whole file. */
+  end(): CsvStreamResult {
+    const text = this.decoder.end();
+    if (text.length > 0) this.consume(text);
+    const rest = Buffer.concat(this.carry);
+    this.carry = [];
+    const file = this.file;
+    if (!this.sawBytes || (this.parseOptions === undefined && rest.toString("utf8").replace(/^\uFEFF/, "").trim() === "")) {
+      throw new InputError([problem("CSV_EMPTY", "the file is empty: expected a header line and data rows", { file, line: 1 })]);
     }
+    if (rest.length > 0) this.parseBatch(rest);
+    if (this.onRow === undefined) throw new InputError([problem("CSV_EMPTY", "the file holds only blank lines: expected a header line and data rows", { file, line: 1 })]);
+    if (this.requireRows && this.dataRows === 0) {
+      throw new InputError([
+        problem("CSV_NO_DATA", `no data rows: the header on line ${this.headerLine} is followed by nothing but blank lines, expected at least one row`, {
+          file,
+          line: this.headerLine,
+        }),
+      ]);
+    }
+    return { encoding: this.decoder.encoding, rows: this.dataRows };
+  }
+
+  private consume(decoded: Uint8Array): void {
+    const chunk = Buffer.isBuffer(decoded) ? decoded : Buffer.from(decoded.buffer, decoded.byteOffset, decoded.byteLength);
     // Long lines are refused on the bytes, before any parsing.
     let from = 0;
     for (;;) {
       const nl = chunk.indexOf(10, from);
       const end = nl === -1 ? chunk.length : nl;
-      lineBytes += end - from;
-      if (lineBytes > MAX_LINE_CHARS) {
+      this.lineBytes += end - from;
+      if (this.lineBytes > MAX_LINE_CHARS) {
         throw new InputError([
-          problem("CSV_LINE_TOO_LONG", `line ${line} is longer than ${MAX_LINE_CHARS} bytes: expected CSV rows`, { file, line }),
+          problem("CSV_LINE_TOO_LONG", `line ${this.line} is longer than ${MAX_LINE_CHARS} bytes: expected CSV rows`, { file: this.file, line: this.line }),
         ]);
       }
       if (nl === -1) break;
-      line++;
-      lineBytes = 0;
+      this.line++;
+      this.lineBytes = 0;
       from = nl + 1;
     }
-    if (!quotesSeen && chunk.includes(34)) {
-      quotesSeen = true;
-      inQuotes = false;
-      for (const part of carry) for (const b of part) if (b === 34) inQuotes = !inQuotes;
+    if (!this.quotesSeen && chunk.includes(34)) {
+      this.quotesSeen = true;
+      this.inQuotes = false;
+      for (const part of this.carry) for (const b of part) if (b === 34) this.inQuotes = !this.inQuotes;
     }
-    take(toUtf8 === undefined ? chunk : toUtf8(chunk));
+    this.take(chunk);
   }
-  const rest = Buffer.concat(carry);
-  carry = [];
-  if (!sawBytes || (parseOptions === undefined && rest.toString("utf8").replace(/^\uFEFF/, "").trim() === "")) {
-    throw new InputError([problem("CSV_EMPTY", "the file is empty: expected a header line and data rows", { file, line: 1 })]);
+
+  private take(bytes: Buffer): void {
+    // The last newline outside quotes ends the batch; quotes toggle the
+    // parity ("" inside a quoted field toggles it twice).
+    let cut = -1;
+    if (!this.quotesSeen) {
+      cut = bytes.lastIndexOf(10);
+    } else {
+      let inQuotes = this.inQuotes;
+      for (let i = 0; i < bytes.length; i++) {
+        const b = bytes[i]!;
+        if (b === 34) inQuotes = !inQuotes;
+        else if (b === 10 && !inQuotes) cut = i;
+      }
+      this.inQuotes = inQuotes;
+    }
+    if (cut === -1 && this.carryBytes + bytes.length <= MAX_CARRY_BYTES) {
+      this.carry.push(bytes);
+      this.carryBytes += bytes.length;
+      return;
+    }
+    if (cut === -1) cut = bytes.length - 1; // an unclosed quote: let csv-parse say so
+    const batch = this.carry.length === 0 ? bytes.subarray(0, cut + 1) : Buffer.concat([...this.carry, bytes.subarray(0, cut + 1)]);
+    const rest = bytes.subarray(cut + 1);
+    this.carry = rest.length > 0 ? [rest] : [];
+    this.carryBytes = rest.length;
+    if (this.quotesSeen) {
+      this.inQuotes = false;
+      for (const b of rest) if (b === 34) this.inQuotes = !this.inQuotes;
+    }
+    this.parseBatch(batch);
   }
-  if (rest.length > 0) parseBatch(rest);
-  if (onRow === undefined) throw new InputError([problem("CSV_EMPTY", "the file holds only blank lines: expected a header line and data rows", { file, line: 1 })]);
+
+  private parseBatch(bytes: Buffer): void {
+    if (this.parseOptions === undefined) {
+      const first = firstTextLine(bytes);
+      if (looksLikeScenario(bytes.subarray(0, 65_536).toString("utf8"), this.file)) {
+        throw new InputError([
+          problem("CSV_WRONG_KIND", "this looks like a scenario (YAML or JSON), not a CSV file: use it with --scenario, and give a CSV here", {
+            file: this.file,
+            line: first.line,
+          }),
+        ]);
+      }
+      this.delimiter = this.options.delimiter ?? detectDelimiter(first.text);
+      this.decoder.delimiter = this.delimiter;
+      this.parseOptions = { delimiter: this.delimiter, bom: true, relax_column_count: true, skip_empty_lines: false, trim: false };
+    }
+    const fast = splitUnquoted(bytes, this.delimiter, this.records === 0);
+    if (fast !== undefined) {
+      for (const record of fast) this.handle(record);
+      return;
+    }
+    let batch: string[][];
+    try {
+      batch = parse(bytes, this.parseOptions) as string[][];
+    } catch (error) {
+      throw new InputError([syntaxProblem(error, bytes, 1 + this.records + this.extraLines, this.delimiter, this.file)]);
+    }
+    for (const record of batch) this.handle(record);
+  }
+
+  private handle(record: string[]): void {
+    const start = 1 + this.records + this.extraLines;
+    this.records++;
+    if (this.quotesSeen) for (const field of record) this.extraLines += countNewlines(field);
+    if (this.onRow === undefined) {
+      if (isBlank(record)) return; // blank lines before the header
+      const header = record.map((h) => h.trim());
+      this.headerLine = start;
+      this.onRow = this.onHeader({
+        file: this.file,
+        header,
+        delimiter: this.delimiter,
+        decimalComma: this.delimiter === ";",
+        encoding: this.decoder.encoding,
+        headerLine: start,
+      });
+      return;
+    }
+    if (isBlank(record)) return;
+    this.dataRows++;
+    this.onRow(record, start);
+  }
 }
 
 /** Bytes held while looking for the end of a record (a quoted field spanning lines). */
@@ -197,23 +277,111 @@ function countNewlines(field: string): number {
   return n;
 }
 
-/** The chunk without a UTF-8 sequence cut at its end (so that validity is judged fairly). */
-function trimIncompleteUtf8(chunk: Uint8Array): Uint8Array {
-  let end = chunk.length;
-  for (let back = 1; back <= 3 && end - back >= 0; back++) {
-    const byte = chunk[end - back]!;
-    if ((byte & 0xc0) === 0x80) continue; // continuation byte
-    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    if (need > back) end -= back;
-    break;
+/** The first non-blank line of the file's first batch (BOM removed), and its line. */
+function firstTextLine(bytes: Buffer): { text: string; line: number } {
+  let from = 0;
+  for (let line = 1; from < bytes.length; line++) {
+    const nl = bytes.indexOf(10, from);
+    const text = bytes.subarray(from, nl === -1 ? bytes.length : nl).toString("utf8").replace(/^\uFEFF/, "");
+    if (text.trim() !== "") return { text, line };
+    if (nl === -1) break;
+    from = nl + 1;
   }
-  return chunk.subarray(0, end);
+  return { text: "", line: 1 };
 }
 
-/** A csv-parse error as a diagnostic; `linesBefore` = lines of the file before the batch it came from. */
-function syntaxProblem(error: unknown, file: string, linesBefore: number) {
-  const e = error as { message?: string; lines?: number };
-  const line = e.lines === undefined ? undefined : e.lines + linesBefore;
-  const detail = (e.message ?? String(error)).replace(/^Invalid [^:]*: /, "").replace(/ on line \d+/, line === undefined ? "" : ` on line ${line}`);
-  return problem("CSV_SYNTAX", `CSV syntax: ${detail}`, { file, ...(line !== undefined ? { line } : {}) });
+/**
+ * A scenario given where a CSV is expected: a `.yaml`/`.yml`/`.json` name,
+ * or a first line past `#` comments that only YAML or JSON starts with
+ * (`{`, `---`, `%YAML`, `key: value`, `key:`). `head` is the file's start.
+ */
+export function looksLikeScenario(head: string, file: string): boolean {
+  if (/\.(ya?ml|json)$/i.test(file)) return true;
+  const lines = head.replace(/^\uFEFF/, "").split("\n", 50);
+  const first = lines.map((l) => l.trim()).find((l) => l !== "" && !l.startsWith("#"));
+  if (first === undefined) return lines.some((l) => l.trim() !== "") && lines.length < 50; // comments only
+  return first === "---" || first.startsWith("%YAML") || first.startsWith("{") || /^[A-Za-z_][\w-]*:(\s|$)/.test(first);
+}
+
+/**
+ * A csv-parse error as a diagnostic on the file's line and column.
+ * csv-parse counts lines within the batch (and a CRLF inside a quoted field
+ * as two), so the place is found again from `records` (records complete
+ * before the bad one) and `column` (the bad field, 0-based): the bad record
+ * starts on the line after them; an unclosed quote is where its field
+ * starts, text after a closing quote where that quote is.
+ */
+function syntaxProblem(error: unknown, bytes: Buffer, batchLine: number, delimiter: string, file: string): Diagnostic {
+  const e = error as { message?: string; code?: string; records?: number; column?: number };
+  const detail = (e.message ?? String(error)).replace(/^Invalid [^:]*: /, "").replace(/ at line \d+/, "").replace(/ on line \d+/, "");
+  if (typeof e.records !== "number") return problem("CSV_SYNTAX", `CSV syntax: ${detail}`, { file });
+  const field = typeof e.column === "number" ? e.column : 0;
+  const at = locate(bytes.toString("utf8"), e.records, field, delimiter, e.code === "CSV_INVALID_CLOSING_QUOTE");
+  const column = field + 1;
+  const where = { file, line: batchLine + at.line, column, value: at.value };
+  switch (e.code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return problem("CSV_SYNTAX", `CSV syntax: the quote that opens field ${column} is never closed: got ${shown(at.value)}, expected a closing " (a quote inside a quoted field is written "")`, where);
+    case "INVALID_OPENING_QUOTE":
+      return problem("CSV_SYNTAX", `CSV syntax: a quote inside unquoted field ${column}: got ${shown(at.value)}, expected the whole field in quotes with the quote doubled ("12"" screen")`, where);
+    case "CSV_INVALID_CLOSING_QUOTE":
+      return problem("CSV_SYNTAX", `CSV syntax: text after the closing quote of field ${column}: got ${shown(at.value)}, expected the delimiter or the end of the line after it`, where);
+    default:
+      return problem("CSV_SYNTAX", `CSV syntax: ${detail}`, where);
+  }
+}
+
+/**
+ * Where the bad field of a batch is: skip `records` records (newlines outside
+ * quotes), then `field` fields of the next; the line is counted from the
+ * batch's first (0), and with `closingQuote` it is the line of the quote that
+ * closes the field. The value is the field's text on that line.
+ */
+function locate(text: string, records: number, field: number, delimiter: string, closingQuote: boolean): { line: number; value: string } {
+  let i = 0;
+  let line = 0;
+  let quoted = false;
+  for (let done = 0; done < records && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 10) {
+      line++;
+      if (!quoted) done++;
+    }
+  }
+  quoted = false;
+  for (let f = 0; f < field && i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 10) line++;
+    else if (!quoted && text.startsWith(delimiter, i)) {
+      f++;
+      i += delimiter.length;
+      continue;
+    }
+    i++;
+  }
+  const start = i;
+  if (closingQuote && text.charCodeAt(i) === 34) {
+    for (i++; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        if (text.charCodeAt(i + 1) !== 34) break;
+        i++;
+      } else if (c === 10) line++;
+    }
+  }
+  // The field's text on the line of the problem (for a closing quote, that quote's line).
+  const from = closingQuote ? Math.max(start, text.lastIndexOf("\n", i) + 1) : start;
+  let end = text.indexOf("\n", from);
+  if (end === -1) end = text.length;
+  const value = text.slice(from, Math.min(end, from + 200)).replace(/\r$/, "");
+  return { line, value: closingQuote ? value : cutAtDelimiter(value, delimiter) };
+}
+
+/** An unquoted field's text: up to its delimiter (a quoted one keeps the rest of the line, to show where it runs). */
+function cutAtDelimiter(value: string, delimiter: string): string {
+  if (value.startsWith('"')) return value;
+  const d = value.indexOf(delimiter);
+  return d === -1 ? value : value.slice(0, d);
 }

@@ -1,9 +1,14 @@
 /**
  * Date-times as planners' exports write them, to whole minutes since
  * 1970-01-01T00:00 of the file's own clock (no time zone, no DST shift):
- * ISO `2026-11-23T08:30`, `2026-11-23 08:30`, French `23/11/2026 08:30`,
+ * ISO `2026-11-23T08:30`, `2026-11-23 08:30`, French `23/11/2026 08:30`
+ * or US `11/23/2026 08:30` (which of dd/mm and mm/dd a file uses is decided
+ * from its data by the forecast reader: see {@link slashDateFields}),
  * seconds allowed when they are 0; or a date column plus a time column.
  */
+
+/** How a `a/b/yyyy` date is read: day first (dd/mm/yyyy, Europe) or month first (mm/dd/yyyy, US). */
+export type DateOrder = "dmy" | "mdy";
 
 import { MINUTES_PER_DAY } from "../plan/calendar.js";
 
@@ -47,8 +52,20 @@ function digits(t: string, from: number, to: number): number {
   return n;
 }
 
-/** A date-time cell (or a date cell alone: midnight). */
-export function parseDateTime(text: string): number | undefined {
+/**
+ * The two leading fields of a `a/b/yyyy` date (`[23, 11]` for
+ * `23/11/2026 08:30`), or undefined when the text is not such a date.
+ * A first field above 12 says dd/mm, a second above 12 says mm/dd; when both
+ * are 12 or less the date reads both ways.
+ */
+export function slashDateFields(text: string): [number, number] | undefined {
+  const m = SLASH_HEAD.exec(text);
+  return m ? [+m[1]!, +m[2]!] : undefined;
+}
+const SLASH_HEAD = /^\s*(\d{1,2})\/(\d{1,2})\/\d{4}(?![\d/])/;
+
+/** A date-time cell (or a date cell alone: midnight); `a/b/yyyy` is read as `order` says (default dd/mm). */
+export function parseDateTime(text: string, order: DateOrder = "dmy"): number | undefined {
   // Fast path for the common `yyyy-mm-ddThh:mm` (or with a space), exactly the ISO pattern's.
   if (text.length === 16 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && (text.charCodeAt(10) === 84 || text.charCodeAt(10) === 32) && text.charCodeAt(13) === 58) {
     const y = digits(text, 0, 4);
@@ -62,7 +79,7 @@ export function parseDateTime(text: string): number | undefined {
   let m = ISO.exec(t);
   if (m) return toMinutes(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
   m = FRENCH.exec(t);
-  if (m) return toMinutes(+m[3]!, +m[2]!, +m[1]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  if (m) return order === "dmy" ? toMinutes(+m[3]!, +m[2]!, +m[1]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)) : toMinutes(+m[3]!, +m[1]!, +m[2]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
   return undefined;
 }
 

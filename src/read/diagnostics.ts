@@ -1,3 +1,5 @@
+import { escaped, quoted } from "./printable.js";
+
 /**
  * Problems in user input are data, not exceptions: one closed list of codes,
  * one template per code, and a GNU-style printer.
@@ -104,7 +106,9 @@ export const DIAGNOSTIC_CAP = 20;
 
 /**
  * GNU-style lines: `file:line:column: error CODE message`, capped with
- * "…and N more".
+ * "…and N more". Control characters (C0, DEL, C1, so ANSI escape sequences
+ * too) and invisible format characters (bidi overrides…) of file names and
+ * messages are written `\u{1b}`: what a file holds never drives the terminal.
  */
 export function formatDiagnostics(diagnostics: Diagnostic[], cap = DIAGNOSTIC_CAP): string {
   const shown = diagnostics.slice(0, cap).map(formatDiagnostic);
@@ -132,15 +136,20 @@ export function diagnosticsJson(diagnostics: Diagnostic[]): string {
   return `{"schemaVersion":1,"diagnostics":[\n${rows.join(",\n")}\n]}\n`;
 }
 
-function formatDiagnostic(d: Diagnostic): string {
+/** One diagnostic as a GNU-style line, controls escaped (see {@link formatDiagnostics}). */
+export function formatDiagnostic(d: Diagnostic): string {
   const place = d.file === undefined ? "ccplan" : [d.file, d.line, d.column].filter((p) => p !== undefined).join(":");
-  return `${place}: ${d.severity} ${d.code} ${d.message}`;
+  return escaped(`${place}: ${d.severity} ${d.code} ${d.message}`);
 }
 
-/** Quote a value for a message, shortened so that a 1 GB field never floods the terminal. */
+/**
+ * Quote a value for a message, shortened so that a 1 GB field never floods
+ * the terminal, and escaped: `\"` and `\\` for quotes and backslashes,
+ * `\u{1b}` for controls (C0, DEL, C1) and invisible format characters, so
+ * a cell holding `ESC[2J` prints as `"\u{1b}[2J"` and clears nothing.
+ */
 export function shown(value: string): string {
-  const text = value.length > 40 ? `${value.slice(0, 37)}…` : value;
-  return JSON.stringify(text);
+  return quoted(value);
 }
 
 /**

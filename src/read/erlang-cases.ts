@@ -14,7 +14,9 @@ const CSV_NAMES = { sl_seconds: "sl_seconds" };
  * returned list is empty: a 100,000-row batch then never holds every case at
  * once. The file is still read to the end, so that every problem is found.
  *
- * @throws InputError with every diagnostic found (capped when printed)
+ * @throws InputError with every diagnostic found (capped when printed);
+ *   CSV_NO_DATA for a header without rows
+
  */
 export function readErlangCases(
   bytes: Uint8Array,
@@ -26,6 +28,10 @@ export function readErlangCases(
   const table = readCsv(bytes, file, options);
   const { index, diagnostics } = mapColumns<Column>(table, ERLANG_COLUMNS, ["volume", "aht"], true);
   if (diagnostics.length > 0) throw new InputError(diagnostics);
+  if (table.rows.length === 0) {
+    const line = table.headerLine ?? 1;
+    throw new InputError([problem("CSV_NO_DATA", `no data rows: the header on line ${line} is followed by nothing but blank lines, expected one row per queue`, { file, line })]);
+  }
   const problems: Diagnostic[] = [];
   const cases: ErlangCase[] = [];
   const width = table.header.length;

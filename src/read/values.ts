@@ -21,15 +21,36 @@ function fail(code: Diagnostic["code"], text: string, expected: string, src: Val
   };
 }
 
+/** `1.234`, `12.345.678`, `1.234,5`: points grouping exactly three digits (not after a leading 0). */
+const POINT_GROUPED = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d*)?$/;
+
 /**
  * A decimal number; with `decimalComma`, `3,5` reads as 3.5 (French exports
  * with `;` delimiters). Surrounding blanks and thin/non-breaking spaces used
  * as thousands separators are ignored.
+ *
+ * With `decimalComma` a point can only group thousands: `1.234` is 1,234 and
+ * `1.234,5` is 1,234.5, but `1.23`, `12.5` or `0.500` are refused
+ * (INPUT_NOT_A_NUMBER): in a decimal-comma file they would read one way or
+ * the other a thousand times apart, and ccplan never guesses.
  */
 export function parseNumber(text: string, src: ValueSource, decimalComma = false): Parsed<number> {
   let t = text.trim();
   if (/[\u00a0\u202f ]/.test(t)) t = t.replace(/[\u00a0\u202f ](?=\d{3}\b)/g, "");
-  if (decimalComma) t = t.replace(",", ".");
+  if (decimalComma) {
+    if (t.includes(".")) {
+      if (!POINT_GROUPED.test(t)) {
+        return fail(
+          "INPUT_NOT_A_NUMBER",
+          text,
+          `a number with a decimal comma: in a ;-separated file the decimal mark is the comma (${t.replace(".", ",")}) and a point only groups thousands by three (1.234 = 1234)`,
+          src,
+        );
+      }
+      t = t.replace(/\./g, "");
+    }
+    t = t.replace(",", ".");
+  }
   if (!NUMBER.test(t)) return fail("INPUT_NOT_A_NUMBER", text, "a number", src);
   const value = Number(t);
   if (!Number.isFinite(value)) return fail("INPUT_OUT_OF_RANGE", text, "a finite number", src);
@@ -70,8 +91,13 @@ const CLOCK = /^(\d+):([0-5]?\d(?:[.,]\d+)?)$|^(\d+):([0-5]?\d):([0-5]?\d(?:[.,]
  * A duration in seconds: `270`, `4:30` (mm:ss), `1:04:30` (hh:mm:ss), or a
  * number with a unit (`90s`, `15min`, `24h`, `2d`, `2j`) for deadlines;
  * `positive` requires > 0 (AHT), otherwise ≥ 0 (thresholds).
+ *
+ * Two-part clock times read as `mm:ss` (`6:07` is 6 min 7 s: handle times,
+ * patience); with `clock: "hh:mm"` they read as hours and minutes (`24:00` is
+ * 24 h: answer deadlines, which are hours, never minutes and seconds). Three
+ * parts are always `hh:mm:ss`.
  */
-export function parseDuration(text: string, src: ValueSource, decimalComma = false, positive = false): Parsed<number> {
+export function parseDuration(text: string, src: ValueSource, decimalComma = false, positive = false, clock2: "mm:ss" | "hh:mm" = "mm:ss"): Parsed<number> {
   const t = text.trim();
   if (PLAIN_INTEGER.test(t)) {
     // Seconds as a whole number, the usual case.
@@ -85,7 +111,7 @@ export function parseDuration(text: string, src: ValueSource, decimalComma = fal
     const frac = (s: string) => Number(s.replace(",", "."));
     seconds =
       clock[1] !== undefined
-        ? Number(clock[1]) * 60 + frac(clock[2]!)
+        ? (Number(clock[1]) * 60 + frac(clock[2]!)) * (clock2 === "hh:mm" ? 60 : 1)
         : Number(clock[3]) * 3600 + Number(clock[4]) * 60 + frac(clock[5]!);
   } else {
     const unit = UNIT.exec(t);
@@ -154,4 +180,18 @@ export function thresholdConflict(
     `${targetSrc.field}: ${targetText.trim()} says ${targetSec} s but ${thresholdField} says ${thresholdSec} s: expected one threshold`,
     { ...targetSrc, value: targetText },
   );
+}
+
+/**
+ * An interval length in minutes, as the `interval_minutes` column and the
+ * `--interval` flag both give it: a whole number of minutes that divides a
+ * day (1, 5, 10, 15, 20, 30, 60, 120…).
+ */
+export function parseIntervalMinutes(text: string, src: ValueSource, decimalComma = false): Parsed<number> {
+  const n = parsePositive(text, src, decimalComma);
+  if (!n.ok) return n;
+  if (!Number.isInteger(n.value) || 1440 % n.value !== 0) {
+    return fail("INPUT_OUT_OF_RANGE", text, "a whole number of minutes that divides a day (5, 10, 15, 30, 60…)", src);
+  }
+  return n;
 }

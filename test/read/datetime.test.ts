@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDateTime, parseTimeOfDay } from "../../src/read/datetime.js";
+import { parseDateTime, parseTimeOfDay, slashDateFields } from "../../src/read/datetime.js";
 import { formatDateTime } from "../../src/plan/calendar.js";
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
@@ -42,5 +42,21 @@ describe("parseDateTime", () => {
     }
     expect(parseDateTime("2026-11-23")).toBe(Date.UTC(2026, 10, 23) / 60_000);
     expect(parseTimeOfDay("08:30")).toBe(510);
+  });
+});
+
+describe("dd/mm and mm/dd", () => {
+  it("parseDateTime reads a/b/yyyy day first by default and month first with mdy", () => {
+    expect(parseDateTime("11/05/2026 08:30")).toBe(Date.UTC(2026, 4, 11, 8, 30) / 60_000);
+    expect(parseDateTime("11/05/2026 08:30", "mdy")).toBe(Date.UTC(2026, 10, 5, 8, 30) / 60_000);
+    expect(parseDateTime("11/23/2026", "mdy")).toBe(Date.UTC(2026, 10, 23) / 60_000);
+    expect(parseDateTime("11/23/2026", "dmy")).toBeUndefined();
+    expect(parseDateTime("2026-11-23T08:30", "mdy")).toBe(Date.UTC(2026, 10, 23, 8, 30) / 60_000);
+  });
+
+  it("slashDateFields gives the two leading fields of a/b/yyyy dates only", () => {
+    expect(slashDateFields("23/11/2026 08:00")).toEqual([23, 11]);
+    expect(slashDateFields(" 1/2/2026")).toEqual([1, 2]);
+    for (const t of ["2026-11-23", "23/11/26", "23/11/20261", "a/b/2026"]) expect(slashDateFields(t), t).toBeUndefined();
   });
 });

@@ -99,3 +99,37 @@ describe("readErlangCases on whole rows", () => {
     expect(d[0]).toMatchObject({ code: "INPUT_NOT_A_NUMBER", line: 3, column: 1 });
   });
 });
+
+describe("readErlangCases: files that are not a batch", () => {
+  it("refuses a header without rows (blank lines are no rows) with CSV_NO_DATA", () => {
+    const d = diagnosticsOf(() => readErlangCases(readFileSync("fixtures/traps/batch-header-only.csv"), "batch-header-only.csv", { intervalMin: 30 }));
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ code: "CSV_NO_DATA", file: "batch-header-only.csv", line: 1 });
+    expect(d[0]!.message).toBe("no data rows: the header on line 1 is followed by nothing but blank lines, expected one row per queue");
+  });
+
+  it("names line 4, field 1 for a quote opened there and never closed", () => {
+    const d = diagnosticsOf(() => readErlangCases(readFileSync("fixtures/traps/batch-unclosed-quote.csv"), "q.csv", { intervalMin: 30 }));
+    expect(d[0]).toMatchObject({ code: "CSV_SYNTAX", line: 4, column: 1 });
+    expect(d[0]!.message).toMatch(/^CSV syntax: the quote that opens field 1 is never closed: got "\\"big queue,1000/);
+  });
+
+  it("says that a forecast or a roster is not a batch (CSV_WRONG_KIND), with the command that reads it", () => {
+    const forecast = diagnosticsOf(() => readErlangCases(readFileSync("fixtures/forecast-week.csv"), "fixtures/forecast-week.csv", { intervalMin: 30 }));
+    expect(forecast).toHaveLength(1);
+    expect(forecast[0]).toMatchObject({ code: "CSV_WRONG_KIND", line: 1 });
+    expect(forecast[0]!.message).toBe(
+      "this looks like a forecast (interval_start, typology, channel, volume, aht), not an erlang batch: use ccplan plan fixtures/forecast-week.csv",
+    );
+    const roster = diagnosticsOf(() => readErlangCases(readFileSync("fixtures/roster.csv"), "r.csv", { intervalMin: 30 }));
+    expect(roster[0]).toMatchObject({ code: "CSV_WRONG_KIND" });
+    expect(roster[0]!.message).toMatch(/^this looks like a roster .*: use ccplan gaps FORECAST --roster r\.csv$/);
+  });
+
+  it("reads Excel's Unicode text (UTF-16LE, tabs) like the same batch in UTF-8", () => {
+    const utf16 = readErlangCases(readFileSync("fixtures/traps/batch-unicode-text-utf16le.csv"), "u.csv", { intervalMin: 30 });
+    const utf8 = readErlangCases(readFileSync("fixtures/erlang-cases.csv"), "u.csv", { intervalMin: 30 });
+    expect(utf16).toEqual(utf8);
+    expect(utf16).toHaveLength(15);
+  });
+});

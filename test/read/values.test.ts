@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDuration, parseFraction, parseNumber, parseServiceLevelPair } from "../../src/read/values.js";
+import { parseDuration, parseFraction, parseIntervalMinutes, parseNumber, parseServiceLevelPair } from "../../src/read/values.js";
 
 const src = { file: "f.csv", line: 3, column: 2, field: "aht" };
 
@@ -65,5 +65,45 @@ describe("parseDuration's whole-seconds fast path", () => {
     }
     expect(parseDuration("0", src, false, true).ok).toBe(false);
     expect(parseDuration("-5", src).ok).toBe(false);
+  });
+});
+
+describe("numbers in a decimal-comma file", () => {
+  it("parseNumber reads 1.234 and 1.234,5 as thousands-grouped, and refuses 1.23, 12.5 and 0.500", () => {
+    expect(parseNumber("1.234", src, true)).toEqual({ ok: true, value: 1234 });
+    expect(parseNumber("1.234,5", src, true)).toEqual({ ok: true, value: 1234.5 });
+    expect(parseNumber("12.345.678", src, true)).toEqual({ ok: true, value: 12_345_678 });
+    for (const t of ["1.23", "12.5", "0.500", "1.2345", "1,234.5"]) {
+      const r = parseNumber(t, src, true);
+      expect(r.ok ? "" : [r.diagnostic.code, r.diagnostic.line, r.diagnostic.column], t).toEqual(["INPUT_NOT_A_NUMBER", 3, 2]);
+    }
+    const r = parseNumber("12.5", src, true);
+    expect(r.ok ? "" : r.diagnostic.message).toBe(
+      'aht: got "12.5", expected a number with a decimal comma: in a ;-separated file the decimal mark is the comma (12,5) and a point only groups thousands by three (1.234 = 1234)',
+    );
+  });
+
+  it("parseNumber keeps the decimal point in a ,-file", () => {
+    expect(parseNumber("1.234", src)).toEqual({ ok: true, value: 1.234 });
+  });
+});
+
+describe("clock durations by column", () => {
+  it("parseDuration reads 24:00 as 24 h with clock hh:mm (deadlines), as 24 min otherwise; three parts are always h:mm:ss", () => {
+    expect(parseDuration("24:00", src, false, true, "hh:mm")).toEqual({ ok: true, value: 86_400 });
+    expect(parseDuration("24:00", src)).toEqual({ ok: true, value: 1440 });
+    expect(parseDuration("6:07", src)).toEqual({ ok: true, value: 367 });
+    expect(parseDuration("1:04:30", src, false, true, "hh:mm")).toEqual({ ok: true, value: 3870 });
+  });
+});
+
+describe("parseIntervalMinutes", () => {
+  it("accepts a whole number of minutes that divides a day and refuses 7, 7.5, 0 and 100", () => {
+    expect(parseIntervalMinutes("15", src)).toEqual({ ok: true, value: 15 });
+    expect(parseIntervalMinutes("1440", src)).toEqual({ ok: true, value: 1440 });
+    for (const [t, code] of [["7", "INPUT_OUT_OF_RANGE"], ["7.5", "INPUT_OUT_OF_RANGE"], ["0", "INPUT_NOT_POSITIVE"], ["100", "INPUT_OUT_OF_RANGE"], ["x", "INPUT_NOT_A_NUMBER"]] as const) {
+      const r = parseIntervalMinutes(t, { field: "--interval" });
+      expect(r.ok ? "" : r.diagnostic.code, t).toBe(code);
+    }
   });
 });

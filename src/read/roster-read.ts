@@ -2,7 +2,7 @@ import type { Tier } from "../plan/forecast.js";
 import { skillKey, type RosterPerson } from "../plan/gaps.js";
 import { canonicalChannel } from "./channels.js";
 import { mapColumns, readCsv, type CsvReadOptions } from "./csv-read.js";
-import { InputError, problem, shown, type Diagnostic } from "./diagnostics.js";
+import { InputError, problem, shown, warning, type Diagnostic } from "./diagnostics.js";
 import { parseNumber, type ValueSource } from "./values.js";
 
 /** Roster columns and their accepted header names (normalized). */
@@ -23,6 +23,62 @@ export interface Roster {
   /** Skill keys (`typologyKey:channel`) with where they are named first, for warnings. */
   skills: Map<string, { label: string; line: number; column?: number }>;
   summary: { people: number; sites: string[]; skills: number; encoding?: string; delimiter: string };
+  /** Values allowed but unlikely (`INPUT_IMPLAUSIBLE`), in line order: see {@link rosterWarnings}. */
+  warnings: Diagnostic[];
+}
+
+/** A contract cell as read, for the plausibility checks. */
+interface ContractCell {
+  line: number;
+  column: number;
+  field: string;
+  text: string;
+  value: number;
+  /** The FTE this cell makes (hours ÷ the site's full-time hours). */
+  fte: number;
+}
+
+/**
+ * Plausibility of the contract columns (warnings, the roster is used):
+ * - `contract_hours` of 2 or less: an FTE (1, 0.8) in the hours column,
+ *   which would count each person as 1/35 of an FTE. When every row is so,
+ *   one warning says the column holds FTE; otherwise one names the first
+ *   such row and how many there are;
+ * - `contract_hours` above 60 a week (at most 80 is allowed): the first row
+ *   and the count;
+ * - `fte` above 1.5 (at most 2 is allowed): the first row and the count.
+ */
+export function rosterWarnings(file: string, hours: ContractCell[], ftes: ContractCell[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (c: ContractCell) => ({ file, line: c.line, column: c.column, field: c.field, value: c.text });
+  const tiny = hours.filter((c) => c.value <= 2);
+  if (tiny.length > 0 && tiny.length === hours.length) {
+    const c = tiny[0]!;
+    out.push(
+      warning(
+        "INPUT_IMPLAUSIBLE",
+        `${c.field}: every value is 2 or less (here ${shown(c.text)}, read as ${c.text} h a week, ${+c.fte.toFixed(3)} FTE): these look like FTE, not weekly hours: expected hours a week such as 35, or these values in an fte column`,
+        at(c),
+      ),
+    );
+  } else if (tiny.length > 0) {
+    const c = tiny[0]!;
+    const more = tiny.length > 1 ? ` (and ${tiny.length - 1} more row${tiny.length > 2 ? "s" : ""})` : "";
+    out.push(warning("INPUT_IMPLAUSIBLE", `${c.field}: got ${shown(c.text)}, read as ${c.text} h a week${more}: expected weekly hours such as 35 (an FTE such as 1 or 0.8 goes in an fte column)`, at(c)));
+  }
+  const long = hours.filter((c) => c.value > 60);
+  if (long.length > 0) {
+    const c = long[0]!;
+    const more = long.length > 1 ? ` (and ${long.length - 1} more row${long.length > 2 ? "s" : ""})` : "";
+    out.push(warning("INPUT_IMPLAUSIBLE", `${c.field}: got ${shown(c.text)} h a week${more}: expected at most 60 (35 to 44 h is a full-time week)`, at(c)));
+  }
+  const big = ftes.filter((c) => c.value > 1.5);
+  if (big.length > 0) {
+    const c = big[0]!;
+    const more = big.length > 1 ? ` (and ${big.length - 1} more row${big.length > 2 ? "s" : ""})` : "";
+    out.push(warning("INPUT_IMPLAUSIBLE", `${c.field}: got ${shown(c.text)} FTE${more}: expected at most 1.5 (1 is full time)`, at(c)));
+  }
+  return out.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
 }
 
 const TIER = /^(?:l|n|level|niveau|tier)?\s*[-_ ]?\s*([123])$/i;
@@ -72,6 +128,8 @@ export function readRoster(bytes: Uint8Array, file: string, fullTimeHours: (site
   if (headerBroken) throw new InputError(problems);
 
   const people: RosterPerson[] = [];
+  const hoursCells: ContractCell[] = [];
+  const fteCells: ContractCell[] = [];
   const seen = new Map<string, number>();
   const width = table.header.length;
   for (const { line, cells } of table.rows) {
@@ -102,12 +160,18 @@ export function readRoster(bytes: Uint8Array, file: string, fullTimeHours: (site
       const p = parseNumber(fteText, src(index.fte!), table.decimalComma);
       if (!p.ok) fail(p.diagnostic);
       else if (!(p.value > 0 && p.value <= 2)) fail(problem("INPUT_OUT_OF_RANGE", `fte: got ${shown(fteText)}, expected a number above 0 and at most 2`, { ...src(index.fte!), value: fteText }));
-      else fte = p.value;
+      else {
+        fte = p.value;
+        fteCells.push({ line, column: index.fte! + 1, field: table.header[index.fte!]!, text: fteText, value: p.value, fte: p.value });
+      }
     } else if (hoursText !== undefined && hoursText !== "") {
       const p = parseNumber(hoursText, src(index.contract_hours!), table.decimalComma);
       if (!p.ok) fail(p.diagnostic);
       else if (!(p.value > 0 && p.value <= 80)) fail(problem("INPUT_OUT_OF_RANGE", `contract_hours: got ${shown(hoursText)}, expected weekly hours above 0 and at most 80`, { ...src(index.contract_hours!), value: hoursText }));
-      else fte = p.value / fullTimeHours(site);
+      else {
+        fte = p.value / fullTimeHours(site);
+        hoursCells.push({ line, column: index.contract_hours! + 1, field: table.header[index.contract_hours!]!, text: hoursText, value: p.value, fte });
+      }
     } else {
       const col = index.fte ?? index.contract_hours!;
       fail(problem("INPUT_MISSING_VALUE", "contract_hours and fte are blank: expected one of them", { ...src(col), value: "" }));
@@ -143,6 +207,7 @@ export function readRoster(bytes: Uint8Array, file: string, fullTimeHours: (site
     people,
     skills,
     summary: { people: people.length, sites: [...new Set(people.map((p) => p.site))].sort(), skills: skills.size, delimiter: table.delimiter },
+    warnings: rosterWarnings(file, hoursCells, fteCells),
   };
 }
 

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from "yaml";
+import type { Document } from "yaml";
 import { z } from "zod";
 import type { Tier } from "../plan/forecast.js";
 import { ORGANISATION_MODELS, type OrganisationModel, type SupportRole } from "../plan/organisation.js";
@@ -6,26 +6,94 @@ import type { Site } from "../plan/sites.js";
 import { DEFAULT_SCENARIO, typologyKey, type QueueTargets, type Scenario, type WeekHours } from "../plan/scenario.js";
 import { DEFAULT_TIER_RULES, overLevel, type LevelRules, type TierRules, type TypologyTierRules } from "../plan/tiers.js";
 import { canonicalChannel, CHANNELS } from "./channels.js";
-import { InputError, problem, type Diagnostic } from "./diagnostics.js";
+import { InputError, problem, warning, type Diagnostic, type DiagnosticCode } from "./diagnostics.js";
 import { normalizeHeader } from "./names.js";
-import { parseDuration, parseFraction, parseServiceLevelTarget } from "./values.js";
+import { implausibleValues } from "./scenario-plausible.js";
+import { combinedShrinkage, percentText, readShare, shareMixes } from "./scenario-share.js";
+import { parseScenarioDocument } from "./scenario-yaml.js";
+import { parseDuration } from "./values.js";
 
 const here = { field: "scenario" };
 
-/** A share: 0.85, "85%" or 85. */
+/** A share: 0.85, "85%" or 85 (see {@link readShare}: a bare `1` is ambiguous). */
 const share = z.union([z.number(), z.string()]).transform((v, ctx) => {
-  const p = parseFraction(String(v), here);
-  if (!p.ok) {
-    ctx.addIssue({ code: "custom", message: `expected a share such as 0.85 or 85%, got ${JSON.stringify(v)}` });
+  const r = readShare(v);
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: r.message, params: { diagnostic: r.code } });
     return z.NEVER;
   }
-  return p.value;
+  return r.value;
 });
 
 /** A share of paid time lost (shrinkage component): below 100 %. */
 const shrinkageShare = share.refine((v) => v < 1, { message: "expected a share below 100% (some time must be worked)" });
-/** A mean contract: above 0 and at most 100 %. */
-const contractShare = share.refine((v) => v > 0, { message: "expected a mean contract above 0 (e.g. 0.9)" });
+
+/**
+ * Shrinkage components, combined multiplicatively (1 − Π(1 − s)): 95 % or
+ * more leaves under 3 paid minutes in an hour on the phones, which no centre
+ * plans (30–35 % is usual, 50 % a lot): refused as `CONFIG_IMPLAUSIBLE`.
+ */
+const shrinkageSchema = z.record(z.string(), shrinkageShare).superRefine((components, ctx) => {
+  // a component of 100 % or more is reported on its own
+  if (Object.values(components).some((v) => !(v < 1))) return;
+  const combined = combinedShrinkage(components);
+  if (combined >= 0.95) {
+    ctx.addIssue({
+      code: "custom",
+      params: { diagnostic: "CONFIG_IMPLAUSIBLE" },
+      message: `the components combine to ${percentText(combined)} (1 − Π(1 − s)): expected well under 95% (30–35% is usual), or no time is left to work`,
+    });
+  }
+});
+
+/**
+ * A mean contract as a share of full time, above 0 and at most 100 %. A bare
+ * number from above 1 to below 10 is refused rather than read as a percent:
+ * `1.2` is a mean contract above full time, or 1.2 % of it, and neither is a
+ * mean contract.
+ */
+const contractShare = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const text = String(v).trim();
+  const bare = typeof v === "number" ? v : /%$/.test(text) ? NaN : Number(text);
+  const r = readShare(v);
+  if ((bare > 1 && bare < 10) || (r.ok && r.value > 1) || (!r.ok && /%$/.test(text) && Number(text.slice(0, -1)) > 100)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `got ${text}: a mean contract above full time${bare > 1 && bare < 10 ? ` (or ${text}% of it)` : ""}: expected the mean contract as a share of full time, at most 1, such as 0.9 or 90%`,
+    });
+    return z.NEVER;
+  }
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: r.message, params: { diagnostic: r.code } });
+    return z.NEVER;
+  }
+  if (!(r.value > 0)) {
+    ctx.addIssue({ code: "custom", message: "expected a mean contract above 0 (e.g. 0.9)" });
+    return z.NEVER;
+  }
+  return r.value;
+});
+
+/**
+ * The weekly hours of a full-time contract (35 in France, 40 elsewhere): more
+ * than 0 and at most 80. Under 5 h is refused as `CONFIG_IMPLAUSIBLE`: no
+ * full-time week is that short, and such a value is an FTE (`1`, `0.8`) or
+ * a day's hours in the wrong place, which would multiply every FTE and
+ * headcount by 7 to 40 without a word (5–20 h gets a warning: hours a day?).
+ */
+const weeklyHours = z
+  .number()
+  .positive()
+  .max(80)
+  .superRefine((h, ctx) => {
+    if (h > 0 && h < 5) {
+      ctx.addIssue({
+        code: "custom",
+        params: { diagnostic: "CONFIG_IMPLAUSIBLE" },
+        message: `got ${h} h for a full-time week: expected the weekly hours of a full-time contract such as 35 or 40 (${h} looks like an FTE; a mean contract below full time goes in contract_fraction)`,
+      });
+    }
+  });
 
 /** A duration: seconds, "4:30", "24h", "2d". */
 const duration = z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -37,14 +105,47 @@ const duration = z.union([z.number(), z.string()]).transform((v, ctx) => {
   return p.value;
 });
 
-/** "80/20", or a share with service_level_seconds. */
-const serviceLevel = z.union([z.number(), z.string()]).transform((v, ctx) => {
-  const p = parseServiceLevelTarget(String(v), here);
+/**
+ * An async deadline: a duration of a minute or more. A bare number is
+ * seconds (as everywhere), so `deadline: 24` is 24 s, a plan for an email
+ * answered within 24 seconds: refused as `CONFIG_IMPLAUSIBLE` with the
+ * reading taken, asking for a unit (`24h`, `2d`, `90min`).
+ */
+const deadline = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const p = parseDuration(String(v), here, false, true);
   if (!p.ok) {
-    ctx.addIssue({ code: "custom", message: `expected a service level such as 80/20, got ${JSON.stringify(v)}` });
+    ctx.addIssue({ code: "custom", message: `expected a duration such as 20, 4:30, 24h or 2d, got ${JSON.stringify(v)}` });
+    return z.NEVER;
+  }
+  if (p.value < 60) {
+    ctx.addIssue({
+      code: "custom",
+      params: { diagnostic: "CONFIG_IMPLAUSIBLE" },
+      message: `got ${JSON.stringify(v)}, read as ${p.value} s: expected a deadline of a minute or more, with its unit, such as 24h, 2d or 90min`,
+    });
     return z.NEVER;
   }
   return p.value;
+});
+
+/** "80/20" (share/seconds), or a share with service_level_seconds; the share follows {@link readShare}. */
+const serviceLevel = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const parts = typeof v === "string" ? v.split("/") : [v];
+  const bad = () => {
+    ctx.addIssue({ code: "custom", message: `expected a service level such as 80/20, got ${JSON.stringify(v)}` });
+    return z.NEVER;
+  };
+  if (parts.length > 2) return bad();
+  const share = readShare(typeof parts[0] === "string" ? parts[0].trim() : parts[0]);
+  if (!share.ok && share.code === "CONFIG_AMBIGUOUS_SHARE") {
+    ctx.addIssue({ code: "custom", message: `the share ${share.message}`, params: { diagnostic: share.code } });
+    return z.NEVER;
+  }
+  if (!share.ok) return bad();
+  if (parts.length === 1) return { share: share.value, withinSec: undefined };
+  const within = parseDuration(String(parts[1]), here);
+  if (!within.ok) return bad();
+  return { share: share.value, withinSec: within.value };
 });
 
 const targetsSchema = z
@@ -54,7 +155,7 @@ const targetsSchema = z
     asa: duration.optional(),
     max_occupancy: share.optional(),
     max_abandon: share.optional(),
-    deadline: duration.optional(),
+    deadline: deadline.optional(),
     concurrency: z.number().int().min(1).max(100).optional(),
     patience: duration.optional(),
   })
@@ -192,7 +293,13 @@ const organisationSchema = z.preprocess(
       }
     }),
 );
-const spanValue = z.number().positive().max(1000);
+/** Agents per team lead, team leads per manager: at least 1 (a team lead of half an agent is a typo). */
+const spanValue = z
+  .number()
+  .max(1000)
+  .superRefine((v, ctx) => {
+    if (!(v >= 1)) ctx.addIssue({ code: "custom", message: `got ${v}: expected at least 1 (people per team lead or manager, such as 10 agents per team lead and 8 team leads per manager)` });
+  });
 const spansSchema = z
   .object({
     team_lead: z.union([spanValue, z.object({ level_1: spanValue.optional(), level_2: spanValue.optional(), level_3: spanValue.optional() }).strict()]).optional(),
@@ -250,8 +357,8 @@ const siteSchema = z
     aht_factor: z.number().positive().max(10).optional(),
     shared_pool: z.number().min(0).max(10_000).optional(),
     languages: z.array(z.string()).optional(),
-    shrinkage: z.record(z.string(), shrinkageShare).optional(),
-    contract_hours: z.number().positive().max(80).optional(),
+    shrinkage: shrinkageSchema.optional(),
+    contract_hours: weeklyHours.optional(),
     contract_fraction: contractShare.optional(),
     opening_hours: openingHoursSchema.optional(),
     spans: spansSchema.optional(),
@@ -349,8 +456,8 @@ const scenarioSchema = z
       })
       .strict()
       .optional(),
-    shrinkage: z.record(z.string(), shrinkageShare).optional(),
-    contract_hours: z.number().positive().max(80).optional(),
+    shrinkage: shrinkageSchema.optional(),
+    contract_hours: weeklyHours.optional(),
     contract_fraction: contractShare.optional(),
     opening_hours: openingHoursSchema.optional(),
     outbound: outboundSchema.optional(),
@@ -402,49 +509,68 @@ function over(base: QueueTargets, layer: QueueTargets): QueueTargets {
   return out;
 }
 
+/** Options of {@link readScenario}. */
+export interface ReadScenarioOptions {
+  /**
+   * Called with each warning (`CONFIG_IMPLAUSIBLE`: a value that is allowed
+   * but unlikely, such as a full-time week of 8 h), in file order, once the
+   * scenario is valid. Without it, warnings are dropped.
+   */
+  onWarning?: (warning: Diagnostic) => void;
+}
+
+/** The scenario data as validated, before it is merged over the defaults. */
+export type ScenarioInput = z.output<typeof scenarioSchema>;
+
 /**
  * Read a scenario file (YAML, or JSON, which is YAML too) and merge it over
  * {@link DEFAULT_SCENARIO}: every field is optional, unknown keys are errors
  * (a typo must not silently fall back to a default), each problem has its
- * line and column.
+ * line and column. Shares follow {@link readShare} (a bare `1`, or a bare
+ * fraction beside bare percents, is `CONFIG_AMBIGUOUS_SHARE`); values that
+ * cannot be meant are `CONFIG_IMPLAUSIBLE` errors, values that are merely
+ * unlikely are warnings passed to `options.onWarning`; alias bombs and
+ * absurd nesting are `CONFIG_TOO_COMPLEX` (see {@link parseScenarioDocument}).
  *
  * @throws InputError with CONFIG_* diagnostics
  */
-export function readScenario(text: string, file: string): Scenario {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
-  if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return problem("CONFIG_SYNTAX", `YAML syntax: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`, {
-          file,
-          ...(pos ? { line: pos.line, column: pos.col } : {}),
-        });
-      }),
-    );
-  }
-  const data = doc.toJS() ?? {};
+export function readScenario(text: string, file: string, options: ReadScenarioOptions = {}): Scenario {
+  const { doc, lineCounter, data: raw } = parseScenarioDocument(text, file);
+  const data = raw ?? {};
+  /** Where a path of the data is in the file, and the text written there. */
+  const locate = (path: (string | number)[], node = nodeAt(doc, path)) => {
+    const range = node?.range;
+    const pos = range ? lineCounter.linePos(range[0]) : undefined;
+    const written = range && path.length > 0 && (node as { items?: unknown }).items === undefined ? text.slice(range[0], range[1]).trim() : undefined;
+    return {
+      file,
+      ...(pos ? { line: pos.line, column: pos.col } : {}),
+      field: path.join(".") || "scenario",
+      ...(written !== undefined && written.length <= 200 ? { value: written } : {}),
+    };
+  };
+  const diagnostics: Diagnostic[] = shareMixes(data).map((m) => problem("CONFIG_AMBIGUOUS_SHARE", `${m.path.join(".")}: ${m.message}`, locate(m.path)));
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
-    const diagnostics: Diagnostic[] = parsed.error.issues.map((issue) => {
+    for (const issue of parsed.error.issues) {
       const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-      const node = issue.code === "unrecognized_keys" ? (keyNode(doc, path, issue.keys[0]!) ?? nodeAt(doc, path)) : nodeAt(doc, path);
-      const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
       const field = path.join(".");
-      const message =
-        issue.code === "unrecognized_keys"
-          ? `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}${field ? ` in ${field}` : ""}: expected only the keys of the scenario format (see the README)`
-          : `${field || "scenario"}: ${issue.message}`;
-      return problem(issue.code === "unrecognized_keys" ? "CONFIG_UNKNOWN_KEY" : "CONFIG_INVALID", message, {
-        file,
-        ...(pos ? { line: pos.line, column: pos.col } : {}),
-        field: field || "scenario",
-      });
-    });
-    throw new InputError(diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+      if (issue.code === "unrecognized_keys") {
+        const where = locate(path, keyNode(doc, path, issue.keys[0]!) ?? nodeAt(doc, path));
+        const message = `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}${field ? ` in ${field}` : ""}: expected only the keys of the scenario format (see the README)`;
+        diagnostics.push(problem("CONFIG_UNKNOWN_KEY", message, { ...where, value: issue.keys[0]! }));
+        continue;
+      }
+      const code = (issue.code === "custom" ? (issue.params?.diagnostic as DiagnosticCode | undefined) : undefined) ?? "CONFIG_INVALID";
+      diagnostics.push(problem(code, `${field || "scenario"}: ${issue.message}`, locate(path)));
+    }
   }
-  const s = parsed.data;
+  if (diagnostics.length > 0) throw new InputError(diagnostics.sort(byPosition));
+  const s = parsed.data!;
+  if (options.onWarning !== undefined) {
+    const warnings = implausibleValues(s, data).map((f) => warning("CONFIG_IMPLAUSIBLE", `${f.path.join(".")}: ${f.message}`, locate(f.path)));
+    for (const w of warnings.sort(byPosition)) options.onWarning(w);
+  }
   const channels: Record<string, QueueTargets> = { ...DEFAULT_SCENARIO.targets.channels };
   for (const [channel, t] of Object.entries(s.targets?.channels ?? {})) channels[channel] = over(channels[channel] ?? {}, toTargets(t));
   return {
@@ -652,14 +778,18 @@ function normalizeRole(role: string): string {
 }
 
 /** The key node of `key` in the map at `path` (to point at a misspelt key itself). */
-function keyNode(doc: ReturnType<typeof parseDocument>, path: (string | number)[], key: string): { range?: [number, number, number] | null } | undefined {
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+function keyNode(doc: Document.Parsed, path: (string | number)[], key: string): { range?: [number, number, number] | null } | undefined {
   const map = doc.getIn(path, true) as { items?: { key?: { value?: unknown; range?: [number, number, number] | null } }[] } | undefined;
   const pair = map?.items?.find((p) => p.key?.value === key);
   return pair?.key ?? undefined;
 }
 
 /** The YAML node at a path, or its nearest ancestor that exists. */
-function nodeAt(doc: ReturnType<typeof parseDocument>, path: (string | number)[]): { range?: [number, number, number] | null } | undefined {
+function nodeAt(doc: Document.Parsed, path: (string | number)[]): { range?: [number, number, number] | null } | undefined {
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] | null } | undefined;
     if (node && typeof node === "object" && "range" in node) {

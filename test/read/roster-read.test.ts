@@ -73,4 +73,33 @@ describe("readRoster", () => {
     expect(diagnosticsOf(() => readRoster(enc("agent_id,site,tier,fte\nA,P,1,1\n"), "r.csv", hours35))[0]!.message).toMatch(/no skills/);
     expect(diagnosticsOf(() => readRoster(enc(""), "r.csv", hours35))[0]!.code).toBe("CSV_EMPTY");
   });
+
+  it("warns once, at the first row, when every contract_hours is 2 or less (FTE written in the hours column)", () => {
+    const r = readRoster(readFileSync("fixtures/traps/roster-fte-in-hours.csv"), "roster-fte-in-hours.csv", hours35);
+    expect(r.people).toHaveLength(5);
+    expect(r.warnings.map((w) => [w.code, w.severity, w.line, w.column, w.field])).toEqual([["INPUT_IMPLAUSIBLE", "warning", 2, 4, "contract_hours"]]);
+    expect(r.warnings[0]!.message).toBe(
+      'contract_hours: every value is 2 or less (here "1", read as 1 h a week, 0.029 FTE): these look like FTE, not weekly hours: expected hours a week such as 35, or these values in an fte column',
+    );
+  });
+
+  it("warns at the first row of contract_hours of 2 or less among real hours, above 60 hours, and fte above 1.5, with the count of rows", () => {
+    const r = readRoster(readFileSync("fixtures/traps/roster-implausible.csv"), "roster-implausible.csv", hours35);
+    expect(r.people).toHaveLength(6);
+    expect(r.warnings.map((w) => [w.code, w.line, w.column, w.field])).toEqual([
+      ["INPUT_IMPLAUSIBLE", 3, 4, "contract_hours"],
+      ["INPUT_IMPLAUSIBLE", 4, 4, "contract_hours"],
+      ["INPUT_IMPLAUSIBLE", 5, 5, "fte"],
+    ]);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'contract_hours: got "1", read as 1 h a week (and 1 more row): expected weekly hours such as 35 (an FTE such as 1 or 0.8 goes in an fte column)',
+      'contract_hours: got "70" h a week: expected at most 60 (35 to 44 h is a full-time week)',
+      'fte: got "1.8" FTE: expected at most 1.5 (1 is full time)',
+    ]);
+  });
+
+  it("has no warnings for the fixture roster, nor for hours of 35 and FTE of 1", () => {
+    expect(readRoster(readFileSync("fixtures/roster.csv"), "fixtures/roster.csv", hours35).warnings).toEqual([]);
+    expect(readRoster(enc("agent_id,site,tier,contract_hours,fte,a:phone\nA,P,1,35,,1\nB,P,1,,1,1\nC,P,1,60,,1\nD,P,1,,1.5,1\n"), "r.csv", hours35).warnings).toEqual([]);
+  });
 });

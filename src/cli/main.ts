@@ -2,7 +2,8 @@ import { createReadStream, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { Command, CommanderError } from "commander";
 import { Chalk } from "chalk";
-import { diagnosticsJson, formatDiagnostics, InputError, problem } from "../read/diagnostics.js";
+import { diagnosticsJson, formatDiagnostics, InputError, problem, type Diagnostic } from "../read/diagnostics.js";
+import { removeTemporaries, temporaries } from "../report/temporaries.js";
 import { colorFor, type CliIo } from "./cli-io.js";
 import type { CommandContext } from "./context.js";
 import { compareCommand } from "./compare.js";
@@ -13,8 +14,8 @@ import { planCommand } from "./plan.js";
 import { progressBar } from "./progress.js";
 import { validateCommand } from "./validate.js";
 
-/** Exit codes (SPEC §6). */
-export const EXIT = { ok: 0, checkFailed: 1, usage: 2, internal: 70 } as const;
+/** Exit codes (SPEC §6); `interrupted` after SIGINT or SIGTERM (128 + 2, as shells report Ctrl-C). */
+export const EXIT = { ok: 0, checkFailed: 1, usage: 2, internal: 70, interrupted: 130 } as const;
 
 /** The package's version, from package.json (one small read at start-up). */
 function version(): string {
@@ -41,7 +42,9 @@ Examples:
 /**
  * Run the CLI on `argv` (without node and script) and return the exit code.
  * Only this function decides how to exit; commands return codes or throw
- * InputError (exit 2); anything else is a bug (exit 70).
+ * InputError (exit 2); a plan that its own factors take past a limit of the
+ * models throws PlanLimitError (exit 2, `PLAN_LIMIT`); anything else is a
+ * bug (exit 70).
  */
 export async function run(argv: string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -115,9 +118,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
       return EXIT.usage;
     }
-    if (error instanceof InputError) {
-      io.stderr.write(formatDiagnostics(error.diagnostics));
-      if (global.format === "json") io.stdout.write(diagnosticsJson(error.diagnostics));
+    removeTemporaries(); // whatever a failed command left (its own cleanup normally has)
+    // loaded only on this path: start-up stays light
+    const { PlanLimitError } = await import("../plan/plan-limit.js");
+    if (error instanceof InputError || error instanceof PlanLimitError) {
+      const diagnostics: Diagnostic[] = error instanceof InputError ? error.diagnostics : [problem("PLAN_LIMIT", error.message)];
+      io.stderr.write(formatDiagnostics(diagnostics));
+      if (global.format === "json") io.stdout.write(diagnosticsJson(diagnostics));
       return EXIT.usage;
     }
     const e = error as Error;
@@ -125,6 +132,25 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (global.debug && e?.stack) io.stderr.write(e.stack + "\n");
     return EXIT.internal;
   }
+}
+
+/**
+ * SIGINT and SIGTERM during a run: remove the `--out` temporary file and the
+ * spool folders, say so in one line on stderr, exit 130 (for both: the
+ * run was interrupted, whatever sent the signal). A signal is handled
+ * between two steps of the event loop: while reading (a stream) at once,
+ * during a long synchronous step at its end. For the real process only
+ * (bin/ccplan.js); in-process runs keep their host's handlers.
+ */
+export function handleSignals(): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeTemporaries();
+    const done = temporaries.written.length === 0 ? "no output file written" : `${temporaries.written.join(", ")} complete before the signal`;
+    process.stderr.write(`ccplan: error IO_INTERRUPTED interrupted by ${signal}: temporary files removed, ${done}\n`);
+    process.exit(EXIT.interrupted);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 }
 
 async function readInput(io: CliIo, path: string): Promise<Uint8Array> {

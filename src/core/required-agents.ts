@@ -1,7 +1,7 @@
 import { erlangAMetricsUnchecked } from "./erlang-a.js";
 import { erlangBInverseUnchecked } from "./erlang-b.js";
 import { erlangCMetricsFromInverseB, type QueueMetrics } from "./erlang-c.js";
-import { trafficErlangs } from "./traffic.js";
+import { MAX_TRAFFIC_ERLANGS, trafficErlangs } from "./traffic.js";
 
 /** One queue to staff, in the units planners use. */
 export interface QueueLoad {
@@ -58,6 +58,38 @@ export interface StaffingResult {
 export const MAX_CONCURRENCY = 1000;
 /** Most servers a search considers; beyond, a request is reported unreachable. */
 export const MAX_SERVERS = 10_000_000;
+/**
+ * Largest patience the solvers take, in AHTs. Real patience is seconds to
+ * minutes (DOMAIN: 60–90 s for voice); past 100 AHTs hardly anyone abandons
+ * and Erlang C (no patience) is the right model — while the Erlang A chain
+ * grows with the patience (its states below the load number about
+ * (load − agents) × patience ÷ AHT).
+ */
+export const MAX_PATIENCE_IN_AHTS = 100;
+
+/** A limit of {@link requiredAgents} that a queue goes past. */
+export type QueueLimit = "load" | "patience" | "concurrency";
+
+/**
+ * Which limit of the solvers a queue goes past, if any — the load
+ * (volume × AHT ÷ interval ≤ {@link MAX_TRAFFIC_ERLANGS}), the patience
+ * (≤ {@link MAX_PATIENCE_IN_AHTS} AHTs) or the concurrency (≤
+ * {@link MAX_CONCURRENCY}). Callers check their queues with it (after every
+ * factor they apply) and report the queue, so that {@link requiredAgents}
+ * never meets one: past them it throws (a load over the limit, a broken
+ * precondition) or its Erlang A search may run out of queue states.
+ * Cheap: a few multiplications, no allocation.
+ *
+ * @example
+ * queueBeyondLimits({ volume: 100, ahtSec: 180, intervalMin: 30 }); // undefined
+ * queueBeyondLimits({ volume: 1e6, ahtSec: 600, intervalMin: 15 }); // "load" (666,667 Erlangs)
+ */
+export function queueBeyondLimits(queue: QueueLoad): QueueLimit | undefined {
+  if (!((queue.volume * queue.ahtSec) / (queue.intervalMin * 60) <= MAX_TRAFFIC_ERLANGS)) return "load";
+  if (queue.patienceSec !== undefined && queue.patienceSec > MAX_PATIENCE_IN_AHTS * queue.ahtSec) return "patience";
+  if (queue.concurrency !== undefined && queue.concurrency > MAX_CONCURRENCY) return "concurrency";
+  return undefined;
+}
 
 const EMPTY_METRICS: QueueMetrics = { probWait: 0, serviceLevel: 1, asaSec: 0, occupancy: 0, abandonRate: 0 };
 const NO_METRICS: QueueMetrics = { probWait: NaN, serviceLevel: NaN, asaSec: NaN, occupancy: NaN, abandonRate: NaN };

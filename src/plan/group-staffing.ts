@@ -1,8 +1,9 @@
 import { fte as toFte, headcount as toHeadcount } from "../core/people.js";
-import { requiredAgents, type StaffingTargets } from "../core/required-agents.js";
+import { queueBeyondLimits, requiredAgents, type StaffingTargets } from "../core/required-agents.js";
 import type { Tier } from "./forecast.js";
 import type { IntervalPlan } from "./interval.js";
 import { groupName, type OrganisationModel } from "./organisation.js";
+import { limitFigures, PlanLimitError } from "./plan-limit.js";
 import { isOpen, targetsFor, typologyKey, type Scenario } from "./scenario.js";
 
 /** What pooling a live interval needs beyond its plan: the queue's patience, concurrency and merged targets. */
@@ -229,6 +230,7 @@ export class GroupStaffing {
         let idle = 0;
         if (slot.pools !== null) {
           for (const p of slot.pools) {
+            checkPoolLimits(team, slot.startMin, p);
             const n = pooledAgents(p);
             agents += n;
             idle += Math.max(0, n * fillUpTo - p.volumeAht / (p.intervalMin * 60) / p.concurrency);
@@ -341,4 +343,31 @@ export function pooledAgents(p: Pool): number {
     if (r.agents > agents) agents = r.agents;
   }
   return Math.min(agents, p.separate);
+}
+
+/**
+ * A pooled team's live queue of one moment must stay within the models'
+ * limits: its members each do, their sum may not (two 66,000-Erlang queues
+ * pool to 132,000).
+ * @throws PlanLimitError naming the team, the interval and the load reached
+ */
+function checkPoolLimits(team: Team, startMin: number, p: Pool): void {
+  if (p.volume <= 0) return;
+  // The load is what pooling can take past its limit. The pooled patience (volume-weighted harmonic mean)
+  // over the mean AHT is at most the members' largest patience in AHTs (Cauchy–Schwarz): each member's
+  // is checked, and checking it again here would only catch rounding.
+  const queue = { volume: p.volume, ahtSec: p.volumeAht / p.volume, intervalMin: p.intervalMin, concurrency: p.concurrency };
+  const limit = queueBeyondLimits(queue);
+  if (limit === undefined) return;
+  const { value, max } = limitFigures(limit, queue);
+  throw new PlanLimitError({
+    limit,
+    subject: `team ${JSON.stringify(team.name)} (level ${team.tier}, ${team.queueIds.size} queues pooled)`,
+    startMin,
+    line: undefined,
+    value,
+    max,
+    factors: ["pooling its live queues"],
+    hint: "split the team: organisation separate, specialised-by-typology, specialised-by-channel or groups",
+  });
 }

@@ -9,6 +9,7 @@ import { GroupStaffing, type LiveLoad, type OrganisationPlan } from "./group-sta
 import { IdleCapacity, OutboundSeries, planOutboundSeries } from "./outbound-plan.js";
 import { isOpen, targetsFor, typologyKey, type QueueTargets, type Scenario } from "./scenario.js";
 import { Escalator } from "./tiers.js";
+import { levelFactors, RowLimits } from "./plan-limit.js";
 
 export type { IntervalPlan } from "./interval.js";
 export type { Horizon } from "./calendar.js";
@@ -211,6 +212,8 @@ export class Planner {
   private readonly onInterval: ((i: IntervalPlan) => void) | undefined;
   private readonly escalator: Escalator | undefined;
   private readonly liveLoads = new Map<QueueTargets, Map<number | undefined, Map<number | undefined, LiveLoad>>>();
+  /** Each row as it is planned (a level's AHT, the scenario's patience, a shared pool) against the models' limits. */
+  private readonly limits: RowLimits;
   private readonly groups: GroupStaffing;
 
   constructor(
@@ -226,6 +229,7 @@ export class Planner {
     this.deferOutbound = o.blending || o.spread !== "as-given" || Object.values(o.campaigns).some((c) => c.spread !== undefined && c.spread !== "as-given");
     this.idle = o.blending ? new IdleCapacity(o.blendOccupancy, o.blendWith) : undefined;
     this.escalator = scenario.tiers === null || options.escalate === false ? undefined : new Escalator(scenario.tiers, typologyKey);
+    this.limits = new RowLimits(scenario, (row) => levelFactors(this.escalator, row));
     this.groups = new GroupStaffing(scenario, options.floorWithoutWork);
     this.tracker = new HorizonTracker(scenario.weekStart);
   }
@@ -238,6 +242,7 @@ export class Planner {
   }
 
   private addRow(row: ForecastRow): void {
+    this.limits.check(row);
     if (row.intervalMin < this.gridMin) this.gridMin = row.intervalMin;
     if (row.channelClass === "outbound") {
       const id = queueId(row);
@@ -599,7 +604,14 @@ function planAsync(series: AsyncSeries, scenario: Scenario, keep: number, h: Hor
     aht[k] = series.ahts[r]!;
     hasRow[k] = true;
   });
+  // intervals without a row take the AHT of the row before (before the first: of the earliest row, whatever order rows came in)
   let lastAht = first.ahtSec;
+  for (let k = 0; k < n; k++) {
+    if (hasRow[k]) {
+      lastAht = aht[k]!;
+      break;
+    }
+  }
   for (let k = 0; k < n; k++) {
     if (hasRow[k]) lastAht = aht[k]!;
     else aht[k] = lastAht;

@@ -1,9 +1,11 @@
+import { HorizonTracker } from "./calendar.js";
 import { combinedShrinkage, fte as toFte } from "../core/people.js";
-import { requiredAgents } from "../core/required-agents.js";
+import { queueBeyondLimits, requiredAgents } from "../core/required-agents.js";
 import { siteCost, WEEKS_PER_YEAR, type CostedRole, type SiteCost } from "./cost.js";
 import { queueId, type ChannelClass, type ForecastRow } from "./forecast.js";
 import type { IntervalPlan } from "./interval.js";
 import { Planner, type Plan } from "./plan.js";
+import { levelFactors, RowLimits } from "./plan-limit.js";
 import { targetsFor, typologyKey, type Scenario } from "./scenario.js";
 import { IMPLICIT_SITE, matchesFlow, siteScenario, type Site } from "./sites.js";
 import { Escalator } from "./tiers.js";
@@ -83,13 +85,13 @@ export class SourcingPlanner {
   private readonly planners: Planner[];
   private readonly scenarios: Scenario[];
   private readonly escalator: Escalator | undefined;
+  /** Each site's check of the rows it plans against the models' limits, after every factor. */
+  private readonly limits: RowLimits[];
   private readonly shares = new Map<string, Shares>();
   private splitLossHours = 0;
   private readonly unallocated: string[] = [];
   /** The forecast's horizon over every row (each site sees only part of it). */
-  private firstMin = Infinity;
-  private endMin = -Infinity;
-  private gridMin = Infinity;
+  private readonly tracker: HorizonTracker;
 
   constructor(
     private readonly scenario: Scenario,
@@ -115,13 +117,27 @@ export class SourcingPlanner {
         }),
     );
     this.escalator = scenario.tiers === null ? undefined : new Escalator(scenario.tiers, typologyKey);
+    this.tracker = new HorizonTracker(scenario.weekStart);
+    this.limits = this.scenarios.map((s, k) => new RowLimits(s, (row) => this.factorsOf(row, k)));
   }
 
-  /** Plan one forecast row, and the work it escalates, on the sites its flows go to (what-if factors on every level's rows). */
+  /** The factors that shaped a row planned at site `k`, as the user wrote them (for a PLAN_LIMIT message). */
+  private factorsOf(row: ForecastRow, k: number): string[] {
+    const out: string[] = [];
+    if (this.whatIf.volumeFactor !== 1) out.push(`--volume-factor ${this.whatIf.volumeFactor}`);
+    if (this.whatIf.ahtFactor !== 1) out.push(`--aht-factor ${this.whatIf.ahtFactor}`);
+    out.push(...levelFactors(this.escalator, row));
+    const site = this.sites[k]!;
+    if (site.ahtFactor !== 1) out.push(`site ${JSON.stringify(site.name)} aht_factor ${site.ahtFactor}`);
+    return out;
+  }
+
+  /**
+   * Plan one forecast row, and the work it escalates, on the sites its flows go to (what-if factors on every level's rows).
+   * @throws PlanLimitError when a factor takes a queue past a limit of the models (the load, the patience in AHTs)
+   */
   add(row: ForecastRow): void {
-    if (row.startMin < this.firstMin) this.firstMin = row.startMin;
-    if (row.startMin + row.intervalMin > this.endMin) this.endMin = row.startMin + row.intervalMin;
-    if (row.intervalMin < this.gridMin) this.gridMin = row.intervalMin;
+    this.tracker.add(row.startMin, row.intervalMin, row.volume + (row.attempts ?? 0));
     this.route(this.scaled(row));
     if (this.escalator !== undefined) for (const r of this.escalator.escalate(row)) this.route(this.scaled(r));
   }
@@ -155,17 +171,20 @@ export class SourcingPlanner {
     const shares = this.sharesOf(row);
     if (shares.length === 0) return;
     if (shares.length === 1 && shares[0]![1] === 1 && this.sites[shares[0]![0]]!.ahtFactor === 1) {
+      this.limits[shares[0]![0]]!.check(row);
       this.planners[shares[0]![0]]!.add(row);
       return;
     }
     for (const [k, share] of shares) {
       const factor = this.sites[k]!.ahtFactor;
-      this.planners[k]!.add({
+      const part = {
         ...row,
         volume: row.volume * share,
         ahtSec: row.ahtSec * factor,
         attempts: row.attempts === undefined ? undefined : row.attempts * share,
-      });
+      };
+      this.limits[k]!.check(part);
+      this.planners[k]!.add(part);
     }
     if (row.channelClass === "sync") this.splitLoss(row, shares);
   }
@@ -196,13 +215,17 @@ export class SourcingPlanner {
       volume += v;
       volumeAht += v * aht;
     }
-    const whole = requiredAgents({ volume, ahtSec: volumeAht / volume, intervalMin: row.intervalMin, patienceSec, concurrency }, targets);
+    const wholeQueue = { volume, ahtSec: volumeAht / volume, intervalMin: row.intervalMin, patienceSec, concurrency };
+    // Each part is within the models' limits (checked in route); the flow kept whole may not be: then
+    // no split loss is computed for this interval (at such a load, one queue or several need the same agents).
+    if (queueBeyondLimits(wholeQueue) !== undefined) return;
+    const whole = requiredAgents(wholeQueue, targets);
     if (whole.feasible) this.splitLossHours += ((apart - whole.agents) * row.intervalMin) / 60;
   }
 
   /** Staff every site, cost it, and add it all up. */
   finish(): SourcingPlan {
-    const horizon = this.firstMin <= this.endMin ? { firstMin: this.firstMin, endMin: this.endMin, gridMin: this.gridMin } : undefined;
+    const horizon = this.tracker.horizon(this.scenario.horizonWeeks);
     const sites: SitePlan[] = this.planners.map((p, k) => {
       const plan = p.finish(horizon);
       return { site: this.sites[k]!, plan, cost: siteCost(this.sites[k]!, plan, this.scenarios[k]!) };

@@ -1,17 +1,12 @@
 import { MAX_TRAFFIC_ERLANGS } from "../core/traffic.js";
-import type { QueueLoad } from "../core/required-agents.js";
+import { MAX_PATIENCE_IN_AHTS, type QueueLoad } from "../core/required-agents.js";
 import { problem, type Diagnostic } from "./diagnostics.js";
 import type { ValueSource } from "./values.js";
 
 /** Most sessions per agent accepted from input (chat platforms allow a handful). */
 export const MAX_INPUT_CONCURRENCY = 100;
-/**
- * Largest patience accepted, in AHTs. Real patience is seconds to minutes
- * (DOMAIN: 60–90 s for voice); past 100 AHTs hardly anyone abandons and
- * Erlang C (patience left blank) is the right model — while the Erlang A
- * chain would grow with the patience.
- */
-export const MAX_PATIENCE_IN_AHTS = 100;
+/** Largest patience accepted, in AHTs (the solvers' own limit: see core). */
+export { MAX_PATIENCE_IN_AHTS };
 
 /** Where each field of a queue was read, for its diagnostic. */
 export type QueueSources = Partial<Record<"volume" | "patience" | "concurrency", ValueSource>>;

@@ -1,10 +1,9 @@
-import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { join } from "node:path";
 import type { ChalkInstance } from "chalk";
 import { queueId } from "../plan/forecast.js";
 import type { IntervalPlan, Plan } from "../plan/plan.js";
-import { InputError, problem } from "../read/diagnostics.js";
 import {
   INTERVAL_CSV_HEADER,
   INTERVAL_TABLE_ALIGN,
@@ -15,6 +14,7 @@ import {
   planJsonHead,
   planTitle,
 } from "./render-plan.js";
+import { temporaries } from "./temporaries.js";
 import { BoxTable } from "./table.js";
 
 /** Bytes of formatted rows held in memory before they go to the spool files. */
@@ -109,7 +109,10 @@ export class IntervalReport {
 
   /** Remove the temporary files. */
   dispose(): void {
-    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir !== undefined) {
+      rmSync(this.dir, { recursive: true, force: true });
+      temporaries.dirs.delete(this.dir);
+    }
     this.dir = undefined;
   }
 
@@ -144,7 +147,10 @@ export class IntervalReport {
 
   /** Move every queue's buffered lines to its spool file. */
   private spill(): void {
-    this.dir ??= mkdtempSync(join(tmpdir(), "ccplan-intervals-"));
+    if (this.dir === undefined) {
+      this.dir = mkdtempSync(join(tmpdir(), "ccplan-intervals-"));
+      temporaries.dirs.add(this.dir); // removed on a signal too
+    }
     let k = 0;
     for (const q of this.queues.values()) {
       k++;
@@ -157,34 +163,4 @@ export class IntervalReport {
   }
 }
 
-/**
- * A report written piece by piece, whole or not at all: to `--out FILE`
- * through a temporary file in the same folder renamed over the target, or
- * straight to stdout.
- */
-export function streamReport(outPath: string | undefined, stdout: { write(s: string): unknown }, produce: (write: (text: string) => void) => void): void {
-  if (outPath === undefined || outPath === "-") {
-    produce((text) => stdout.write(text));
-    return;
-  }
-  const temp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(temp, "w");
-    const out = fd;
-    produce((text) => writeSync(out, text));
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, outPath);
-  } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // the temporary file was never created
-    }
-    if (error instanceof InputError || !(error as NodeJS.ErrnoException).code) throw error;
-    const reason = (error as NodeJS.ErrnoException).code;
-    throw new InputError([problem("IO_WRITE", `cannot write ${outPath} (${reason}): expected a writable path`, { file: outPath })]);
-  }
-}
+export { streamReport } from "./output.js";

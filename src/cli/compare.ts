@@ -12,6 +12,7 @@ Examples:
 `;
 
 interface CompareOptions {
+  weeks?: string;
   scenario: string[];
   format: OutputFormat;
   out?: string;
@@ -22,6 +23,8 @@ interface CompareOptions {
   years: string;
   roster?: string;
   interval?: string;
+  dateFormat?: string;
+  allowGaps?: boolean;
   delimiter?: string;
 }
 
@@ -46,8 +49,11 @@ export function compareCommand(ctx: CommandContext): Command {
     .option("--aht-factor <x>", "multiply every handle time (what-if), e.g. 0.95")
     .option("--sweep <factor=from:to:step>", "rank the scenarios over a range of a factor, e.g. volume-factor=0.8:1.3:0.05")
     .option("--years <n>", "years of running cost added to the one-off costs to rank scenarios", "3")
+    .option("--weeks <n>", "weeks the forecast stands for: FTE and weekly cost = its hours ÷ N (default: the calendar weeks its rows touch)")
     .option("--roster <file>", "also show, per scenario, the in-house skill gaps, hires and cross-trainings this roster leaves")
     .option("--interval <minutes>", "interval length when the forecast has no interval_minutes column (default: inferred)")
+    .option("--date-format <order>", "how a/b/yyyy dates read: dmy (23/11/2026) or mdy (11/23/2026) (default: decided from the data)")
+    .option("--allow-gaps", "dates far from the rest of the forecast are meant (no INPUT_DATE_OUTLIER)")
     .option("--delimiter <char>", "CSV delimiter (default: detected)")
     .action(async (forecast: string, opts: CompareOptions) => {
       ctx.setFormat(opts.format);
@@ -56,7 +62,7 @@ export function compareCommand(ctx: CommandContext): Command {
 }
 
 async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandContext): Promise<number> {
-  const { checkAllocated, InputError, problem } = await import("../read/diagnostics.js");
+  const { checkAllocated, formatDiagnostics, InputError, problem } = await import("../read/diagnostics.js");
   const { parsePositive } = await import("../read/values.js");
   const { readForecast } = await import("../read/forecast-read.js");
   const { readScenario } = await import("../read/scenario-read.js");
@@ -76,7 +82,8 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   };
   const whatIf = { volumeFactor: positive(opts.volumeFactor, "--volume-factor", 1), ahtFactor: positive(opts.ahtFactor, "--aht-factor", 1) };
   const years = positive(opts.years, "--years", 3);
-  const intervalMin = opts.interval === undefined ? undefined : positive(opts.interval, "--interval", 30);
+  const weeks = opts.weeks === undefined ? undefined : (await import("../read/weeks-option.js")).parseWeeksOption(opts.weeks);
+  const forecastOptions = (await import("../read/forecast-options.js")).forecastReadOptions(opts, (text) => ctx.warn(text));
   const sweep = opts.sweep === undefined ? undefined : parseSweep(opts.sweep);
   if (sweep !== undefined && typeof sweep !== "object") throw new InputError([problem("USAGE_BAD_OPTION", sweep, { field: "--sweep", value: opts.sweep })]);
 
@@ -85,13 +92,14 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   const problems: Diagnostic[] = [];
   for (const file of opts.scenario) {
     try {
-      scenarios.push(readScenario(decodeText(await ctx.readInput(file)).text, file));
+      scenarios.push(readScenario(decodeText(await ctx.readInput(file)).text, file, { onWarning: (w) => ctx.warn(formatDiagnostics([w]).trimEnd()) }));
     } catch (error) {
       if (error instanceof InputError) problems.push(...error.diagnostics);
       else throw error;
     }
   }
   if (problems.length > 0) throw new InputError(problems);
+  if (weeks !== undefined) scenarios.forEach((s, k) => (scenarios[k] = { ...s, horizonWeeks: weeks }));
   const currency = scenarios[0]!.currency;
   scenarios.forEach((s, k) => {
     if (s.currency !== currency) {
@@ -109,12 +117,14 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   if (opts.roster !== undefined) {
     const { readRoster } = await import("../read/roster-read.js");
     rosterBytes = await ctx.readInput(opts.roster);
-    readRoster(rosterBytes, opts.roster, () => 35);
+    const { warnings } = readRoster(rosterBytes, opts.roster, () => 35);
+    if (warnings.length > 0) ctx.warn(formatDiagnostics(warnings).trimEnd());
   }
-  const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
+  const delimiter = (await import("../read/csv-delimiter.js")).delimiterOption(opts.delimiter);
   const rows: ForecastRow[] = [];
-  await readForecast(readingWithProgress(ctx, forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => rows.push(r));
+  await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, (r) => rows.push(r));
 
+  const planNotes: import("../plan/plan.js").PlanNote[] = [];
   const runs = (sweep?.values.length ?? 1) * scenarios.length;
   const bar = runs > 4 ? ctx.progress(runs, "planning") : undefined;
   const compareAt = (factors: { volumeFactor: number; ahtFactor: number }) => {
@@ -124,6 +134,7 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
       for (const r of rows) planner.add(r);
       const plan = planner.finish();
       checkAllocated(plan.unallocated, opts.scenario[k]);
+      for (const site of plan.sites) planNotes.push(...site.plan.notes);
       return plan;
     });
     return compareScenarios(plans, years);
@@ -170,6 +181,9 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   }
   writeReport(text, opts.out, ctx.io.stdout);
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
+  // the planner's warnings (partial weeks, work that can never be done), once each
+  const notes = new Set(planNotes.map((n) => `${forecast}: warning ${n.code} ${n.message}`));
+  for (const line of notes) ctx.warn(line);
   return 0;
 }
 

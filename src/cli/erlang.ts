@@ -120,13 +120,10 @@ async function casesFromFile(opts: ErlangOptions, ctx: CommandContext, visit?: (
   }
   const intervalMin = opts.interval === undefined ? DEFAULT_INTERVAL_MIN : flag(parsePositive(opts.interval, { field: "--interval" }));
   const { readErlangCases } = await import("../read/erlang-cases.js");
+  const delimiter = (await import("../read/csv-delimiter.js")).delimiterOption(opts.delimiter);
   const bytes = await ctx.readInput(opts.input!);
-  const csvOptions = opts.delimiter === undefined ? {} : { delimiter: unescapeDelimiter(opts.delimiter) };
+  const csvOptions = delimiter === undefined ? {} : { delimiter };
   return readErlangCases(bytes, opts.input!, { intervalMin }, csvOptions, visit);
-}
-
-function unescapeDelimiter(d: string): string {
-  return d === "\\t" || d === "tab" ? "\t" : d;
 }
 
 /** The columns of a batch file that each flag stands for. */

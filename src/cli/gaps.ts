@@ -21,7 +21,10 @@ interface GapsOptionsCli {
   format: OutputFormat;
   out?: string;
   failOnGap?: boolean;
+  weeks?: string;
   interval?: string;
+  dateFormat?: string;
+  allowGaps?: boolean;
   delimiter?: string;
 }
 
@@ -48,7 +51,10 @@ export function gapsCommand(ctx: CommandContext): Command {
     .addOption(formatOption(true))
     .addOption(outOption())
     .option("--fail-on-gap", "exit 1 when any gap remains (for CI jobs guarding a staffing plan)")
+    .option("--weeks <n>", "weeks the forecast stands for: required FTE = its hours ÷ N (default: the calendar weeks its rows touch)")
     .option("--interval <minutes>", "interval length when the forecast has no interval_minutes column (default: inferred)")
+    .option("--date-format <order>", "how a/b/yyyy dates read: dmy (23/11/2026) or mdy (11/23/2026) (default: decided from the data)")
+    .option("--allow-gaps", "dates far from the rest of the forecast are meant (no INPUT_DATE_OUTLIER)")
     .option("--delimiter <char>", "CSV delimiter of the forecast (default: detected)")
     .action(async (forecast: string, opts: GapsOptionsCli) => {
       ctx.setFormat(opts.format);
@@ -80,29 +86,32 @@ async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandConte
   let scenario = DEFAULT_SCENARIO;
   if (opts.scenario !== undefined) {
     const { readScenario } = await import("../read/scenario-read.js");
+    const { formatDiagnostics } = await import("../read/diagnostics.js");
     const { decodeText } = await import("../read/text-decode.js");
-    scenario = readScenario(decodeText(await ctx.readInput(opts.scenario)).text, opts.scenario);
+    scenario = readScenario(decodeText(await ctx.readInput(opts.scenario)).text, opts.scenario, { onWarning: (w) => ctx.warn(formatDiagnostics([w]).trimEnd()) });
   }
+  if (opts.weeks !== undefined) scenario = { ...scenario, horizonWeeks: (await import("../read/weeks-option.js")).parseWeeksOption(opts.weeks) };
   let hireFte = scenario.contractFraction;
   if (opts.hireFte !== undefined) {
     const p = parsePositive(opts.hireFte, { field: "--hire-fte" });
     if (!p.ok) throw new InputError([p.diagnostic]);
     hireFte = p.value;
   }
-  const intervalMin = opts.interval === undefined ? undefined : parsePositive(opts.interval, { field: "--interval" });
-  if (intervalMin !== undefined && !intervalMin.ok) throw new InputError([intervalMin.diagnostic]);
+  const forecastOptions = (await import("../read/forecast-options.js")).forecastReadOptions(opts, (text) => ctx.warn(text));
 
   // The roster first (a small file): its problems before a long plan.
   const { siteNamed, siteWorkforce } = await import("../plan/sites.js");
   const roster = readRoster(await ctx.readInput(opts.roster), opts.roster, (site) => siteWorkforce(scenario, site).contractHours);
+  if (roster.warnings.length > 0) ctx.warn((await import("../read/diagnostics.js")).formatDiagnostics(roster.warnings).trimEnd());
   // a roster site is the scenario's site of that name, whatever its case or accents
   for (const p of roster.people) p.site = siteNamed(scenario, p.site)?.name ?? p.site;
 
   const planner = new SourcingPlanner(scenario);
-  const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
-  await readForecast(readingWithProgress(ctx, forecast), forecast, { intervalMin: intervalMin?.value, delimiter, maxProblems: 20 }, (r) => planner.add(r));
+  const delimiter = (await import("../read/csv-delimiter.js")).delimiterOption(opts.delimiter);
+  await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, (r) => planner.add(r));
   const plan = planner.finish();
   checkAllocated(plan.unallocated, opts.scenario);
+  for (const line of new Set(plan.sites.flatMap((s) => s.plan.notes).map((n) => `${forecast}: warning ${n.code} ${n.message}`))) ctx.warn(line);
   const requirements = skillRequirements(plan);
   const sites = new Set(requirements.map((r) => r.site));
   if (!sites.has(null)) {

@@ -9,6 +9,7 @@ Examples:
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/in-house.yaml
   $ ccplan plan fixtures/forecast-week-fr.csv --report intervals --format csv --out intervals.csv
   $ ccplan plan fixtures/forecast-week.csv --report days
+  $ ccplan plan fixtures/forecast-week.csv --report weeks --format csv
   $ ccplan plan fixtures/forecast-week.csv --report heatmap
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-polyvalent.yaml --format html --out plan.html
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-polyvalent.yaml --by tier
@@ -17,13 +18,16 @@ Examples:
 
 interface PlanOptions {
   scenario?: string;
-  report?: "summary" | "queues" | "intervals" | "days" | "heatmap";
+  report?: "summary" | "queues" | "intervals" | "days" | "weeks" | "heatmap";
+  weeks?: string;
   by?: "tier" | "group" | "queue";
   organisation?: string;
   site?: string;
   format: OutputFormat;
   out?: string;
   interval?: string;
+  dateFormat?: string;
+  allowGaps?: boolean;
   delimiter?: string;
   strict?: boolean;
 }
@@ -44,7 +48,7 @@ export function planCommand(ctx: CommandContext): Command {
     .argument("<forecast>", "forecast CSV ('-' for stdin)")
     .addHelpText("before", EXAMPLES)
     .option("--scenario <file>", "scenario file (YAML or JSON): targets, shrinkage, contract hours, opening hours")
-    .addOption(new Option("--report <report>", "what to print (default: summary)").choices(["summary", "queues", "intervals", "days", "heatmap"]))
+    .addOption(new Option("--report <report>", "what to print (default: summary)").choices(["summary", "queues", "intervals", "days", "weeks", "heatmap"]))
     .addOption(
       new Option("--by <what>", "summary by tier (levels, team leads, managers, support roles), by group (teams) or by queue (default)").choices(["tier", "group", "queue"]),
     )
@@ -53,7 +57,10 @@ export function planCommand(ctx: CommandContext): Command {
     .addOption(outOption())
     .option("--site <name>", "with a scenario of several sites: the site to plan (its share of the flows, its parameters)")
     .option("--interval <minutes>", "interval length when the forecast has no interval_minutes column (default: inferred)")
+    .option("--date-format <order>", "how a/b/yyyy dates read: dmy (23/11/2026) or mdy (11/23/2026) (default: decided from the data)")
+    .option("--allow-gaps", "dates far from the rest of the forecast are meant (no INPUT_DATE_OUTLIER)")
     .option("--delimiter <char>", "CSV delimiter (default: detected)")
+    .option("--weeks <n>", "weeks the forecast stands for: FTE = scheduled hours ÷ N ÷ contract hours (default: the calendar weeks its rows touch)")
     .option("--strict", "exit 1 when an interval's targets cannot be met")
     .action(async (forecast: string, opts: PlanOptions) => {
       ctx.setFormat(opts.format);
@@ -63,7 +70,6 @@ export function planCommand(ctx: CommandContext): Command {
 
 async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext): Promise<number> {
   const { checkAllocated, InputError } = await import("../read/diagnostics.js");
-  const { parsePositive } = await import("../read/values.js");
   const { readForecast } = await import("../read/forecast-read.js");
   const { DEFAULT_SCENARIO } = await import("../plan/scenario.js");
   const { Planner } = await import("../plan/plan.js");
@@ -76,19 +82,16 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   }
   const report = opts.by === "tier" ? "tiers" : opts.by === "group" ? "groups" : (opts.report ?? "summary");
 
-  let intervalMin: number | undefined;
-  if (opts.interval !== undefined) {
-    const p = parsePositive(opts.interval, { field: "--interval" });
-    if (!p.ok) throw new InputError([p.diagnostic]);
-    intervalMin = p.value;
-  }
+  const forecastOptions = (await import("../read/forecast-options.js")).forecastReadOptions(opts, (text) => ctx.warn(text));
   // The scenario reader (zod, yaml: ~100 ms to load) only when there is a scenario.
   let scenario = DEFAULT_SCENARIO;
   if (opts.scenario !== undefined) {
     const { readScenario } = await import("../read/scenario-read.js");
+    const { formatDiagnostics } = await import("../read/diagnostics.js");
     const { decodeText } = await import("../read/text-decode.js");
-    scenario = readScenario(decodeText(await ctx.readInput(opts.scenario)).text, opts.scenario);
+    scenario = readScenario(decodeText(await ctx.readInput(opts.scenario)).text, opts.scenario, { onWarning: (w) => ctx.warn(formatDiagnostics([w]).trimEnd()) });
   }
+  if (opts.weeks !== undefined) scenario = { ...scenario, horizonWeeks: (await import("../read/weeks-option.js")).parseWeeksOption(opts.weeks) };
   if (opts.organisation !== undefined) {
     const model = opts.organisation as typeof scenario.organisation.model;
     if (model === "groups" && scenario.organisation.groups.length === 0) {
@@ -96,7 +99,7 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     }
     scenario = { ...scenario, organisation: { ...scenario.organisation, model } };
   }
-  const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
+  const delimiter = (await import("../read/csv-delimiter.js")).delimiterOption(opts.delimiter);
   // Rows are planned as they are read: only running totals are kept; the
   // intervals report is formatted as it goes and spooled per queue.
   const intervals = report === "intervals" && opts.format !== "html" ? new (await import("../report/interval-report.js")).IntervalReport(opts.format, ctx.color(opts.out)) : undefined;
@@ -121,12 +124,12 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
       intervals !== undefined ? (i: import("../plan/plan.js").IntervalPlan) => intervals.add(i) : series !== undefined ? (i: import("../plan/plan.js").IntervalPlan) => series.add(i) : undefined;
     if (site === undefined) {
       const planner = new Planner(scenario, onInterval === undefined ? {} : { onInterval });
-      await readForecast(readingWithProgress(ctx, forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => planner.add(r));
+      await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, (r) => planner.add(r));
       plan = planner.finish();
     } else {
       const { SourcingPlanner } = await import("../plan/sourcing.js");
       const planner = new SourcingPlanner(scenario, undefined, onInterval === undefined ? undefined : { site, onInterval });
-      await readForecast(readingWithProgress(ctx, forecast), forecast, { intervalMin, delimiter, maxProblems: 20 }, (r) => planner.add(r));
+      await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, (r) => planner.add(r));
       const all = planner.finish();
       checkAllocated(all.unallocated, opts.scenario);
       plan = all.sites[site]!.plan;
@@ -158,6 +161,7 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
       ctx.warn(`${opts.scenario}: warning PLAN_UNUSED_RULE ${u.field}: "${u.typology}" is no typology of ${forecast}: expected one of the forecast's typologies (the rule is not applied)`);
     }
   }
+  for (const note of plan.notes) ctx.warn(`${forecast}: warning ${note.code} ${note.message}`);
   const missed = plan.totals.missedIntervals;
   if (missed > 0) ctx.warn(`${forecast}: warning PLAN_TARGET_UNREACHABLE ${missed} interval${missed === 1 ? "" : "s"} could not meet their targets (staffed to carry the load only)`);
   return missed > 0 && opts.strict ? 1 : 0;

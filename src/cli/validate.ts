@@ -14,6 +14,8 @@ Examples:
 interface ValidateOptions {
   format: OutputFormat;
   interval?: string;
+  dateFormat?: string;
+  allowGaps?: boolean;
   delimiter?: string;
 }
 
@@ -32,6 +34,8 @@ export function validateCommand(ctx: CommandContext): Command {
     .argument("<files...>", "files to check ('-' for stdin)")
     .addHelpText("before", EXAMPLES)
     .option("--interval <minutes>", "interval length of forecasts without an interval_minutes column (default: inferred)")
+    .option("--date-format <order>", "how a/b/yyyy dates read: dmy (23/11/2026) or mdy (11/23/2026) (default: decided from the data)")
+    .option("--allow-gaps", "dates far from the rest of the forecast are meant (no INPUT_DATE_OUTLIER)")
     .option("--delimiter <char>", "CSV delimiter (default: detected)")
     .addOption(formatOption())
     .action(async (files: string[], opts: ValidateOptions) => {
@@ -51,15 +55,10 @@ interface FileReport {
 
 async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandContext): Promise<number> {
   const { InputError, formatDiagnostics, problem } = await import("../read/diagnostics.js");
-  const { parsePositive } = await import("../read/values.js");
   const { sniffCsvKind } = await import("../read/csv-kind.js");
-  const delimiter = opts.delimiter === "tab" || opts.delimiter === "\\t" ? "\t" : opts.delimiter;
-  let intervalMin: number | undefined;
-  if (opts.interval !== undefined) {
-    const p = parsePositive(opts.interval, { field: "--interval" });
-    if (!p.ok) throw new InputError([p.diagnostic]);
-    intervalMin = p.value;
-  }
+  const delimiter = (await import("../read/csv-delimiter.js")).delimiterOption(opts.delimiter);
+  const forecastOptions = (await import("../read/forecast-options.js")).forecastReadOptions(opts);
+  const intervalMin = forecastOptions.intervalMin;
 
   const reports: FileReport[] = [];
   for (const file of files) {
@@ -70,7 +69,7 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
         report.kind = "scenario";
         const { readScenario } = await import("../read/scenario-read.js");
         const { decodeText } = await import("../read/text-decode.js");
-        const s = readScenario(decodeText(await ctx.readInput(file)).text, file);
+        const s = readScenario(decodeText(await ctx.readInput(file)).text, file, { onWarning: (w) => report.diagnostics.push(w) });
         // the name last: it may hold commas
         report.summary = {
           levels: s.tiers === null ? 1 : 3,
@@ -86,7 +85,7 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
       if (kind === "forecast") {
         const { readForecast } = await import("../read/forecast-read.js");
         const { formatDateTime } = await import("../plan/calendar.js");
-        const s = await readForecast(chunks, file, { intervalMin, delimiter }, () => {});
+        const s = await readForecast(chunks, file, { ...forecastOptions, delimiter, onWarning: (d) => report.diagnostics.push(d) }, () => {});
         report.summary = {
           rows: s.rows,
           queues: s.queues,
@@ -106,6 +105,7 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
       } else if (kind === "roster") {
         const { readRoster } = await import("../read/roster-read.js");
         const r = readRoster(await collect(chunks), file, () => 35, delimiter === undefined ? {} : { delimiter });
+        report.diagnostics.push(...r.warnings);
         report.summary = { people: r.summary.people, sites: r.summary.sites.join(" "), skills: r.summary.skills, delimiter: r.summary.delimiter === "\t" ? "tab" : r.summary.delimiter };
       } else if (kind === "empty") {
         throw new InputError([problem("CSV_EMPTY", "the file is empty: expected a header line and data rows", { file, line: 1 })]);
@@ -133,7 +133,7 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
       const facts = Object.entries(r.summary)
         .map(([k, v]) => `${k} ${v}`)
         .join(", ");
-      return `${r.file}: ${r.ok ? "ok" : `${r.diagnostics.length} problem${r.diagnostics.length === 1 ? "" : "s"}`} (${r.kind}${facts ? `; ${facts}` : ""})`;
+      return `${r.file}: ${r.ok ? (r.diagnostics.length > 0 ? `ok, ${r.diagnostics.length} warning${r.diagnostics.length === 1 ? "" : "s"}` : "ok") : `${r.diagnostics.length} problem${r.diagnostics.length === 1 ? "" : "s"}`} (${r.kind}${facts ? `; ${facts}` : ""})`;
     });
     ctx.io.stdout.write(lines.join("\n") + "\n");
   }

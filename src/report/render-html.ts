@@ -112,7 +112,14 @@ export function renderPlanHtml(plan: Plan, series: PlanSeries, forecast: string)
   const inputs = facts([
     ["forecast", forecast],
     ["scenario", plan.scenario],
-    ["horizon", `${formatDateTime(first)} → ${formatDateTime(end)} (${grouped(plan.weeks, 2, 0)} weeks)`],
+    ["horizon", `${formatDateTime(first)} → ${formatDateTime(end)} (${grouped(plan.weeks, 2, 0)} week${plan.weeks === 1 ? "" : "s"}${plan.horizon?.weeksGiven ? ", as given" : ""})`],
+    [
+      "FTE",
+      plan.weeks > 1 && plan.peakWeek !== null
+        ? `scheduled hours of the mean calendar week ÷ contract hours; peak week ${formatDateTime(plan.peakWeek.startMin).slice(0, 10)}: ${grouped(plan.peakWeek.fte, 1)} FTE, ${grouped(plan.peakWeek.headcount, 0)} headcount`
+        : "scheduled hours of the calendar week ÷ contract hours",
+    ],
+    ...plan.notes.map((note): [string, string] => ["warning", `${note.code} ${note.message}`]),
     ["shrinkage", percent(plan.shrinkage, 1)],
     ["contract", `${grouped(plan.contractHours, 1, 0)} h a week per FTE, mean contract ${percent(plan.contractFraction, 0)}`],
     ["organisation", o.model],

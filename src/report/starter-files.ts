@@ -94,6 +94,11 @@ shrinkage:                     # shares of paid time, combined as 1 − Π(1 −
 
 contract_hours: 35             # a full-timer's week (35 in France)
 contract_fraction: 0.9         # mean contract: headcount = FTE ÷ 0.9
+# FTE are per calendar week, Monday 00:00 to Monday 00:00 (a weekday-only forecast is one week).
+# week_start: sunday            # weeks that begin on another day
+# horizon: 4                    # the weeks the forecast stands for (same as --weeks 4)
+# opening_backlog:              # deferred work already waiting when the horizon opens
+#   - { typology: complaint, channel: email, items: 120, age: 8h }
 
 opening_hours:
   default: { mon-fri: "08:00-20:00", sat: "09:00-17:00", sun: closed }

@@ -55,7 +55,7 @@ describe("ccplan gaps", () => {
     expect((await runCli([...base, "--productivity", "1,2"])).code).toBe(2);
     const bad = await runCli(["gaps", "fixtures/forecast-week.csv", "--roster", "fixtures/bad/forecast-bad.csv"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/CSV_MISSING_COLUMN/);
+    expect(bad.stderr).toMatch(/CSV_WRONG_KIND this looks like a forecast .*, not a roster/);
   });
 
   it("every example of --help runs as written (exit 0)", async () => {

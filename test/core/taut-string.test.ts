@@ -69,3 +69,13 @@ describe("tautString", () => {
     expect(() => tautString([5], [4], 5)).toThrow(/lower <= upper/);
   });
 });
+
+describe("tautString at scale", () => {
+  it("tautString accepts an end that rounding put a hair below the lower bound (sums of millions of agent-seconds)", () => {
+    const lower = [0, 1726393.1999999993];
+    const upper = [2242163.399999998, 2242163.399999998];
+    const slopes = tautString(lower, upper, 1726393.1999999972);
+    expect(slopes[0]! + slopes[1]!).toBe(1726393.1999999993);
+    expect(() => tautString(lower, upper, 1726000)).toThrow(RangeError);
+  });
+});

@@ -92,7 +92,7 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   const problems: Diagnostic[] = [];
   for (const file of opts.scenario) {
     try {
-      scenarios.push(readScenario(decodeText(await ctx.readInput(file)).text, file, { onWarning: (w) => ctx.warn(formatDiagnostics([w]).trimEnd()) }));
+      scenarios.push(readScenario(decodeText(await ctx.readInput(file), file).text, file, { onWarning: (w) => ctx.warn(formatDiagnostics([w]).trimEnd()) }));
     } catch (error) {
       if (error instanceof InputError) problems.push(...error.diagnostics);
       else throw error;

@@ -88,7 +88,7 @@ async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandConte
     const { readScenario } = await import("../read/scenario-read.js");
     const { formatDiagnostics } = await import("../read/diagnostics.js");
     const { decodeText } = await import("../read/text-decode.js");
-    scenario = readScenario(decodeText(await ctx.readInput(opts.scenario)).text, opts.scenario, { onWarning: (w) => ctx.warn(formatDiagnostics([w]).trimEnd()) });
+    scenario = readScenario(decodeText(await ctx.readInput(opts.scenario), opts.scenario).text, opts.scenario, { onWarning: (w) => ctx.warn(formatDiagnostics([w]).trimEnd()) });
   }
   if (opts.weeks !== undefined) scenario = { ...scenario, horizonWeeks: (await import("../read/weeks-option.js")).parseWeeksOption(opts.weeks) };
   let hireFte = scenario.contractFraction;

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { Command, CommanderError } from "commander";
 import { Chalk } from "chalk";
 import { diagnosticsJson, formatDiagnostics, InputError, problem, type Diagnostic } from "../read/diagnostics.js";
+import { escaped } from "../read/printable.js";
 import { removeTemporaries, temporaries } from "../report/temporaries.js";
 import { colorFor, type CliIo } from "./cli-io.js";
 import type { CommandContext } from "./context.js";
@@ -128,7 +129,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return EXIT.usage;
     }
     const e = error as Error;
-    io.stderr.write(`ccplan: internal error, please report: ${e?.message ?? String(error)}\n`);
+    io.stderr.write(`ccplan: internal error, please report: ${escaped(e?.message ?? String(error))}\n`);
     if (global.debug && e?.stack) io.stderr.write(e.stack + "\n");
     return EXIT.internal;
   }

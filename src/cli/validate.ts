@@ -69,7 +69,7 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
         report.kind = "scenario";
         const { readScenario } = await import("../read/scenario-read.js");
         const { decodeText } = await import("../read/text-decode.js");
-        const s = readScenario(decodeText(await ctx.readInput(file)).text, file, { onWarning: (w) => report.diagnostics.push(w) });
+        const s = readScenario(decodeText(await ctx.readInput(file), file).text, file, { onWarning: (w) => report.diagnostics.push(w) });
         // the name last: it may hold commas
         report.summary = {
           levels: s.tiers === null ? 1 : 3,

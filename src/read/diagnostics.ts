@@ -133,7 +133,8 @@ export function diagnosticsJson(diagnostics: Diagnostic[]): string {
       message: d.message,
     }),
   );
-  return `{"schemaVersion":1,"diagnostics":[\n${rows.join(",\n")}\n]}\n`;
+  // JSON escapes C0 controls itself; C1 controls and invisible format characters are escaped too, so JSON printed on a terminal cannot drive it
+  return `{"schemaVersion":1,"diagnostics":[\n${rows.join(",\n").replace(/[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n]}\n`;
 }
 
 /** One diagnostic as a GNU-style line, controls escaped (see {@link formatDiagnostics}). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDiagnostics, problem, shown, warning } from "../../src/read/diagnostics.js";
+import { diagnosticsJson, formatDiagnostics, problem, shown, warning } from "../../src/read/diagnostics.js";
 
 /** What a terminal would obey: C0 and C1 controls, DEL, bidi and other invisible format characters. */
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -33,5 +33,15 @@ describe("formatDiagnostics", () => {
     expect(out).not.toMatch(CONTROL);
     expect(out).toBe("x\\u{1b}]0;title\\u{7}.csv:3: error INPUT_DUPLICATE_ROW a second row for \\u{1b}[2J\\u{1b}[Hqueue\\u{7} / phone\\u{a}at 08:00 \\u{9b}31m\n");
     expect(out.split("\n")).toHaveLength(2);
+  });
+});
+
+describe("diagnosticsJson", () => {
+  it("diagnosticsJson escapes C1 controls and invisible format characters, and stays valid JSON", () => {
+    const text = diagnosticsJson([problem("INPUT_BAD_NAME", "got \u009b2J and \u202emoc.", { value: "\u009b2J\u200b" })]);
+    expect(text).not.toMatch(/[\u0080-\u009f\u200b\u202e]/);
+    const doc = JSON.parse(text);
+    expect(doc.diagnostics[0].value).toBe("\u009b2J\u200b");
+    expect(doc.diagnostics[0].message).toBe("got \u009b2J and \u202emoc.");
   });
 });

@@ -38,7 +38,7 @@ export interface QueuePlan {
   abandonRate: number | null;
   /** Intervals whose targets could not be met. */
   missedIntervals: number;
-  /** Deferred work still waiting when the horizon ends (items; 0 for a repeating week; null for live and outbound queues). */
+  /** Deferred work still waiting when the horizon ends (items: a week's own steady-state carry; null for live and outbound queues). */
   endBacklogItems: number | null;
   /** The same, hours of work. */
   endBacklogHours: number | null;

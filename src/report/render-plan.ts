@@ -230,18 +230,21 @@ export function renderPlanJson(plan: Plan, report: PlanReport): string {
 const WEEK_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 const capital = (day: string) => day[0]!.toUpperCase() + day.slice(1);
 
-/** Which week the FTE and headcount are of: the mean calendar week (and the peak week when there are several). */
+/** Which week the FTE and headcount are of: the mean calendar week (and the peak week when there are several); lines of at most 80 columns. */
 function weeksNote(plan: Plan): string {
   const h = plan.horizon;
   if (h === null) return "FTE = scheduled hours of a calendar week ÷ contract hours.";
   const from = capital(WEEK_DAYS[h.weekStart]!);
   if (plan.weeks === 1 && plan.weekly.length <= 1) {
-    return `FTE and headcount are of one calendar week (${from} ${formatDateTime(h.windowStartMin).slice(0, 10)} 00:00 to the next ${from}): scheduled hours ÷ ${grouped(plan.contractHours, 2, 0)} h.`;
+    return `FTE and headcount are of one calendar week, ${from} ${formatDateTime(h.windowStartMin).slice(0, 10)} 00:00 to the next\n${from}: scheduled hours ÷ ${grouped(plan.contractHours, 2, 0)} h.`;
   }
-  const weeks = `${grouped(plan.weeks, 0)} week${plan.weeks === 1 ? "" : "s"}${h.weeksGiven ? " (as given)" : ""}`;
-  const peak = plan.peakWeek === null ? "" : `; peak week (${formatDateTime(plan.peakWeek.startMin).slice(0, 10)}): ${grouped(plan.peakWeek.fte, 1)} FTE, ${grouped(plan.peakWeek.headcount, 0)} headcount`;
-  const partial = plan.weekly.some((w) => w.partial) ? " Weeks marked partial are covered only partly by the forecast." : "";
-  return `FTE and headcount are of the mean week: ${grouped(plan.totals.fte, 1)} FTE, ${grouped(plan.totals.headcount, 0)} headcount over ${weeks}${peak} (--report weeks shows each).${partial}`;
+  const weeks = `${grouped(plan.weeks, 0)} week${plan.weeks === 1 ? "" : "s"}${h.weeksGiven ? " as given" : ""}`;
+  const lines = [`FTE and headcount are of the mean week: ${grouped(plan.totals.fte, 1)} FTE, ${grouped(plan.totals.headcount, 0)} headcount (${weeks}).`];
+  if (plan.peakWeek !== null) {
+    lines.push(`Peak week ${formatDateTime(plan.peakWeek.startMin).slice(0, 10)}: ${grouped(plan.peakWeek.fte, 1)} FTE, ${grouped(plan.peakWeek.headcount, 0)} headcount; --report weeks shows each.`);
+  }
+  if (plan.weekly.some((w) => w.partial)) lines.push("The forecast covers its first or last week only partly (see the warnings).");
+  return lines.join("\n");
 }
 
 /** What the organisation saves by pooling and what it costs in training, in one line. */
@@ -313,25 +316,20 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
     return lines.join("\n") + "\n";
   }
   if (report === "weeks") {
+    // fits 80 columns: workload and agent-hours are in the CSV and JSON
     const rows = plan.weekly.map((w) => [
-      formatDateTime(w.startMin).slice(0, 10) + (w.partial ? color.yellow(" partial") : ""),
+      formatDateTime(w.startMin).slice(0, 10) + (w.partial ? color.yellow("*") : ""),
       grouped(w.volume, 0),
-      grouped(w.workloadHours, 1),
       grouped(w.peakAgents, 1),
-      grouped(w.agentHours, 1),
       grouped(w.scheduledHours, 1),
       grouped(w.fte, 1),
       grouped(w.headcount, 0),
       w.serviceLevel === null ? "" : percent(w.serviceLevel, 1),
       w.missedIntervals > 0 ? color.red(String(w.missedIntervals)) : "0",
     ]);
-    lines.push(
-      renderTable(
-        ["week of", "volume", "workload h", "peak agents", "agent-hours", "scheduled h", "FTE", "headcount", "SL", "missed"],
-        rows,
-        ["left", "right", "right", "right", "right", "right", "right", "right", "right", "right"],
-      ),
-    );
+    lines.push(renderTable(["week of", "volume", "peak", "paid h", "FTE", "people", "SL", "missed"], rows, ["left", "right", "right", "right", "right", "right", "right", "right"]));
+    if (plan.weekly.some((w) => w.partial)) lines.push("* a week the forecast covers only partly");
+    lines.push("peak: agents at the busiest moment; paid h: scheduled hours; people: headcount.", "CSV and JSON add workload and agent-hours.");
     lines.push(weeksNote(plan));
     return lines.join("\n") + "\n";
   }
@@ -373,7 +371,7 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
   if (report === "summary") {
     lines.push(weeksNote(plan));
     if (plan.totals.endBacklogItems !== null && plan.totals.endBacklogItems > 1e-6 && plan.weeks > 1) {
-      lines.push(`Deferred work still waiting when the horizon ends (not yet due): ${grouped(plan.totals.endBacklogItems, 0)} items, ${grouped(plan.totals.endBacklogHours ?? 0, 1)} h of work.`);
+      lines.push(`Deferred work waiting at the end (not yet due): ${grouped(plan.totals.endBacklogItems, 0)} items, ${grouped(plan.totals.endBacklogHours ?? 0, 1)} h.`);
     }
     lines.push("Headcount = FTE ÷ mean contract, rounded up once; the total is rounded from the summed FTE, not summed from rounded queues.");
     const o = plan.organisation;

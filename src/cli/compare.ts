@@ -100,6 +100,24 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   }
   if (problems.length > 0) throw new InputError(problems);
   if (weeks !== undefined) scenarios.forEach((s, k) => (scenarios[k] = { ...s, horizonWeeks: weeks }));
+  // side by side only over the same weeks: else a delta would be a different divisor, not a scenario's effect
+  const WEEK_DAY = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+  for (const [key, label, show] of [
+    ["horizonWeeks", "horizon", (v: unknown) => (v === null ? "the forecast's calendar weeks" : `${v} weeks`)],
+    ["weekStart", "week_start", (v: unknown) => WEEK_DAY[v as number]!],
+  ] as const) {
+    const first = scenarios[0]![key];
+    scenarios.forEach((s, k) => {
+      if (s[key] !== first) {
+        problems.push(
+          problem("CONFIG_INVALID", `${label} is ${show(s[key])} here but ${show(first)} in ${opts.scenario[0]}: expected scenarios compared over the same weeks${key === "horizonWeeks" ? " (give --weeks N to set it for all)" : ""}`, {
+            file: opts.scenario[k]!,
+            field: label,
+          }),
+        );
+      }
+    });
+  }
   const currency = scenarios[0]!.currency;
   scenarios.forEach((s, k) => {
     if (s.currency !== currency) {
@@ -124,7 +142,7 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   const rows: ForecastRow[] = [];
   await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, (r) => rows.push(r));
 
-  const planNotes: import("../plan/plan.js").PlanNote[] = [];
+  const planNotes: (import("../plan/plan.js").PlanNote & { scenario: string })[] = [];
   const runs = (sweep?.values.length ?? 1) * scenarios.length;
   const bar = runs > 4 ? ctx.progress(runs, "planning") : undefined;
   const compareAt = (factors: { volumeFactor: number; ahtFactor: number }) => {
@@ -134,7 +152,7 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
       for (const r of rows) planner.add(r);
       const plan = planner.finish();
       checkAllocated(plan.unallocated, opts.scenario[k]);
-      for (const site of plan.sites) planNotes.push(...site.plan.notes);
+      for (const site of plan.sites) planNotes.push(...site.plan.notes.map((n) => ({ ...n, scenario: plan.scenario })));
       return plan;
     });
     return compareScenarios(plans, years);
@@ -182,7 +200,14 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   writeReport(text, opts.out, ctx.io.stdout);
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
   // the planner's warnings (partial weeks, work that can never be done), once each
-  const notes = new Set(planNotes.map((n) => `${forecast}: warning ${n.code} ${n.message}`));
+  // the same note of every scenario once (partial weeks are the forecast's); one scenario's own, with its name
+  const count = new Map<string, Set<string>>();
+  for (const n of planNotes) {
+    const key = `${n.code} ${n.message}`;
+    if (!count.has(key)) count.set(key, new Set());
+    count.get(key)!.add(n.scenario);
+  }
+  const notes = [...count].map(([key, names]) => (names.size === scenarios.length ? `${forecast}: warning ${key}` : `${forecast}: warning ${key} (scenario ${[...names].map((x) => JSON.stringify(x)).join(", ")})`));
   for (const line of notes) ctx.warn(line);
   return 0;
 }

@@ -59,7 +59,7 @@ export interface Horizon {
   gridMin: number;
   /** Monday = 0 … Sunday = 6. */
   weekStart: number;
-  /** The calendar weeks planned: [startMin, endMin) on week boundaries (or, for a rolling week given as one week, the 7 days from its first day). */
+  /** The calendar weeks planned, those the rows touch: [startMin, endMin) on week boundaries (or, for a rolling week given as one week, the 7 days from its first day). */
   windowStartMin: number;
   windowEndMin: number;
   /** Weeks the FTE are averaged over: the calendar weeks of the window, or the number given (`--weeks`, scenario `horizon`). */
@@ -68,6 +68,10 @@ export interface Horizon {
   weeksGiven: boolean;
   /** The first or last calendar week when the rows cover it only partly (never with weeks given). */
   partialWeeks: PartialWeek[];
+  /** Calendar weeks inside the window that have no row at all (their starts). */
+  emptyWeeks: number[];
+  /** Calendar weeks from the first row's to the last row's. */
+  calendarWeeks: number;
 }
 
 /**
@@ -83,7 +87,9 @@ export interface Horizon {
  * - with `weeks` given, FTE are averaged over that many weeks; else over the
  *   calendar weeks from the first row's to the last row's;
  * - a first week whose rows start on a later day of the week than any other
- *   week's, or a last week whose rows stop on an earlier day, is partial.
+ *   week's, or a last week whose rows stop on an earlier day, or either with
+ *   rows on fewer days than another week has, is partial;
+ * - a week inside the horizon without any row is reported (empty).
  */
 export class HorizonTracker {
   private first = Infinity;
@@ -140,32 +146,47 @@ export class HorizonTracker {
     if (weeksGiven === 1 && calendarWeeks === 2 && end - Math.floor(this.first / MINUTES_PER_DAY) * MINUTES_PER_DAY <= MINUTES_PER_WEEK) {
       windowStartMin = Math.floor(this.first / MINUTES_PER_DAY) * MINUTES_PER_DAY;
       windowEndMin = windowStartMin + MINUTES_PER_WEEK;
-    } else if (weeksGiven !== null && weeksGiven > calendarWeeks) {
-      windowEndMin = windowStart + weeksGiven * MINUTES_PER_WEEK;
     }
     const partialWeeks: PartialWeek[] = [];
     if (weeksGiven === null && calendarWeeks > 1) {
       const weeks = [...this.daysOfWeek].filter(([w]) => w >= windowStart && w <= lastWeek).sort((a, b) => a[0] - b[0]);
       const firstDay = (bits: number) => 31 - Math.clz32(bits & -bits);
       const lastDay = (bits: number) => 31 - Math.clz32(bits);
+      const dayCount = (bits: number) => {
+        let n = 0;
+        for (let b = bits; b !== 0; b &= b - 1) n++;
+        return n;
+      };
       if (weeks.length > 1) {
         const [w0, b0] = weeks[0]!;
         const [wn, bn] = weeks[weeks.length - 1]!;
         let earliestElsewhere = 7;
         let latestElsewhere = -1;
+        let mostDaysFirst = 0; // most days with rows in a week other than the first, and other than the last
+        let mostDaysLast = 0;
         for (const [w, b] of weeks) {
-          if (w !== w0) earliestElsewhere = Math.min(earliestElsewhere, firstDay(b));
-          if (w !== wn) latestElsewhere = Math.max(latestElsewhere, lastDay(b));
+          if (w !== w0) {
+            earliestElsewhere = Math.min(earliestElsewhere, firstDay(b));
+            mostDaysFirst = Math.max(mostDaysFirst, dayCount(b));
+          }
+          if (w !== wn) {
+            latestElsewhere = Math.max(latestElsewhere, lastDay(b));
+            mostDaysLast = Math.max(mostDaysLast, dayCount(b));
+          }
         }
-        if (firstDay(b0) > earliestElsewhere) {
+        if (firstDay(b0) > earliestElsewhere || dayCount(b0) < mostDaysFirst) {
           partialWeeks.push({ startMin: w0, firstDayMin: w0 + firstDay(b0) * MINUTES_PER_DAY, lastDayMin: w0 + lastDay(b0) * MINUTES_PER_DAY, side: "first" });
         }
-        if (lastDay(bn) < latestElsewhere) {
+        if (lastDay(bn) < latestElsewhere || dayCount(bn) < mostDaysLast) {
           partialWeeks.push({ startMin: wn, firstDayMin: wn + firstDay(bn) * MINUTES_PER_DAY, lastDayMin: wn + lastDay(bn) * MINUTES_PER_DAY, side: "last" });
         }
       }
     }
+    const emptyWeeks: number[] = [];
+    for (let w = windowStart; w <= lastWeek; w += MINUTES_PER_WEEK) if (!this.daysOfWeek.has(w)) emptyWeeks.push(w);
     return {
+      calendarWeeks,
+      emptyWeeks,
       firstMin: this.first,
       endMin: end,
       gridMin: this.grid,

@@ -204,6 +204,8 @@ export class Planner {
   private readonly tracker: HorizonTracker;
   private readonly asyncRows = new Map<string, AsyncSeries>();
   private readonly outboundRows = new Map<string, OutboundSeries>();
+  /** Per outbound queue: intervals with work, and those outside its calling hours (a campaign never open). */
+  private readonly outboundCalls = new Map<string, { worked: number; outside: number }>();
   /** Outbound waits for the end when it is spread or blended; else it is staffed row by row. */
   private readonly deferOutbound: boolean;
   private readonly idle: IdleCapacity | undefined;
@@ -289,6 +291,12 @@ export class Planner {
     }
     q.add(i);
     this.total.add(i);
+    if (i.channelClass === "outbound" && i.trafficErlangs > 0) {
+      let c = this.outboundCalls.get(id);
+      if (c === undefined) this.outboundCalls.set(id, (c = { worked: 0, outside: 0 }));
+      c.worked++;
+      if (!i.targetMet) c.outside++;
+    }
     this.agentsAt.set(i.startMin, (this.agentsAt.get(i.startMin) ?? 0) + i.agents);
     const dayIndex = Math.floor(i.startMin / MINUTES_PER_DAY);
     let d = this.days.get(dayIndex);
@@ -342,6 +350,15 @@ export class Planner {
     // Outbound after every live queue, so that blending sees all their idle time; in report order.
     const outbound = [...this.outboundRows.values()].sort((a, b) => compareQueues(a.first, b.first));
     for (const series of outbound) for (const i of planOutboundSeries(series, this.scenario, this.keep, gridMin, this.idle)) this.record(i);
+    const neverCalled: string[] = [];
+    const closed = [...this.outboundCalls].filter(([, c]) => c.worked > 0 && c.outside === c.worked).map(([id]) => this.queues.get(id)!.queue!);
+    for (const q of closed.sort(compareQueues)) neverCalled.push(describeQueue(q));
+    if (neverCalled.length > 0) {
+      notes.push({
+        code: "PLAN_NEVER_OPEN",
+        message: `outbound work in a campaign whose calling hours never open where its rows are, staffed where the forecast puts it and counted as missed: ${neverCalled.join("; ")}: expected calling hours for it in the scenario (outbound.calling_hours or its campaign's)`,
+      });
+    }
     this.outboundRows.clear();
     const weeks = h?.weeks ?? 0;
     const weekPeak = new Map<number, number>();
@@ -433,11 +450,22 @@ function horizonNotes(h: Horizon): PlanNote[] {
         `FTE are averaged over ${h.weeks} calendar weeks, this one included; give the weeks the forecast stands for with --weeks N (or the scenario's horizon), or plan whole weeks`,
     });
   }
-  const calendarWeeks = Math.round((calendarWeekStart(Math.max(h.firstMin, h.endMin - 1), h.weekStart) - calendarWeekStart(h.firstMin, h.weekStart)) / MINUTES_PER_WEEK) + 1;
-  if (h.weeksGiven && h.weeks < calendarWeeks && !(h.weeks === 1 && h.windowEndMin - h.windowStartMin === MINUTES_PER_WEEK)) {
+  for (const w of h.emptyWeeks) {
+    notes.push({
+      code: "PLAN_PARTIAL_WEEK",
+      message: `the week from ${dayLabel(w)} has no rows: FTE are averaged over ${h.weeks} weeks, this empty one included; plan the weeks apart, or give the weeks with --weeks N`,
+    });
+  }
+  if (h.weeksGiven && h.weeks < h.calendarWeeks && !(h.weeks === 1 && h.windowEndMin - h.windowStartMin === MINUTES_PER_WEEK)) {
     notes.push({
       code: "PLAN_WEEKS_GIVEN",
-      message: `the rows touch ${calendarWeeks} calendar weeks but the horizon given is ${h.weeks}: FTE are the scheduled hours ÷ ${h.weeks} weeks`,
+      message: `the rows touch ${h.calendarWeeks} calendar weeks but the horizon given is ${h.weeks}: FTE are the scheduled hours ÷ ${h.weeks} weeks`,
+    });
+  }
+  if (h.weeksGiven && h.weeks > h.calendarWeeks) {
+    notes.push({
+      code: "PLAN_WEEKS_GIVEN",
+      message: `the rows touch ${h.calendarWeeks} calendar week${h.calendarWeeks === 1 ? "" : "s"} but the horizon given is ${h.weeks}: FTE are the scheduled hours ÷ ${h.weeks} weeks, the weeks without rows counted as weeks without work (a weekly forecast planned with a monthly horizon?)`,
     });
   }
   return notes;

@@ -1,4 +1,4 @@
-/** Days a gap must exceed, at least, to split a file's dates (a missing day or weekend never does). */
+/** Days a gap must reach, at least, to split a file's dates (a missing day or weekend never does; a date typed a week off does). */
 const MIN_GAP_DAYS = 7;
 /** …and how many times the file's typical spacing between distinct dates. */
 const GAP_TO_SPACING = 4;
@@ -26,9 +26,9 @@ export interface DateOutlier {
  *
  * "Far", decided on the sorted distinct days: the typical spacing is the
  * median gap between consecutive distinct days (1 for a daily file, 7 for a
- * file of Mondays; 1 when there are fewer than 3 gaps); gaps longer than
- * {@link MIN_GAP_DAYS} days and {@link GAP_TO_SPACING} times the typical
- * spacing cut the days into runs. The run with the most rows is the file;
+ * file of Mondays; 1 when there are fewer than 3 gaps); gaps of
+ * at least {@link MIN_GAP_DAYS} days and {@link GAP_TO_SPACING} times the
+ * typical spacing cut the days into runs. The run with the most rows is the file;
  * any other run shorter (first to last day) than its gap to the nearest
  * other run is an outlier. A week with a missing day, weekends, or a
  * two-week closure in a year (runs longer than the gap) are not.
@@ -59,7 +59,7 @@ export class DaySpan {
     const runs: { from: number; to: number; rows: number }[] = []; // indexes into days
     let from = 0;
     for (let i = 0; i <= gaps.length; i++) {
-      if (i === gaps.length || gaps[i]! > cut) {
+      if (i === gaps.length || gaps[i]! >= cut) {
         let rows = 0;
         for (let k = from; k <= i; k++) rows += this.days.get(days[k]!)!.rows;
         runs.push({ from, to: i, rows });

@@ -202,10 +202,12 @@ export async function readForecast(
   };
   const startWhere = (line: number) => ({ file, line, field: "interval_start", ...(startColumn !== undefined ? { column: startColumn } : {}) });
 
+  /** Where the cells that the queue limits check sit (set with the header): their column and header name. */
+  let limitCells: (col: "volume" | "patience" | "concurrency", line: number) => { file: string; line: number; field: string; column?: number } = (col, line) => ({ file, line, field: col });
   const accept = (row: ForecastRow, q: QueueState) => {
     if (exceedsLimits(row)) {
-      const where = { file, line: row.line };
-      for (const l of queueLimitProblems(row, { volume: { ...where, field: "volume" }, patience: { ...where, field: "patience" }, concurrency: { ...where, field: "concurrency" } })) report(l);
+      const at = (col: "volume" | "patience" | "concurrency") => limitCells(col, row.line);
+      for (const l of queueLimitProblems(row, { volume: at("volume"), patience: at("patience"), concurrency: at("concurrency") })) report(l);
       return;
     }
     const minute = minuteOfDay(row.startMin);
@@ -420,6 +422,7 @@ export async function readForecast(
       warnings: [],
     };
     const width = info.header.length;
+    limitCells = (col, line) => (index[col] === undefined ? { file, line, field: col } : { file, line, field: info.header[index[col]!]!, column: index[col]! + 1 });
 
     // The current row's cells by column, blank ones absent; one accessor object
     // for all rows, and sources built only for diagnostics.
@@ -835,7 +838,8 @@ function notePlausibility(given: RowCells, p: Plausibility, ahtSec: number, pati
     p.note("aht-low", () =>
       warning(
         "INPUT_IMPLAUSIBLE",
-        `${given.field("aht")}: got ${cell("aht")}, read as ${secondsText(ahtSec)} s: an AHT under ${AHT_MIN_SEC} s is unusual — if it is minutes, write ${minutesSeconds(ahtSec * 60)} or ${secondsText(ahtSec * 60)}`,
+        `${given.field("aht")}: got ${cell("aht")}, read as ${secondsText(ahtSec)} s: an AHT under ${AHT_MIN_SEC} s is unusual — ` +
+          (ahtSec * 60 >= AHT_MIN_SEC ? `if it is minutes, write ${minutesSeconds(ahtSec * 60)} or ${secondsText(ahtSec * 60)}` : "expected seconds such as 270, or mm:ss such as 4:30"),
         where("aht"),
       ),
     );

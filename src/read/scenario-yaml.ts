@@ -1,5 +1,6 @@
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, type Document, type Node } from "yaml";
 import { InputError, problem, type Diagnostic } from "./diagnostics.js";
+import { codePointName, invisibleCharacter, quoted } from "./printable.js";
 
 /**
  * How deep a scenario may nest its maps and lists. A real scenario goes about
@@ -97,7 +98,7 @@ function checkLimits(root: unknown, where: Where): Diagnostic | undefined {
   const open = new Set<Node>();
   let expansion = 0;
   let found: Diagnostic | undefined;
-  const fail = (node: Node, code: "CONFIG_TOO_COMPLEX" | "CONFIG_SYNTAX", message: string) => {
+  const fail = (node: Node, code: "CONFIG_TOO_COMPLEX" | "CONFIG_SYNTAX" | "CONFIG_INVALID", message: string) => {
     found ??= problem(code, message, { ...where(node), field: "scenario" });
   };
   /** Values (scalars and collections) and depth of a node once its aliases are expanded. */
@@ -130,6 +131,11 @@ function checkLimits(root: unknown, where: Where): Diagnostic | undefined {
       open.add(n);
     }
     let size = { values: 1, depth: 0 };
+    if (isScalar(n) && typeof n.value === "string") {
+      // names from a scenario reach tables and terminals: no control or invisible character in them
+      const bad = invisibleCharacter(n.value);
+      if (bad !== undefined) fail(n, "CONFIG_INVALID", `got ${quoted(n.value)}, with an invisible character (${codePointName(bad.codePoint)}) at position ${bad.index + 1}: expected visible characters only — remove it`);
+    }
     if (isMap(n) || isSeq(n)) {
       if (depth + 1 > MAX_SCENARIO_DEPTH) fail(n, "CONFIG_TOO_COMPLEX", `nesting deeper than ${MAX_SCENARIO_DEPTH} levels: expected a scenario of a few levels of maps and lists (see the README)`);
       let values = 1;

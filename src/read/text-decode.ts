@@ -29,7 +29,7 @@ export interface DecodedText {
 
 /** Options of {@link StreamDecoder}. */
 export interface DecoderOptions {
-  /** Refuse a file with a NUL byte in its first 8 KiB (not UTF-16) as binary (CSV_BINARY). Default true. */
+  /** Refuse a file whose first 8 KiB look binary (a zip, OLE or PDF signature, or NULs beyond a stray one or two; not UTF-16) as CSV_BINARY. Default true. */
   refuseBinary?: boolean;
 }
 
@@ -153,7 +153,7 @@ export class StreamDecoder {
     } else {
       const nuls = utf16Nuls(data.subarray(0, SNIFF_BYTES));
       if (nuls !== undefined) this.startUtf16(nuls);
-      else if (this.refuseBinary && data.subarray(0, SNIFF_BYTES).includes(0)) {
+      else if (this.refuseBinary && binarySample(data.subarray(0, SNIFF_BYTES))) {
         throw new InputError([
           problem("CSV_BINARY", "the file is not text (it holds NUL bytes): expected a CSV export (an Excel workbook must be saved as CSV first)", {
             ...(this.file === undefined ? {} : { file: this.file }),
@@ -316,11 +316,24 @@ export function decodeHead(bytes: Uint8Array): { text: string; encoding: TextEnc
   }
 }
 
-/** True when the bytes look binary (a NUL byte in the first 8 KiB, and not UTF-16). */
+/** True when the bytes look binary (see {@link binarySample}; not UTF-16). */
 export function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, SNIFF_BYTES);
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
-  return head.includes(0) && utf16Nuls(head) === undefined;
+  return binarySample(head) && utf16Nuls(head) === undefined;
+}
+
+/**
+ * A file's first bytes are binary: a zip (xlsx, ods), OLE (xls) or PDF
+ * signature, or NUL bytes beyond a stray one or two (a text export with one
+ * NUL in a cell is text: that cell is refused on its line by the reader).
+ */
+function binarySample(head: Uint8Array): boolean {
+  const starts = (...magic: number[]) => magic.every((b, k) => head[k] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0xd0, 0xcf, 0x11, 0xe0) || starts(0x25, 0x50, 0x44, 0x46)) return true;
+  let nuls = 0;
+  for (const b of head) if (b === 0) nuls++;
+  return nuls > Math.max(2, head.length / 200);
 }
 
 /** UTF-16 without a BOM: a NUL in one byte of (nearly) every pair, never in the other. */

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/fake-io.js";
 import { expectRelative } from "../helpers/relative.js";
@@ -88,5 +91,24 @@ describe("ccplan plan: FTE per calendar week on real exports", () => {
     expect(cost(two)).toBeLessThan(cost(one) * 0.6);
     const gaps = await runCli(["gaps", "fixtures/forecast-week.csv", "--roster", "fixtures/roster.csv", "--scenario", "fixtures/scenarios/gaps-two-sites.yaml", "--weeks", "x"]);
     expect(gaps.code).toBe(2);
+  });
+
+  it("compare refuses scenarios planned over different weeks (horizon, week_start), unless --weeks sets them all", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccplan-weeks-"));
+    try {
+      const base = readFileSync("fixtures/scenarios/sourcing-in-house.yaml", "utf8");
+      writeFileSync(join(dir, "h4.yaml"), `${base}\nhorizon: 4\n`);
+      writeFileSync(join(dir, "sun.yaml"), `${base}\nweek_start: sunday\n`);
+      const args = ["compare", "fixtures/forecast-week.csv", "--scenario", "fixtures/scenarios/sourcing-in-house.yaml", "--scenario"];
+      const h4 = await runCli([...args, join(dir, "h4.yaml")]);
+      expect(h4.code).toBe(2);
+      expect(h4.stderr).toContain("h4.yaml: error CONFIG_INVALID horizon is 4 weeks here but the forecast's calendar weeks in fixtures/scenarios/sourcing-in-house.yaml");
+      expect((await runCli([...args, join(dir, "h4.yaml"), "--weeks", "1"])).code).toBe(0);
+      const sun = await runCli([...args, join(dir, "sun.yaml")]);
+      expect(sun.code).toBe(2);
+      expect(sun.stderr).toContain("week_start is sunday here but monday");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -131,3 +131,16 @@ describe("ccplan and control characters", () => {
     expect(plan.stderr + plan.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 });
+
+describe("ccplan on a NUL byte", () => {
+  it("refuses a stray NUL inside a name on its line and column (the file is text), and a workbook as binary", async () => {
+    const head = readFileSync("fixtures/forecast-week.csv", "utf8").split("\n").slice(0, 3).join("\n");
+    const text = `${head}\n2026-11-23T01:00,recla\u0000mation,phone,inbound,3,300,,,,,,\n`;
+    const stray = await runCli(["plan", "-"], {}, text);
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/^-:4:2: error INPUT_BAD_NAME typology: got "recla\\u\{0\}mation"/);
+    const xlsx = await runCli(["plan", "fixtures/bad/forecast-binary.xlsx"]);
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.stderr).toContain("error CSV_BINARY");
+  });
+});

@@ -99,6 +99,29 @@ describe("FTE per calendar week", () => {
     expectRelative(four.totals.fte, four.totals.scheduledHours / 4 / 35, 1e-12);
   });
 
+  it("flags a last week that holds a single day (a date typed a week off), though that day is a Sunday", () => {
+    const p = planForecast([...phoneDays([0, 1, 2, 3, 4, 5, 6]), ...phoneDays([13], () => 1).slice(0, 1)], scenario());
+    expect(p.weeks).toBe(2);
+    expect(p.notes.map((n) => n.code)).toEqual(["PLAN_PARTIAL_WEEK"]);
+    expect(p.notes[0]!.message).toContain("the last week (from 2026-11-30) has rows only 2026-12-06");
+  });
+
+  it("flags a week inside the horizon that has no row at all", () => {
+    const p = planForecast(phoneDays([0, 1, 2, 3, 4, 14, 15, 16, 17, 18]), scenario());
+    expect(p.weeks).toBe(3);
+    expect(p.notes.map((n) => n.message)).toEqual([expect.stringContaining("the week from 2026-11-30 has no rows: FTE are averaged over 3 weeks, this empty one included")]);
+  });
+
+  it("says so when the weeks given are more than the calendar weeks the rows touch, and keeps the deferred plan of those weeks", () => {
+    const rows = emailDays([0, 1, 2, 3, 4, 5, 6], () => 3);
+    const one = planForecast(rows, scenario());
+    const four = planForecast(rows, scenario({ horizonWeeks: 4 }));
+    expect(four.notes.map((n) => n.code)).toEqual(["PLAN_WEEKS_GIVEN"]);
+    expect(four.notes[0]!.message).toContain("the rows touch 1 calendar week but the horizon given is 4");
+    expectRelative(four.totals.agentHours, one.totals.agentHours, 1e-12);
+    expectRelative(four.totals.fte, one.totals.fte / 4, 1e-12);
+  });
+
   it("says so when the weeks given are fewer than the calendar weeks the rows touch", () => {
     const p = planForecast(phoneDays([0, 7, 14]), scenario({ horizonWeeks: 1 }));
     expect(p.notes.map((n) => n.code)).toEqual(["PLAN_WEEKS_GIVEN"]);
@@ -150,5 +173,15 @@ describe("deferred work over the calendar weeks", () => {
     expect(p.totals.missedIntervals).toBe(24);
     expect(p.notes.map((n) => n.code)).toEqual(["PLAN_NEVER_OPEN"]);
     expect(p.notes[0]!.message).toContain("information / email / inbound / level 1 (120 items)");
+  });
+
+  it("names an outbound campaign whose calling hours never open where its rows are (staffed where it is, counted as missed)", () => {
+    const s = scenario({ outbound: { ...DEFAULT_SCENARIO.outbound, callingHours: [[], [], [], [], [], [], []] } });
+    const rows = [forecastRow({ typology: "recovery", direction: "outbound", channelClass: "outbound", volume: 20, ahtSec: 300 })];
+    const p = planForecast(rows, s);
+    expect(p.totals.missedIntervals).toBe(1);
+    expect(p.totals.agentHours).toBeGreaterThan(0);
+    expect(p.notes.map((n) => n.code)).toEqual(["PLAN_NEVER_OPEN"]);
+    expect(p.notes[0]!.message).toContain("recovery / phone / outbound / level 1");
   });
 });

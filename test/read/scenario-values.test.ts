@@ -184,3 +184,14 @@ describe("readScenario: implausible values", () => {
     }
   });
 });
+
+describe("names in a scenario", () => {
+  it("refuses a control or invisible character in any text of a scenario (YAML or JSON), with its line and column, escaped", () => {
+    const [d] = diagnosticsOf(() => readScenario('name: "Evil\u001b[31mRED"\n', "s.yaml"));
+    expect([d!.code, d!.line, d!.column]).toEqual(["CONFIG_INVALID", 1, 7]);
+    expect(d!.message).toContain('got "Evil\\u{1b}[31mRED", with an invisible character (U+001B) at position 5');
+    const [j] = diagnosticsOf(() => readScenario('{ "sites": [ { "name": "Pa\u202eris" } ] }', "s.json"));
+    expect([j!.code, j!.line]).toEqual(["CONFIG_INVALID", 1]);
+    expect(j!.message).not.toMatch(/\u202e/);
+  });
+});

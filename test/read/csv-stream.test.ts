@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { chunksOf, splitAt } from "../helpers/chunks.js";
 import { parse } from "csv-parse/sync";
 import { CsvRecordReader, looksLikeScenario, splitUnquoted, streamCsv, type CsvHeaderInfo } from "../../src/read/csv-stream.js";
 import { InputError, type Diagnostic } from "../../src/read/diagnostics.js";
@@ -27,23 +28,7 @@ async function problemOf(chunks: Uint8Array[], file = "s.csv"): Promise<Diagnost
   throw new Error("expected an InputError");
 }
 
-function chunksOf(bytes: Uint8Array, size: number): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
-  return out;
-}
 
-function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (const p of points) {
-    out.push(bytes.subarray(from, p));
-    from = p;
-  }
-  out.push(bytes.subarray(from));
-  return out;
-}
 
 const TEXT =
   '\uFEFFa,b,c\r\n1,"two, with comma",3\r\n\r\n4,"multi\r\nline ""quoted""",6\r\n7,"",9\r\n"x\ny\nz",é€’,last\r\n10,11,12';
@@ -66,7 +51,7 @@ describe("streamCsv", () => {
     const whole = await rowsOf([bytes]);
     await fc.assert(
       fc.asyncProperty(fc.array(fc.nat(bytes.length), { maxLength: 12 }), async (cuts) => {
-        expect(await rowsOf(split(bytes, cuts))).toEqual(whole);
+        expect(await rowsOf(splitAt(bytes, cuts))).toEqual(whole);
       }),
     );
   });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { chunksOf, splitAt } from "../helpers/chunks.js";
 import { InputError, type Diagnostic } from "../../src/read/diagnostics.js";
 import { decodeHead, decodeText, looksBinary, StreamDecoder } from "../../src/read/text-decode.js";
 
@@ -23,23 +24,7 @@ function decodeChunks(chunks: Uint8Array[], file = "f.csv"): { text: string; enc
   return { text: Buffer.concat(out).toString("utf8"), encoding: decoder.encoding };
 }
 
-function cut(bytes: Uint8Array, size: number): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
-  return out;
-}
 
-function split(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (const p of points) {
-    out.push(bytes.subarray(from, p));
-    from = p;
-  }
-  out.push(bytes.subarray(from));
-  return out;
-}
 
 function problemOf(fn: () => unknown): Diagnostic {
   try {
@@ -58,7 +43,7 @@ describe("StreamDecoder", () => {
   it("decides Windows-1252 on the whole file: a first accent after 1 MiB of ASCII is é, not �", () => {
     expect(ASCII_ROWS.length).toBeGreaterThan(1 << 20);
     const bytes = Buffer.concat([cp1252("interval_start,typology,channel,volume,aht\n" + ASCII_ROWS), cp1252("2026-11-23T08:00,fidélisation,phone,5,420\n")]);
-    const { text, encoding } = decodeChunks(cut(bytes, 1 << 20));
+    const { text, encoding } = decodeChunks(chunksOf(bytes, 1 << 20));
     expect(encoding).toBe("windows-1252");
     expect(text.endsWith("2026-11-23T08:00,fidélisation,phone,5,420\n")).toBe(true);
     expect(text).not.toContain("\uFFFD");
@@ -93,7 +78,7 @@ describe("StreamDecoder", () => {
       expect(whole.text.replace(/^\uFEFF/, "")).toBe(encoding === "windows-1252" ? sample.replace("😀", ":)") : sample);
       fc.assert(
         fc.property(fc.array(fc.nat(bytes.length), { maxLength: 10 }), (cuts) => {
-          expect(decodeChunks(split(bytes, cuts))).toEqual(whole);
+          expect(decodeChunks(splitAt(bytes, cuts))).toEqual(whole);
         }),
         { numRuns: 200 },
       );
@@ -113,7 +98,7 @@ describe("StreamDecoder", () => {
     const head = utf8("id,typology\n1,réclamation\n" + ASCII_ROWS);
     const lines = 2 + 26_000;
     const bytes = Buffer.concat([head, cp1252("3,fidélisation\n")]);
-    expect(problemOf(() => decodeChunks(cut(bytes, 65_536)))).toMatchObject({ code: "CSV_ENCODING", line: lines + 1 });
+    expect(problemOf(() => decodeChunks(chunksOf(bytes, 65_536)))).toMatchObject({ code: "CSV_ENCODING", line: lines + 1 });
     // "é" in UTF-8 is C3 A9: a C3 at a chunk's end followed by a byte that does not continue it
     const cutChar = [utf8("a,b\n1,é\n2,\u00c3"), Uint8Array.from([0x41, 0x0a])].map((b) => b);
     cutChar[0] = cutChar[0]!.subarray(0, cutChar[0]!.length - 1); // drop the second byte of Ã

@@ -101,10 +101,10 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   if (problems.length > 0) throw new InputError(problems);
   if (weeks !== undefined) scenarios.forEach((s, k) => (scenarios[k] = { ...s, horizonWeeks: weeks }));
   // side by side only over the same weeks: else a delta would be a different divisor, not a scenario's effect
-  const WEEK_DAY = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+  const { WEEK_DAY_NAMES } = await import("../plan/calendar.js");
   for (const [key, label, show] of [
     ["horizonWeeks", "horizon", (v: unknown) => (v === null ? "the forecast's calendar weeks" : `${v} weeks`)],
-    ["weekStart", "week_start", (v: unknown) => WEEK_DAY[v as number]!],
+    ["weekStart", "week_start", (v: unknown) => WEEK_DAY_NAMES[v as number]!],
   ] as const) {
     const first = scenarios[0]![key];
     scenarios.forEach((s, k) => {

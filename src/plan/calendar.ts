@@ -15,6 +15,9 @@ export function minuteOfDay(minutes: number): number {
   return ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
 }
 
+/** The days of a week by their index (Monday = 0), as scenarios and reports write them. */
+export const WEEK_DAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+
 /** Minutes in a week. */
 export const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
 

@@ -424,11 +424,6 @@ export class Planner {
       ),
     };
   }
-
-  /** The horizon of the rows this planner saw (a sourcing plan gives its sites the whole forecast's). */
-  horizon(): Horizon | null {
-    return this.tracker.horizon(this.scenario.horizonWeeks);
-  }
 }
 
 /** `demande d'information / email / inbound / level 1` */

@@ -1,3 +1,4 @@
+import { minuteOfDay, weekDayOf } from "./calendar.js";
 import type { ChannelClass } from "./forecast.js";
 import { DEFAULT_ORGANISATION, DEFAULT_SPANS, type Organisation, type Spans, type SupportRole } from "./organisation.js";
 import type { AllocationRule, Site } from "./sites.js";
@@ -177,14 +178,8 @@ export function targetsFor(scenario: Scenario, channelClass: ChannelClass, chann
   return merged;
 }
 
-/** Day of the week, Monday = 0, of a start in minutes since 1970-01-01T00:00 (a Thursday). */
-export function dayOfWeek(startMin: number): number {
-  const day = Math.floor(startMin / 1440);
-  return (((day + 3) % 7) + 7) % 7;
-}
-
 /** Whether the whole interval [start, start + length) lies in the opening hours. */
 export function isOpen(hours: WeekHours, startMin: number, intervalMin: number): boolean {
-  const minute = ((startMin % 1440) + 1440) % 1440;
-  return (hours[dayOfWeek(startMin)] ?? []).some(([from, to]) => minute >= from && minute + intervalMin <= to);
+  const minute = minuteOfDay(startMin);
+  return (hours[weekDayOf(startMin)] ?? []).some(([from, to]) => minute >= from && minute + intervalMin <= to);
 }

@@ -1,3 +1,5 @@
+import { minuteOfDay } from "../plan/calendar.js";
+
 /**
  * The interval length of one queue of a forecast without an
  * `interval_minutes` column, from its own start times.
@@ -26,7 +28,7 @@ export class GridEvidence {
 
   /** One start, minutes since the epoch, already on the 5-minute grid. */
   add(startMin: number): void {
-    const minute = ((startMin % 1440) + 1440) % 1440;
+    const minute = minuteOfDay(startMin);
     const step = Math.abs(startMin - this.last);
     for (let k = 0; k < GRID_CANDIDATES.length; k++) {
       const c = GRID_CANDIDATES[k]!;

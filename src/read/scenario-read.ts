@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Tier } from "../plan/forecast.js";
 import { ORGANISATION_MODELS, type OrganisationModel, type SupportRole } from "../plan/organisation.js";
 import type { Site } from "../plan/sites.js";
+import { WEEK_DAY_NAMES } from "../plan/calendar.js";
 import { DEFAULT_SCENARIO, typologyKey, type QueueTargets, type Scenario, type WeekHours } from "../plan/scenario.js";
 import { DEFAULT_TIER_RULES, overLevel, type LevelRules, type TierRules, type TypologyTierRules } from "../plan/tiers.js";
 import { canonicalChannel, CHANNELS } from "./channels.js";
@@ -407,12 +408,11 @@ const allocationSchema = z
     }
   });
 
-const WEEK_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 const FRENCH_WEEK_DAYS: Record<string, number> = { lundi: 0, mardi: 1, mercredi: 2, jeudi: 3, vendredi: 4, samedi: 5, dimanche: 6 };
 /** `monday` … `sunday` (or `mon`, `lundi`…) → Monday = 0 … Sunday = 6. */
 const weekDay = z.string().transform((v, ctx) => {
   const key = normalizeHeader(v);
-  const day = WEEK_DAYS.findIndex((d) => d === key || d.slice(0, 3) === key);
+  const day = WEEK_DAY_NAMES.findIndex((d) => d === key || d.slice(0, 3) === key);
   const fr = FRENCH_WEEK_DAYS[key] ?? DAYS[key];
   const found = day >= 0 ? day : fr;
   if (found === undefined) {

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import type { GroupPlan, RolePlan } from "../plan/group-staffing.js";
 import type { DayPlan, IntervalPlan, Plan, QueuePlan, WeekPlan } from "../plan/plan.js";
-import { formatDateTime } from "../plan/calendar.js";
+import { formatDateTime, WEEK_DAY_NAMES } from "../plan/calendar.js";
 import { grouped, jsonNumber, percent, seconds } from "./number-format.js";
 import { csvCell, type Cell } from "./csv-cell.js";
 import { renderTable, type Align } from "./table.js";
@@ -187,7 +187,7 @@ function header(plan: Plan, report: PlanReport) {
       end: plan.endMin === null ? null : formatDateTime(plan.endMin),
       weeks: plan.weeks,
       weeksGiven: plan.horizon?.weeksGiven ?? false,
-      weekStart: WEEK_DAYS[plan.horizon?.weekStart ?? 0],
+      weekStart: WEEK_DAY_NAMES[plan.horizon?.weekStart ?? 0],
       weeksStart: plan.horizon === null ? null : formatDateTime(plan.horizon.windowStartMin),
       weeksEnd: plan.horizon === null ? null : formatDateTime(plan.horizon.windowEndMin),
     },
@@ -227,14 +227,13 @@ export function renderPlanJson(plan: Plan, report: PlanReport): string {
   return `${head},${queues},"totals":${JSON.stringify(record(QUEUE_FIELDS, plan.totals))}}\n`;
 }
 
-const WEEK_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 const capital = (day: string) => day[0]!.toUpperCase() + day.slice(1);
 
 /** Which week the FTE and headcount are of: the mean calendar week (and the peak week when there are several); lines of at most 80 columns. */
 function weeksNote(plan: Plan): string {
   const h = plan.horizon;
   if (h === null) return "FTE = scheduled hours of a calendar week ÷ contract hours.";
-  const from = capital(WEEK_DAYS[h.weekStart]!);
+  const from = capital(WEEK_DAY_NAMES[h.weekStart]!);
   if (plan.weeks === 1 && plan.weekly.length <= 1) {
     return `FTE and headcount are of one calendar week, ${from} ${formatDateTime(h.windowStartMin).slice(0, 10)} 00:00 to the next\n${from}: scheduled hours ÷ ${grouped(plan.contractHours, 2, 0)} h.`;
   }

@@ -122,7 +122,8 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
       report.ok = true;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      report.diagnostics = error.diagnostics;
+      // errors and the warnings found before them, in file order
+      report.diagnostics = [...error.diagnostics, ...report.diagnostics].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     }
   }
 

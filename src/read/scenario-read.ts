@@ -565,12 +565,26 @@ export function readScenario(text: string, file: string, options: ReadScenarioOp
       diagnostics.push(problem(code, `${field || "scenario"}: ${issue.message}`, locate(path)));
     }
   }
-  if (diagnostics.length > 0) throw new InputError(diagnostics.sort(byPosition));
-  const s = parsed.data!;
-  if (options.onWarning !== undefined) {
-    const warnings = implausibleValues(s, data).map((f) => warning("CONFIG_IMPLAUSIBLE", `${f.path.join(".")}: ${f.message}`, locate(f.path)));
+  const warnAbout = (values: ScenarioInput) => {
+    if (options.onWarning === undefined) return;
+    const warnings = implausibleValues(values, data).map((f) => warning("CONFIG_IMPLAUSIBLE", `${f.path.join(".")}: ${f.message}`, locate(f.path)));
     for (const w of warnings.sort(byPosition)) options.onWarning(w);
+  };
+  if (diagnostics.length > 0) {
+    // collect every problem: the warnings of the keys that did parse, beside the errors
+    if (data !== null && typeof data === "object" && !Array.isArray(data)) {
+      const partial: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(data)) {
+        const field = (scenarioSchema.shape as Record<string, z.ZodType | undefined>)[key];
+        const r = field?.safeParse(value);
+        if (r?.success) partial[key] = r.data;
+      }
+      warnAbout(partial as ScenarioInput);
+    }
+    throw new InputError(diagnostics.sort(byPosition));
   }
+  const s = parsed.data!;
+  warnAbout(s);
   const channels: Record<string, QueueTargets> = { ...DEFAULT_SCENARIO.targets.channels };
   for (const [channel, t] of Object.entries(s.targets?.channels ?? {})) channels[channel] = over(channels[channel] ?? {}, toTargets(t));
   return {

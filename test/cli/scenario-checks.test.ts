@@ -56,3 +56,14 @@ describe("scenario and roster checks on the command line", () => {
     expect(r.stderr).toMatch(/^fixtures\/traps\/roster-fte-in-hours\.csv:2:4: warning INPUT_IMPLAUSIBLE contract_hours: every value is 2 or less/m);
   });
 });
+
+describe("validate collects every problem of a scenario", () => {
+  it("lists the warnings of the keys that parse beside the errors of the others, in file order", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "ccplan-")), "s.yaml");
+    writeFileSync(file, "contract_hours: 4\nsites:\n  - name: A\n    aht_factor: 7\n");
+    const r = await runCli(["validate", file]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split("\n").filter((l) => l.startsWith(file));
+    expect(lines.map((l) => l.slice(file.length).split(" ").slice(0, 3).join(" "))).toEqual([":1:17: error CONFIG_IMPLAUSIBLE", ":4:17: warning CONFIG_IMPLAUSIBLE"]);
+  });
+});

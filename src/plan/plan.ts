@@ -169,6 +169,8 @@ export interface PlannerOptions {
   escalate?: boolean;
   /** Levels whose minimum presence gets a team even without work (default all; one site among several takes each level's). */
   floorWithoutWork?: ReadonlySet<Tier>;
+  /** Check each row against the models' limits (default true; false when the caller has, with its own factors named). */
+  checkLimits?: boolean;
 }
 
 /**
@@ -215,7 +217,7 @@ export class Planner {
   private readonly escalator: Escalator | undefined;
   private readonly liveLoads = new Map<QueueTargets, Map<number | undefined, Map<number | undefined, LiveLoad>>>();
   /** Each row as it is planned (a level's AHT, the scenario's patience, a shared pool) against the models' limits. */
-  private readonly limits: RowLimits;
+  private readonly limits: RowLimits | undefined;
   private readonly groups: GroupStaffing;
 
   constructor(
@@ -231,7 +233,7 @@ export class Planner {
     this.deferOutbound = o.blending || o.spread !== "as-given" || Object.values(o.campaigns).some((c) => c.spread !== undefined && c.spread !== "as-given");
     this.idle = o.blending ? new IdleCapacity(o.blendOccupancy, o.blendWith) : undefined;
     this.escalator = scenario.tiers === null || options.escalate === false ? undefined : new Escalator(scenario.tiers, typologyKey);
-    this.limits = new RowLimits(scenario, (row) => levelFactors(this.escalator, row));
+    this.limits = options.checkLimits === false ? undefined : new RowLimits(scenario, (row) => levelFactors(this.escalator, row));
     this.groups = new GroupStaffing(scenario, options.floorWithoutWork);
     this.tracker = new HorizonTracker(scenario.weekStart);
   }
@@ -244,7 +246,7 @@ export class Planner {
   }
 
   private addRow(row: ForecastRow): void {
-    this.limits.check(row);
+    this.limits?.check(row);
     if (row.intervalMin < this.gridMin) this.gridMin = row.intervalMin;
     if (row.channelClass === "outbound") {
       const id = queueId(row);

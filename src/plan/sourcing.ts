@@ -112,6 +112,7 @@ export class SourcingPlanner {
       (s, k) =>
         new Planner(s, {
           escalate: false,
+          checkLimits: false, // checked in route, with the site's and the what-if's factors named
           floorWithoutWork: new Set(([1, 2, 3] as const).filter((tier) => floorSite[tier - 1] === k)),
           ...(stream?.site === k ? { onInterval: stream.onInterval } : {}),
         }),

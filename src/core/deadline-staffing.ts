@@ -1,4 +1,4 @@
-import { tautString } from "./taut-string.js";
+import { tautSlopes, tautString } from "./taut-string.js";
 
 /** Work already waiting when a run of intervals opens (carried in), or still waiting when it closes (carried out). */
 export interface CarriedWork {
@@ -210,25 +210,40 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
     // the work that may be carried: due after the period (a suffix of the batches, deadlines rise with arrival)
     let carryMax = 0;
     for (const b of batches) if (b.due >= m) carryMax += b.items * b.aht;
-    const bounds = (carry: number) => {
-      const carriedDue = new Array<number>(m).fill(0);
+    // the carry-able work from the end of the period, and its due slot in the next period
+    const carryWork: number[] = [];
+    const carryDue: number[] = [];
+    for (let k = batches.length - 1; k >= 0 && batches[k]!.due >= m; k--) {
+      carryWork.push(batches[k]!.items * batches[k]!.aht);
+      carryDue.push(batches[k]!.due - m);
+    }
+    // one corridor per carry, in arrays reused by every profile the search tries
+    const lo = new Float64Array(m + 1);
+    const hi = new Float64Array(m + 1);
+    const carriedDue = new Float64Array(m);
+    const slopes = new Float64Array(m);
+    const profile = (carry: number): Float64Array => {
+      carriedDue.fill(0);
       let left = carry;
-      for (let k = batches.length - 1; k >= 0 && left > 0; k--) {
-        const b = batches[k]!;
-        const w = Math.min(left, b.items * b.aht);
+      for (let k = 0; k < carryWork.length && left > 0; k++) {
+        const w = Math.min(left, carryWork[k]!);
         left -= w;
-        const d = b.due - m;
-        if (d < m) carriedDue[Math.max(0, d)]! += w;
+        if (carryDue[k]! < m) carriedDue[carryDue[k]!]! += w;
       }
-      const c = cumulative(carriedDue);
-      return { lower: due.map((v, j) => v + c[j]!), upper: arrived.map((v) => v + carry) };
-    };
-    const profile = (carry: number) => {
-      const { lower, upper } = bounds(carry);
-      return tautString(lower, upper, periodWork);
+      let dueCarried = 0;
+      for (let j = 0; j < m - 1; j++) {
+        dueCarried += carriedDue[j]!;
+        lo[j + 1] = due[j]! + dueCarried;
+        hi[j + 1] = arrived[j]! + carry;
+      }
+      // the end: exactly one period's work (within rounding of the bounds)
+      lo[m] = periodWork;
+      hi[m] = periodWork;
+      tautSlopes(lo, hi, m, slopes);
+      return slopes;
     };
     const best = lowestPeakCarry(profile, carryMax);
-    work = profile(best);
+    work = Array.from(profile(best));
     // the carried-in batches: the last `best` agent-seconds of the period, one period earlier
     let left = best;
     for (let k = batches.length - 1; k >= 0 && left > 1e-12 * Math.max(1, carryMax); k--) {
@@ -315,15 +330,15 @@ function cumulative(values: readonly number[]): number[] {
   return out;
 }
 
-function peakOf(work: readonly number[]): number {
+function peakOf(work: ArrayLike<number>): number {
   let peak = 0;
-  for (const w of work) if (w > peak) peak = w;
+  for (let k = 0; k < work.length; k++) if (work[k]! > peak) peak = work[k]!;
   return peak;
 }
 
-function squares(work: readonly number[]): number {
+function squares(work: ArrayLike<number>): number {
   let s = 0;
-  for (const w of work) s += w * w;
+  for (let k = 0; k < work.length; k++) s += work[k]! * work[k]!;
   return s;
 }
 
@@ -362,7 +377,7 @@ function goldenMin(f: (x: number) => number, lo: number, hi: number, steps: numb
  * when the lowest peak has one carry; up to ~160 when a range of carries
  * shares it.
  */
-function lowestPeakCarry(profile: (carry: number) => number[], carryMax: number): number {
+function lowestPeakCarry(profile: (carry: number) => ArrayLike<number>, carryMax: number): number {
   if (!(carryMax > 0)) return 0;
   const peak = (c: number) => peakOf(profile(c));
   const atBest = goldenMin(peak, 0, carryMax, 52); // 0.618^52 ≈ 1.4e-11 of the range

@@ -49,8 +49,20 @@ export function tautString(lower: readonly number[], upper: readonly number[], e
   }
   lo[n] = end;
   hi[n] = end;
+  const slopes = new Float64Array(n);
+  tautSlopes(lo, hi, n, slopes);
+  return Array.from(slopes);
+}
 
-  const slopes = new Array<number>(n);
+/**
+ * The taut string's slopes, without checks or allocation: `lo` and `hi` hold
+ * the bounds of points 0..n (point k is the end of step k − 1; point 0 is
+ * the origin, and `lo[n] = hi[n]` = the pinned end), `slopes` receives the n
+ * steps. For callers that solve many corridors of one size (see
+ * {@link tautString} for the method and the preconditions).
+ */
+export function tautSlopes(lo: Float64Array, hi: Float64Array, n: number, slopes: Float64Array): void {
+  const end = lo[n]!;
   let anchorX = 0;
   let anchorY = 0;
   while (anchorX < n) {
@@ -90,5 +102,4 @@ export function tautString(lower: readonly number[], upper: readonly number[], e
     anchorX = bendX;
     anchorY = bendY;
   }
-  return slopes;
 }

@@ -1,3 +1,4 @@
+import type { ShiftSettings } from "./shifts/template.js";
 import { minuteOfDay, weekDayOf } from "./calendar.js";
 import type { ChannelClass } from "./forecast.js";
 import { DEFAULT_ORGANISATION, DEFAULT_SPANS, type Organisation, type Spans, type SupportRole } from "./organisation.js";
@@ -92,6 +93,8 @@ export interface Scenario {
   horizonWeeks: number | null;
   /** Work already waiting at the start of a horizon of several weeks, per deferred queue (`opening_backlog`); absent queues start from their own steady state. */
   openingBacklog: OpeningBacklog[];
+  /** Weekly schedules (`shifts`, SPEC 5.4b): templates and rules; null = no shifts (headcount from FTE). */
+  shifts: ShiftSettings | null;
 }
 
 /** Items of one deferred queue waiting when the horizon opens (scenario `opening_backlog`). */
@@ -150,6 +153,7 @@ export const DEFAULT_SCENARIO: Scenario = {
   weekStart: 0,
   horizonWeeks: null,
   openingBacklog: [],
+  shifts: null,
 };
 
 /** A typology as a lookup key: accents, case, apostrophes and spacing ignored (`Demande d’Information ` = `demande d'information`). */

@@ -72,7 +72,7 @@ export interface Site {
   /** Languages the site works in (shown in reports). */
   languages: string[];
   /** The site's own parameters over the scenario's. */
-  overrides: Partial<Pick<Scenario, "shrinkage" | "contractHours" | "contractFraction" | "openingHours" | "spans" | "organisation" | "supportRoles">>;
+  overrides: Partial<Pick<Scenario, "shrinkage" | "contractHours" | "contractFraction" | "openingHours" | "spans" | "organisation" | "supportRoles" | "shifts">>;
   /** Null when the scenario gives no cost model (costs are then not computed). */
   cost: InternalCost | OutsourcedCost | null;
 }

@@ -635,6 +635,7 @@ export function readScenario(text: string, file: string, options: ReadScenarioOp
     weekStart: s.week_start ?? DEFAULT_SCENARIO.weekStart,
     horizonWeeks: s.horizon ?? DEFAULT_SCENARIO.horizonWeeks,
     openingBacklog: (s.opening_backlog ?? []).map((b) => ({
+    shifts: null, // TODO(issue 13): scenario `shifts`
       typology: b.typology,
       channel: canonicalChannel(b.channel) ?? b.channel,
       ...(b.direction === undefined ? {} : { direction: b.direction }),

@@ -635,13 +635,13 @@ export function readScenario(text: string, file: string, options: ReadScenarioOp
     weekStart: s.week_start ?? DEFAULT_SCENARIO.weekStart,
     horizonWeeks: s.horizon ?? DEFAULT_SCENARIO.horizonWeeks,
     openingBacklog: (s.opening_backlog ?? []).map((b) => ({
-    shifts: null, // TODO(issue 13): scenario `shifts`
       typology: b.typology,
       channel: canonicalChannel(b.channel) ?? b.channel,
       ...(b.direction === undefined ? {} : { direction: b.direction }),
       items: b.items,
       ageMin: (b.age ?? 0) / 60,
     })),
+    shifts: null, // issue 13: read from the scenario's `shifts`
   };
 }
 

@@ -2,10 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-// Imports flow one way: cli → read | report → plan → core. core and plan are pure.
+// Imports flow one way: cli → read | report | solve → plan → core. core and plan are pure;
+// solve holds the MIP solver (HiGHS, WebAssembly) behind plan's pure MipSolver contract.
 // read and report sit side by side and never import each other, except that
 // report may use the shared diagnostics (one error type for every command).
-const RANK: Record<string, number> = { core: 0, plan: 1, read: 2, report: 2, cli: 3 };
+const RANK: Record<string, number> = { core: 0, plan: 1, read: 2, report: 2, solve: 2, cli: 3 };
 const SHARED_FROM_READ = new Set(["src/read/diagnostics.ts"]);
 
 function sources(dir: string): string[] {
@@ -21,7 +22,7 @@ describe("architecture", () => {
   const files = sources("src").filter((f) => f.split("/")[1]! in RANK);
 
   it("has no src/io any more: readers live in src/read, renderers in src/report", () => {
-    expect(readdirSync("src").sort()).toEqual(["cli", "core", "index.ts", "plan", "read", "report"]);
+    expect(readdirSync("src").sort()).toEqual(["cli", "core", "index.ts", "plan", "read", "report", "solve"]);
   });
 
   it("no layer imports a layer above it (cli → read | report → plan → core)", () => {
@@ -32,6 +33,23 @@ describe("architecture", () => {
         if (!spec.startsWith(".")) continue;
         const target = join(file, "..", spec).split("/")[1]!;
         if (target in RANK && RANK[target]! > RANK[layer]!) violations.push(`${file} imports ${spec}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it("solve imports only plan (and the highs package); read and report do not import it", () => {
+    const violations: string[] = [];
+    for (const file of files) {
+      const layer = file.split("/")[1]!;
+      for (const spec of importsOf(file)) {
+        if (!spec.startsWith(".")) {
+          if (layer === "solve" && spec !== "highs") violations.push(`${file} imports ${spec}`);
+          continue;
+        }
+        const target = join(file, "..", spec).split("/")[1]!;
+        if (layer === "solve" && !(target === "plan" || target === "solve")) violations.push(`${file} imports ${spec}`);
+        if ((layer === "read" || layer === "report") && target === "solve") violations.push(`${file} imports ${spec}`);
       }
     }
     expect(violations).toEqual([]);

@@ -1,0 +1,204 @@
+import type { MipModel } from "./mip.js";
+import { breakOffsets, dayPatterns, daysOf, startBands, startTimes, type DayMask } from "./tour-options.js";
+import type { ShiftRules, ShiftTemplate } from "./template.js";
+import { spanShares, WEEK_MIN } from "./week-grid.js";
+
+/**
+ * The integer programme of one team's week (SPEC 5.4b), in the implicit
+ * form of the shift-scheduling literature (days-off and start-band
+ * variables linked per day, break placements linked per day and start):
+ *
+ * - `n[T, p, b]` people on template T, day pattern p, start band b
+ *   (cost: days × paid hours × cost per hour, plus a tie-break of 10⁻⁴ of
+ *   the cheapest tour per person, so that at equal cost fewer people win);
+ * - `x[T, d, b, s]` of them starting at s on day d: Σₛ x = Σ_{p ∋ d} n;
+ * - `z[T, d, s, k, o]` of those starting at s on day d who take break k at
+ *   offset o: Σₒ z = Σ_b x[T, d, b, s];
+ * - `u[i]` agents short in interval i (only when understaffing has a cost);
+ * - coverage: Σ shift shares · x − Σ break shares · z + u ≥ required, for
+ *   every interval with a requirement;
+ * - shares: Σ n[T] ≤ max_share × Σ n (and ≥ min_share ×), Σ n[T] ≤ max_count.
+ *
+ * Any integer solution decomposes into concrete tours (see
+ * {@link decodeWeek}): within a band, each person's starts on different days
+ * are free, and break windows do not overlap, so each person's breaks are too.
+ */
+export interface WeekModel {
+  model: MipModel;
+  gridMin: number;
+  templates: readonly ShiftTemplate[];
+  /** Per template: its columns. */
+  parts: TemplatePart[];
+  /** Column of u[i] per interval (−1: none). */
+  shortColumn: Int32Array;
+  /** Objective weight of one person (the tie-break). */
+  tieBreak: number;
+  understaffingCostPerAgentInterval: number;
+}
+
+/** The columns of one template. */
+export interface TemplatePart {
+  template: ShiftTemplate;
+  /** Cost of one person's week. */
+  tourCost: number;
+  starts: number[];
+  bands: number[][];
+  patterns: DayMask[];
+  /** n column of pattern p, band b: `peopleCol[p * bands + b]`. */
+  peopleCol: Int32Array;
+  /** x column of day d, band b, k-th start of the band: `startCol[d][b][k]`. */
+  startCol: number[][][];
+  /** Per break: offsets, and z column of day d, start index s, offset o: `breakCol[k][d][s][o]`. */
+  breakOffsets: number[][];
+  breakCol: number[][][][];
+}
+
+/** Problems that make a week impossible to schedule, found before solving. */
+export interface Uncoverable {
+  /** Interval index in the week. */
+  interval: number;
+  required: number;
+}
+
+/** Builder of a sparse model row by row. */
+class Rows {
+  lower: number[] = [];
+  upper: number[] = [];
+  starts: number[] = [0];
+  indices: number[] = [];
+  values: number[] = [];
+  add(entries: Map<number, number> | [number, number][], lower: number, upper: number): void {
+    const list = entries instanceof Map ? [...entries] : entries;
+    list.sort((a, b) => a[0] - b[0]);
+    for (const [c, v] of list) {
+      if (v === 0) continue;
+      this.indices.push(c);
+      this.values.push(v);
+    }
+    this.starts.push(this.indices.length);
+    this.lower.push(lower);
+    this.upper.push(upper);
+  }
+}
+
+/**
+ * Build the week's programme.
+ *
+ * @param required - agents needed on the floor per interval of the week (length 10,080 ÷ gridMin)
+ * @param gridMin - interval length, minutes
+ * @param rules - templates with their cost per hour resolved
+ * @returns the model, or the intervals with a requirement that no shift of any template can cover (when understaffing has no cost)
+ */
+export function buildWeekModel(required: Float64Array, gridMin: number, rules: ShiftRules): { ok: true; week: WeekModel } | { ok: false; uncoverable: Uncoverable[] } {
+  if (WEEK_MIN % gridMin !== 0 || required.length !== WEEK_MIN / gridMin) throw new RangeError(`buildWeekModel needs one value per ${gridMin}-minute interval of a week, got ${required.length}`);
+  const intervals = required.length;
+  const cost: number[] = [];
+  const lower: number[] = [];
+  const upper: number[] = [];
+  const integer: number[] = [];
+  const column = (c: number, lo = 0, hi = Infinity, isInteger = 1): number => {
+    cost.push(c);
+    lower.push(lo);
+    upper.push(hi);
+    integer.push(isInteger);
+    return cost.length - 1;
+  };
+  const rows = new Rows();
+  /** Coverage row entries per interval: column → coefficient. */
+  const cover: Map<number, number>[] = Array.from({ length: intervals }, () => new Map());
+  const addCover = (col: number, fromMin: number, toMin: number, sign: number) => {
+    for (const [i, share] of spanShares(gridMin, fromMin, toMin)) cover[i]!.set(col, (cover[i]!.get(col) ?? 0) + sign * share);
+  };
+
+  const tourCosts = rules.templates.map((t) => t.daysPerWeek * t.paidHours * (t.costPerHour ?? 1));
+  const tieBreak = 1e-4 * Math.max(1e-3, Math.min(...tourCosts));
+  const parts: TemplatePart[] = [];
+  rules.templates.forEach((t, ti) => {
+    const starts = startTimes(t);
+    const bands = startBands(t);
+    const patterns = dayPatterns(t, rules.legal);
+    const peopleCol = new Int32Array(patterns.length * bands.length);
+    for (let p = 0; p < patterns.length; p++) for (let b = 0; b < bands.length; b++) peopleCol[p * bands.length + b] = column(tourCosts[ti]! + tieBreak);
+    const startCol: number[][][] = [];
+    for (let d = 0; d < 7; d++) {
+      startCol.push(bands.map((band) => band.map(() => column(0))));
+    }
+    const offsets = t.breaks.map((_, k) => breakOffsets(t, k));
+    const breakCol: number[][][][] = offsets.map((os) => Array.from({ length: 7 }, () => starts.map(() => os.map(() => column(0)))));
+    parts.push({ template: t, tourCost: tourCosts[ti]!, starts, bands, patterns, peopleCol, startCol, breakOffsets: offsets, breakCol });
+
+    for (let d = 0; d < 7; d++) {
+      for (let b = 0; b < bands.length; b++) {
+        // people of band b working day d = those starting at one of the band's times
+        const entries: [number, number][] = bands[b]!.map((_, k) => [startCol[d]![b]![k]!, 1]);
+        for (let p = 0; p < patterns.length; p++) if (patterns[p]! & (1 << d)) entries.push([peopleCol[p * bands.length + b]!, -1]);
+        rows.add(entries, 0, 0);
+        bands[b]!.forEach((s, k) => addCover(startCol[d]![b]![k]!, d * 1440 + starts[s]!, d * 1440 + starts[s]! + t.lengthMin, 1));
+      }
+      for (let s = 0; s < starts.length; s++) {
+        for (let k = 0; k < t.breaks.length; k++) {
+          // everyone starting at s on day d takes break k once, at one of its offsets
+          const entries: [number, number][] = offsets[k]!.map((_, o) => [breakCol[k]![d]![s]![o]!, 1]);
+          for (let b = 0; b < bands.length; b++) {
+            const at = bands[b]!.indexOf(s);
+            if (at >= 0) entries.push([startCol[d]![b]![at]!, -1]);
+          }
+          rows.add(entries, 0, 0);
+          offsets[k]!.forEach((o, oi) => {
+            const from = d * 1440 + starts[s]! + o;
+            addCover(breakCol[k]![d]![s]![oi]!, from, from + t.breaks[k]!.lengthMin, -1);
+          });
+        }
+      }
+    }
+  });
+
+  const shortColumn = new Int32Array(intervals).fill(-1);
+  const perInterval = rules.understaffingCost === null ? 0 : (rules.understaffingCost * gridMin) / 60;
+  const uncoverable: Uncoverable[] = [];
+  for (let i = 0; i < intervals; i++) {
+    const need = required[i]!;
+    if (!(need > 1e-9)) continue;
+    const entries = cover[i]!;
+    let reach = false;
+    for (const v of entries.values()) if (v > 1e-12) reach = true;
+    if (rules.understaffingCost !== null) {
+      shortColumn[i] = column(perInterval, 0, Infinity, 0);
+      entries.set(shortColumn[i]!, 1);
+    } else if (!reach) {
+      uncoverable.push({ interval: i, required: need });
+      continue;
+    }
+    // a hair below the requirement: 10.000000001 agents from a division is 10 agents
+    rows.add(entries, need - 1e-7, Infinity);
+  }
+  if (uncoverable.length > 0) return { ok: false, uncoverable };
+
+  // shares of the team's people, and counts
+  const everyone: [number, number][] = parts.flatMap((part) => [...part.peopleCol].map((c): [number, number] => [c, 1]));
+  for (const part of parts) {
+    const t = part.template;
+    const own = new Set(part.peopleCol);
+    const shareRow = (share: number): [number, number][] => everyone.map(([c]) => [c, (own.has(c) ? 1 : 0) - share]);
+    if (t.maxShare !== null && t.maxShare < 1) rows.add(shareRow(t.maxShare), -Infinity, 0);
+    if (t.minShare !== null && t.minShare > 0) rows.add(shareRow(t.minShare), 0, Infinity);
+    if (t.maxCount !== null) rows.add([...part.peopleCol].map((c): [number, number] => [c, 1]), -Infinity, t.maxCount);
+  }
+
+  const model: MipModel = {
+    numCols: cost.length,
+    numRows: rows.lower.length,
+    colCost: Float64Array.from(cost),
+    colLower: Float64Array.from(lower),
+    colUpper: Float64Array.from(upper),
+    integrality: Int32Array.from(integer),
+    rowLower: Float64Array.from(rows.lower),
+    rowUpper: Float64Array.from(rows.upper),
+    starts: Int32Array.from(rows.starts),
+    indices: Int32Array.from(rows.indices),
+    values: Float64Array.from(rows.values),
+  };
+  return { ok: true, week: { model, gridMin, templates: rules.templates, parts, shortColumn, tieBreak, understaffingCostPerAgentInterval: perInterval } };
+}
+
+export { daysOf };

@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import type { CommandContext } from "./context.js";
 import { readingWithProgress } from "./progress.js";
 import { formatOption, outOption, type OutputFormat } from "./options.js";
+import { shiftsOption } from "./shifts-option.js";
 
 const EXAMPLES = `
 Examples:
@@ -13,6 +14,7 @@ Examples:
 
 interface CompareOptions {
   weeks?: string;
+  shifts?: boolean;
   scenario: string[];
   format: OutputFormat;
   out?: string;
@@ -50,6 +52,7 @@ export function compareCommand(ctx: CommandContext): Command {
     .option("--sweep <factor=from:to:step>", "rank the scenarios over a range of a factor, e.g. volume-factor=0.8:1.3:0.05")
     .option("--years <n>", "years of running cost added to the one-off costs to rank scenarios", "3")
     .option("--weeks <n>", "weeks the forecast stands for: FTE and weekly cost = its hours ÷ N (default: the calendar weeks its rows touch)")
+    .addOption(shiftsOption())
     .option("--roster <file>", "also show, per scenario, the in-house skill gaps, hires and cross-trainings this roster leaves")
     .option("--interval <minutes>", "interval length when the forecast has no interval_minutes column (default: inferred)")
     .option("--date-format <order>", "how a/b/yyyy dates read: dmy (23/11/2026) or mdy (11/23/2026) (default: decided from the data)")
@@ -142,15 +145,28 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   const rows: ForecastRow[] = [];
   await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, (r) => rows.push(r));
 
+  // --shifts: the scenarios with shifts take their people from schedules; the others stay FTE-based
+  const schedulers: (Awaited<ReturnType<typeof import("./shifts-option.js").shiftScheduling>> | undefined)[] = [];
+  if (opts.shifts) {
+    if (sweep !== undefined) throw new InputError([problem("USAGE_CONFLICT", "--shifts cannot be used with --sweep: expected the one or the other (each point would need its own schedules)", { field: "--shifts" })]);
+    const { shiftScheduling } = await import("./shifts-option.js");
+    const withShifts = scenarios.map((s) => s.shifts !== null || s.sites.some((site) => site.overrides.shifts != null));
+    if (!withShifts.some(Boolean)) {
+      throw new InputError([problem("PLAN_SHIFTS_NONE", `--shifts needs a scenario with a \`shifts\` block; none of ${opts.scenario.join(", ")} has one: expected shift templates (see the README's "Shifts and schedules")`, { field: "--shifts" })]);
+    }
+    for (const [k, s] of scenarios.entries()) schedulers.push(withShifts[k] ? await shiftScheduling(ctx, s, opts.scenario[k], forecast) : undefined);
+  }
   const planNotes: (import("../plan/plan.js").PlanNote & { scenario: string })[] = [];
   const runs = (sweep?.values.length ?? 1) * scenarios.length;
   const bar = runs > 4 ? ctx.progress(runs, "planning") : undefined;
   const compareAt = (factors: { volumeFactor: number; ahtFactor: number }) => {
     const plans = scenarios.map((scenario, k) => {
       bar?.tick(1);
-      const planner = new SourcingPlanner(scenario, factors);
+      const shifts = schedulers[k];
+      const planner = new SourcingPlanner(scenario, factors, undefined, { keepTeamCurves: shifts !== undefined });
       for (const r of rows) planner.add(r);
-      const plan = planner.finish();
+      const plan = planner.finish(shifts?.adjust);
+      shifts?.done();
       checkAllocated(plan.unallocated, opts.scenario[k]);
       for (const site of plan.sites) planNotes.push(...site.plan.notes.map((n) => ({ ...n, scenario: plan.scenario })));
       return plan;

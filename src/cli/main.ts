@@ -12,6 +12,7 @@ import { erlangCommand } from "./erlang.js";
 import { gapsCommand } from "./gaps.js";
 import { initCommand } from "./init.js";
 import { planCommand } from "./plan.js";
+import { shiftsCommand } from "./shifts.js";
 import { progressBar } from "./progress.js";
 import { validateCommand } from "./validate.js";
 
@@ -98,7 +99,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     },
   };
 
-  for (const cmd of [planCommand(ctx), compareCommand(ctx), gapsCommand(ctx), erlangCommand(ctx), validateCommand(ctx), initCommand(ctx)]) {
+  for (const cmd of [planCommand(ctx), shiftsCommand(ctx), compareCommand(ctx), gapsCommand(ctx), erlangCommand(ctx), validateCommand(ctx), initCommand(ctx)]) {
     cmd.exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),

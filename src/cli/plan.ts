@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import type { CommandContext } from "./context.js";
 import { readingWithProgress } from "./progress.js";
 import { formatOption, outOption, type OutputFormat } from "./options.js";
+import { shiftsOption } from "./shifts-option.js";
 
 const EXAMPLES = `
 Examples:
@@ -18,6 +19,7 @@ Examples:
 
 interface PlanOptions {
   scenario?: string;
+  shifts?: boolean;
   report?: "summary" | "queues" | "intervals" | "days" | "weeks" | "heatmap";
   weeks?: string;
   by?: "tier" | "group" | "queue";
@@ -61,6 +63,7 @@ export function planCommand(ctx: CommandContext): Command {
     .option("--allow-gaps", "dates far from the rest of the forecast are meant (no INPUT_DATE_OUTLIER)")
     .option("--delimiter <char>", "CSV delimiter (default: detected)")
     .option("--weeks <n>", "weeks the forecast stands for: FTE = scheduled hours ÷ N ÷ contract hours (default: the calendar weeks its rows touch)")
+    .addOption(shiftsOption())
     .option("--strict", "exit 1 when an interval's targets cannot be met")
     .action(async (forecast: string, opts: PlanOptions) => {
       ctx.setFormat(opts.format);
@@ -116,23 +119,27 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     throw new InputError([problem("USAGE_CONFLICT", `--site needs a scenario with sites: expected a --scenario that lists its sites`, { field: "--site" })]);
   }
   if (opts.format === "html" && (opts.report !== undefined || opts.by !== undefined)) ctx.warn("ccplan: warning --format html draws the whole plan: --report and --by are not used");
+  // --shifts: the teams' people from weekly schedules (ccplan shifts), through the sourcing planner's sites
+  const shifts = opts.shifts ? await (await import("./shifts-option.js")).shiftScheduling(ctx, scenario, opts.scenario, forecast) : undefined;
   const series = opts.format === "html" || report === "heatmap" ? new (await import("../report/plan-series.js")).PlanSeries() : undefined;
   let plan;
   let allPlans: import("../plan/plan.js").Plan[] = [];
   try {
     const onInterval =
       intervals !== undefined ? (i: import("../plan/plan.js").IntervalPlan) => intervals.add(i) : series !== undefined ? (i: import("../plan/plan.js").IntervalPlan) => series.add(i) : undefined;
-    if (site === undefined) {
+    if (site === undefined && shifts === undefined) {
       const planner = new Planner(scenario, onInterval === undefined ? {} : { onInterval });
       await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, (r) => planner.add(r));
       plan = planner.finish();
     } else {
       const { SourcingPlanner } = await import("../plan/sourcing.js");
-      const planner = new SourcingPlanner(scenario, undefined, onInterval === undefined ? undefined : { site, onInterval });
+      const k = site ?? 0;
+      const planner = new SourcingPlanner(scenario, undefined, onInterval === undefined ? undefined : { site: k, onInterval }, { keepTeamCurves: shifts !== undefined });
       await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, (r) => planner.add(r));
-      const all = planner.finish();
+      const all = planner.finish(shifts?.adjust);
+      shifts?.done();
       checkAllocated(all.unallocated, opts.scenario);
-      plan = all.sites[site]!.plan;
+      plan = all.sites[k]!.plan;
       allPlans = all.sites.map((s) => s.plan);
     }
   } catch (error) {

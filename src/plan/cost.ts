@@ -73,9 +73,14 @@ export function siteCost(site: Site, plan: Plan, scenario: Scenario): SiteCost {
   const costed: CostedRole[] = roles.map((r) => {
     const tier = levelOf(r.role);
     let weekly: number;
+    const scheduled = tier !== null ? plan.organisation.scheduled?.[tier] : undefined;
     if (c.kind === "internal") {
       const rate = tier !== null ? c.agentHour[tier] : r.role === "team-lead" ? c.teamLeadHour : r.role === "manager" ? c.managerHour : c.supportHour;
-      weekly = r.fte * hours * rate;
+      // under --shifts a level's agents cost what their schedules cost (each template's rate, out-of-shift time included)
+      weekly = scheduled !== undefined ? scheduled.costPerWeek : r.fte * hours * rate;
+    } else if (tier !== null && scheduled !== undefined && c.pricing === "hour") {
+      // a provider with shifts bills the hours its scheduled agents are on the floor, the schedule's waste included
+      weekly = c.price * scheduled.onFloorHoursPerWeek;
     } else if (tier !== null) {
       weekly = c.pricing === "hour" ? c.price * agentHoursPerWeek[tier] : c.pricing === "contact" ? c.price * handled[tier] : (c.price * r.fte * 12) / WEEKS_PER_YEAR;
     } else if (r.role === "team-lead" || r.role === "manager") {

@@ -42,6 +42,16 @@ export interface GroupPlan {
   trainingHours: number;
 }
 
+/** One team's agents over time: what its schedule must cover (SPEC 5.4b). */
+export interface TeamCurve {
+  name: string;
+  tier: Tier;
+  /** Interval length of the curve, minutes (the plan's finest grid). */
+  gridMin: number;
+  /** Agents needed (logged in, before any shrinkage) at each interval start that has some, minutes since the epoch in the file's clock. */
+  agentsAt: Map<number, number>;
+}
+
 /** One line of the people report: an agent tier, team leads, managers or a support role. */
 export interface RolePlan {
   /** `level-1`, `level-2`, `level-3`, `team-lead`, `manager`, then each support role. */
@@ -56,6 +66,10 @@ export interface RolePlan {
 export interface OrganisationPlan {
   model: OrganisationModel;
   groups: GroupPlan[];
+  /** Each team's agents at each moment of the plan's finest grid, in the order of `groups` (only when asked: see {@link GroupStaffing}). */
+  curves?: TeamCurve[];
+  /** Per level, what the teams' shift schedules cost and put on the floor a week (set by `applySchedules` under `--shifts`). */
+  scheduled?: Partial<Record<Tier, { costPerWeek: number; paidHoursPerWeek: number; onFloorHoursPerWeek: number }>>;
   roles: RolePlan[];
   totals: { fte: number; headcount: number; poolingGainFte: number; trainingHours: number };
 }
@@ -128,6 +142,8 @@ export class GroupStaffing {
     private readonly scenario: Scenario,
     /** Levels that get a team for their minimum presence even without work (one site among several takes each level's). */
     private readonly floorWithoutWork: ReadonlySet<Tier> = new Set([1, 2, 3]),
+    /** Keep each team's agents per interval in the result's `curves` (for schedules). */
+    private readonly keepCurves = false,
   ) {
     this.pooled = scenario.organisation.model !== "separate";
   }
@@ -218,6 +234,7 @@ export class GroupStaffing {
     const fillUpTo = s.organisation.fillIdleTime ? s.organisation.fillOccupancy : 0;
     const tierAgents = new Map<Tier, Map<number, number>>();
     const groups: GroupPlan[] = [];
+    const curves: TeamCurve[] = [];
     const ordered = [...this.teams.values()].sort((a, b) => a.tier - b.tier || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const team of ordered) {
       let agentHours = 0;
@@ -255,6 +272,7 @@ export class GroupStaffing {
           }
         }
       }
+      if (this.keepCurves) curves.push({ name: team.name, tier: team.tier, gridMin: grid, agentsAt: atMoment });
       let peak = 0;
       for (const [t, agents] of atMoment) {
         if (agents > peak) peak = agents;
@@ -309,6 +327,7 @@ export class GroupStaffing {
     return {
       model: s.organisation.model,
       groups,
+      ...(this.keepCurves ? { curves } : {}),
       roles,
       totals: {
         fte: roles.reduce((n, r) => n + r.fte, 0),

@@ -171,6 +171,8 @@ export interface PlannerOptions {
   floorWithoutWork?: ReadonlySet<Tier>;
   /** Check each row against the models' limits (default true; false when the caller has, with its own factors named). */
   checkLimits?: boolean;
+  /** Keep each team's agents per interval (`organisation.curves`), for schedules. */
+  keepTeamCurves?: boolean;
 }
 
 /**
@@ -234,7 +236,7 @@ export class Planner {
     this.idle = o.blending ? new IdleCapacity(o.blendOccupancy, o.blendWith) : undefined;
     this.escalator = scenario.tiers === null || options.escalate === false ? undefined : new Escalator(scenario.tiers, typologyKey);
     this.limits = options.checkLimits === false ? undefined : new RowLimits(scenario, (row) => levelFactors(this.escalator, row));
-    this.groups = new GroupStaffing(scenario, options.floorWithoutWork);
+    this.groups = new GroupStaffing(scenario, options.floorWithoutWork, options.keepTeamCurves ?? false);
     this.tracker = new HorizonTracker(scenario.weekStart);
   }
 

@@ -98,6 +98,8 @@ export class SourcingPlanner {
     private readonly whatIf: WhatIf = { volumeFactor: 1, ahtFactor: 1 },
     /** Stream the intervals of one site (by index) as they are planned (for `plan --site … --report intervals`). */
     stream?: { site: number; onInterval: (i: IntervalPlan) => void },
+    /** Keep each team's agents per interval at the sites that have shifts (for `--shifts` and `ccplan shifts`). */
+    options: { keepTeamCurves?: boolean } = {},
   ) {
     this.sites = scenario.sites.length > 0 ? scenario.sites : [IMPLICIT_SITE];
     this.scenarios = this.sites.map((site) => siteScenario(scenario, site));
@@ -115,6 +117,7 @@ export class SourcingPlanner {
           checkLimits: false, // checked in route, with the site's and the what-if's factors named
           floorWithoutWork: new Set(([1, 2, 3] as const).filter((tier) => floorSite[tier - 1] === k)),
           ...(stream?.site === k ? { onInterval: stream.onInterval } : {}),
+          keepTeamCurves: options.keepTeamCurves === true && s.shifts !== null,
         }),
     );
     this.escalator = scenario.tiers === null ? undefined : new Escalator(scenario.tiers, typologyKey);
@@ -224,11 +227,15 @@ export class SourcingPlanner {
     if (whole.feasible) this.splitLossHours += ((apart - whole.agents) * row.intervalMin) / 60;
   }
 
-  /** Staff every site, cost it, and add it all up. */
-  finish(): SourcingPlan {
+  /**
+   * Staff every site, cost it, and add it all up.
+   * @param adjust - turns a site's plan into the one to cost (under `--shifts`: people from its schedules)
+   */
+  finish(adjust?: (site: Site, plan: Plan, scenario: Scenario) => Plan): SourcingPlan {
     const horizon = this.tracker.horizon(this.scenario.horizonWeeks);
     const sites: SitePlan[] = this.planners.map((p, k) => {
-      const plan = p.finish(horizon);
+      const planned = p.finish(horizon);
+      const plan = adjust === undefined ? planned : adjust(this.sites[k]!, planned, this.scenarios[k]!);
       return { site: this.sites[k]!, plan, cost: siteCost(this.sites[k]!, plan, this.scenarios[k]!) };
     });
     const weeks = Math.max(0, ...sites.map((s) => s.plan.weeks));

@@ -1,6 +1,7 @@
 import { canonicalChannel } from "./channels.js";
 import type { ScenarioInput } from "./scenario-read.js";
 import { combinedShrinkage, percentText } from "./scenario-share.js";
+import { implausibleShifts } from "./scenario-shift-checks.js";
 
 /** A scenario value that is allowed but unlikely, with where it is. */
 export interface Implausible {
@@ -13,7 +14,8 @@ export interface Implausible {
 /**
  * Ranges outside which a valid scenario value gets a warning
  * (`CONFIG_IMPLAUSIBLE`): each a value a planner may mean, but more often a
- * unit or a column mixed up. Sources: ../shared/DOMAIN.md.
+ * unit or a column mixed up. Sources: ../shared/DOMAIN.md. The shift
+ * templates' warnings are {@link implausibleShifts}.
  */
 export const PLAUSIBLE = {
   /** Full-time week: 35 h (France) to 44 h (Morocco); under 20 h is a day's hours, above 48 h the EU weekly maximum. */
@@ -117,12 +119,14 @@ export function implausibleValues(s: ScenarioInput, raw: unknown): Implausible[]
       occupancy(["tiers", "typologies", typology, level, "max_occupancy"], rules[level]?.max_occupancy);
     }
   }
+  if (s.shifts) out.push(...implausibleShifts(s.shifts, ["shifts"]));
   (s.sites ?? []).forEach((site, k) => {
     const base = ["sites", k];
     workforce(base, site);
     ahtFactor([...base, "aht_factor"], site.aht_factor);
     spans([...base, "spans"], site.spans);
     occupancy([...base, "organisation", "fill_occupancy"], site.organisation?.fill_occupancy);
+    if (site.shifts) out.push(...implausibleShifts(site.shifts, [...base, "shifts"]));
   });
   return out;
 }

@@ -1,30 +1,25 @@
-import type { Document } from "yaml";
+import { isMap, isScalar, isSeq, type Document } from "yaml";
 import { z } from "zod";
 import type { Tier } from "../plan/forecast.js";
 import { ORGANISATION_MODELS, type OrganisationModel, type SupportRole } from "../plan/organisation.js";
 import type { Site } from "../plan/sites.js";
-import { WEEK_DAY_NAMES } from "../plan/calendar.js";
 import { DEFAULT_SCENARIO, typologyKey, type QueueTargets, type Scenario, type WeekHours } from "../plan/scenario.js";
 import { DEFAULT_TIER_RULES, overLevel, type LevelRules, type TierRules, type TypologyTierRules } from "../plan/tiers.js";
 import { canonicalChannel, CHANNELS } from "./channels.js";
 import { InputError, problem, warning, type Diagnostic, type DiagnosticCode } from "./diagnostics.js";
 import { normalizeHeader } from "./names.js";
 import { implausibleValues } from "./scenario-plausible.js";
-import { combinedShrinkage, percentText, readShare, shareMixes } from "./scenario-share.js";
+import { combinedShrinkage, percentText, readShare, shareMixes, shareSchema } from "./scenario-share.js";
+import { unknownShrinkageNames } from "./scenario-shift-checks.js";
+import { shiftsSchema, toShiftSettings, type ShiftsInput } from "./scenario-shifts.js";
 import { parseScenarioDocument } from "./scenario-yaml.js";
 import { parseDuration } from "./values.js";
+import { SHORT_WEEK_DAYS, weekDayIndex } from "./week-days.js";
 
 const here = { field: "scenario" };
 
 /** A share: 0.85, "85%" or 85 (see {@link readShare}: a bare `1` is ambiguous). */
-const share = z.union([z.number(), z.string()]).transform((v, ctx) => {
-  const r = readShare(v);
-  if (!r.ok) {
-    ctx.addIssue({ code: "custom", message: r.message, params: { diagnostic: r.code } });
-    return z.NEVER;
-  }
-  return r.value;
-});
+const share = shareSchema;
 
 /** A share of paid time lost (shrinkage component): below 100 %. */
 const shrinkageShare = share.refine((v) => v < 1, { message: "expected a share below 100% (some time must be worked)" });
@@ -162,7 +157,6 @@ const targetsSchema = z
   })
   .strict();
 
-const DAYS: Record<string, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6, lun: 0, mar: 1, mer: 2, jeu: 3, ven: 4, sam: 5, dim: 6 };
 const SPAN = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/;
 
 /** `{ mon-fri: "08:00-20:00", sat: "09:00-12:00, 14:00-17:00", sun: closed }` → WeekHours. */
@@ -193,7 +187,7 @@ const weekSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())
 function dayList(text: string): number[] | undefined {
   const out: number[] = [];
   for (const part of text.toLowerCase().split(",").map((p) => p.trim())) {
-    const range = part.split("-").map((p) => DAYS[p.trim()]);
+    const range = part.split("-").map((p) => SHORT_WEEK_DAYS[p.trim()]);
     if (range.some((d) => d === undefined) || range.length > 2) return undefined;
     const [a, b = a] = range as [number, number?];
     for (let d = a; ; d = (d + 1) % 7) {
@@ -366,6 +360,7 @@ const siteSchema = z
     organisation: organisationSchema.optional(),
     support_roles: supportRolesSchema.optional(),
     cost: costSchema.optional(),
+    shifts: shiftsSchema.nullable().optional(),
   })
   .strict()
   .superRefine((site, ctx) => {
@@ -408,13 +403,9 @@ const allocationSchema = z
     }
   });
 
-const FRENCH_WEEK_DAYS: Record<string, number> = { lundi: 0, mardi: 1, mercredi: 2, jeudi: 3, vendredi: 4, samedi: 5, dimanche: 6 };
 /** `monday` … `sunday` (or `mon`, `lundi`…) → Monday = 0 … Sunday = 6. */
 const weekDay = z.string().transform((v, ctx) => {
-  const key = normalizeHeader(v);
-  const day = WEEK_DAY_NAMES.findIndex((d) => d === key || d.slice(0, 3) === key);
-  const fr = FRENCH_WEEK_DAYS[key] ?? DAYS[key];
-  const found = day >= 0 ? day : fr;
+  const found = weekDayIndex(v);
   if (found === undefined) {
     ctx.addIssue({ code: "custom", message: `expected a day of the week such as monday or sunday, got ${JSON.stringify(v)}` });
     return z.NEVER;
@@ -468,6 +459,7 @@ const scenarioSchema = z
     currency: z.string().min(1).max(12).optional(),
     sites: z.array(siteSchema).min(1).optional(),
     allocation: z.array(allocationSchema).min(1).optional(),
+    shifts: shiftsSchema.nullable().optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -484,7 +476,32 @@ const scenarioSchema = z
     if ((s.sites?.length ?? 0) > 1 && s.allocation === undefined) {
       ctx.addIssue({ code: "custom", path: ["sites"], message: "several sites need an allocation: expected allocation rules that send each flow to its sites" });
     }
+    for (const p of inShiftNameProblems(s)) ctx.addIssue({ code: "custom", path: p.path, message: p.message });
   });
+
+/** The shrinkage and shifts of a scenario or a site, as validated. */
+interface ShrinkageAndShifts {
+  shrinkage?: Record<string, number>;
+  shifts?: ShiftsInput | null;
+}
+
+/**
+ * The names of `in_shift_shrinkage` must be components of the shrinkage they
+ * split: the scenario's for its `shifts`, a site's own (or else the
+ * scenario's) for the site's `shifts`.
+ */
+function inShiftNameProblems(s: ShrinkageAndShifts & { sites?: (ShrinkageAndShifts & { name: string })[] }): { path: (string | number)[]; message: string }[] {
+  const scenarioComponents = Object.keys(s.shrinkage ? toShrinkage(s.shrinkage) : DEFAULT_SCENARIO.shrinkage);
+  const whose = s.shrinkage ? "the scenario's shrinkage" : "the default shrinkage";
+  const out = s.shifts ? unknownShrinkageNames(s.shifts, scenarioComponents, whose).map((p) => ({ ...p, path: ["shifts", ...p.path] })) : [];
+  (s.sites ?? []).forEach((site, k) => {
+    if (!site.shifts) return;
+    const components = site.shrinkage ? Object.keys(toShrinkage(site.shrinkage)) : scenarioComponents;
+    const siteWhose = site.shrinkage ? `site ${JSON.stringify(site.name)}'s shrinkage` : `${whose}, which site ${JSON.stringify(site.name)} uses`;
+    out.push(...unknownShrinkageNames(site.shifts, components, siteWhose).map((p) => ({ ...p, path: ["sites", k, "shifts", ...p.path] })));
+  });
+  return out;
+}
 
 type TargetsInput = z.output<typeof targetsSchema>;
 
@@ -531,6 +548,8 @@ export type ScenarioInput = z.output<typeof scenarioSchema>;
  * cannot be meant are `CONFIG_IMPLAUSIBLE` errors, values that are merely
  * unlikely are warnings passed to `options.onWarning`; alias bombs and
  * absurd nesting are `CONFIG_TOO_COMPLEX` (see {@link parseScenarioDocument}).
+ * `shifts` (of the scenario and of each site) is read by
+ * {@link shiftsSchema}: its durations' bare numbers are minutes.
  *
  * @throws InputError with CONFIG_* diagnostics
  */
@@ -585,6 +604,7 @@ export function readScenario(text: string, file: string, options: ReadScenarioOp
   }
   const s = parsed.data!;
   warnAbout(s);
+  const weekStart = s.week_start ?? DEFAULT_SCENARIO.weekStart;
   const channels: Record<string, QueueTargets> = { ...DEFAULT_SCENARIO.targets.channels };
   for (const [channel, t] of Object.entries(s.targets?.channels ?? {})) channels[channel] = over(channels[channel] ?? {}, toTargets(t));
   return {
@@ -620,7 +640,7 @@ export function readScenario(text: string, file: string, options: ReadScenarioOp
     spans: toSpans(s.spans),
     supportRoles: toSupportRoles(s.support_roles ?? {}),
     currency: s.currency ?? DEFAULT_SCENARIO.currency,
-    sites: (s.sites ?? []).map(toSite),
+    sites: (s.sites ?? []).map((site) => toSite(site, weekStart)),
     allocation:
       s.allocation?.map((rule) => ({
         match: {
@@ -632,7 +652,7 @@ export function readScenario(text: string, file: string, options: ReadScenarioOp
         to: Object.entries(rule.to),
       })) ?? (s.sites?.length === 1 ? [{ match: {}, to: [[s.sites[0]!.name, 1]] }] : []),
     sharedPoolErlangs: null,
-    weekStart: s.week_start ?? DEFAULT_SCENARIO.weekStart,
+    weekStart,
     horizonWeeks: s.horizon ?? DEFAULT_SCENARIO.horizonWeeks,
     openingBacklog: (s.opening_backlog ?? []).map((b) => ({
       typology: b.typology,
@@ -641,7 +661,7 @@ export function readScenario(text: string, file: string, options: ReadScenarioOp
       items: b.items,
       ageMin: (b.age ?? 0) / 60,
     })),
-    shifts: null, // issue 13: read from the scenario's `shifts`
+    shifts: s.shifts ? toShiftSettings(s.shifts, weekStart) : null,
   };
 }
 
@@ -655,7 +675,8 @@ function toShrinkage(s: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(s).map(([k, v]) => [normalizeHeader(k), v]));
 }
 
-function toSite(s: z.output<typeof siteSchema>): Site {
+/** A site as read; `weekStart` counts the fixed days off of its `shifts`. */
+function toSite(s: z.output<typeof siteSchema>, weekStart: number): Site {
   const overrides: Site["overrides"] = {};
   if (s.shrinkage !== undefined) overrides.shrinkage = toShrinkage(s.shrinkage);
   if (s.contract_hours !== undefined) overrides.contractHours = s.contract_hours;
@@ -669,6 +690,8 @@ function toSite(s: z.output<typeof siteSchema>): Site {
   if (s.spans !== undefined) overrides.spans = toSpans(s.spans);
   if (s.organisation !== undefined) overrides.organisation = toOrganisation(s.organisation);
   if (s.support_roles !== undefined) overrides.supportRoles = toSupportRoles(s.support_roles);
+  // `shifts: null` takes the scenario's shifts away from the site (an outsourcer billed per productive hour)
+  if (s.shifts !== undefined) overrides.shifts = s.shifts === null ? null : toShiftSettings(s.shifts, weekStart);
   const kind = s.kind ?? "internal";
   const c = s.cost;
   let cost: Site["cost"] = null;
@@ -798,19 +821,41 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 }
 
 function keyNode(doc: Document.Parsed, path: (string | number)[], key: string): { range?: [number, number, number] | null } | undefined {
-  const map = doc.getIn(path, true) as { items?: { key?: { value?: unknown; range?: [number, number, number] | null } }[] } | undefined;
-  const pair = map?.items?.find((p) => p.key?.value === key);
-  return pair?.key ?? undefined;
+  const map = nodeIn(doc, path);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((p) => sameKey(p.key, key));
+  return (pair?.key as { range?: [number, number, number] | null } | undefined) ?? undefined;
 }
 
 /** The YAML node at a path, or its nearest ancestor that exists. */
 function nodeAt(doc: Document.Parsed, path: (string | number)[]): { range?: [number, number, number] | null } | undefined {
   for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] | null } | undefined;
+    const node = nodeIn(doc, path.slice(0, n)) as { range?: [number, number, number] | null } | undefined;
     if (node && typeof node === "object" && "range" in node) {
       // for a key that is itself wrong, point at the key rather than its value
       return node;
     }
   }
   return undefined;
+}
+
+/**
+ * The YAML node at a path of the data, like `doc.getIn(path, true)`, except
+ * that a map key matches the path's text whatever its YAML type: the data
+ * has `"3"` where the file has the number key `3` (`levels: { 3: … }`).
+ */
+function nodeIn(doc: Document.Parsed, path: (string | number)[]): unknown {
+  let node: unknown = doc.contents;
+  for (const step of path) {
+    if (isMap(node)) node = node.items.find((p) => sameKey(p.key, step))?.value;
+    else if (isSeq(node)) node = typeof step === "number" || /^\d+$/.test(step) ? node.items[Number(step)] : undefined;
+    else return undefined;
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+function sameKey(key: unknown, step: string | number): boolean {
+  if (key === step) return true;
+  return isScalar(key) && (key.value === step || String(key.value) === String(step));
 }

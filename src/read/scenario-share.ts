@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { parseNumber } from "./values.js";
 
 /** A share as read, or why it cannot be. `bare` says it was written without `%`. */
@@ -40,6 +41,16 @@ export function readShare(v: unknown): ShareReading {
   return { ok: true, value: value === 0 ? 0 : value, bare: !percent };
 }
 
+/** A share of a scenario as a zod schema: 0.85, "85%" or 85 (see {@link readShare}: a bare `1` is ambiguous). */
+export const shareSchema = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const r = readShare(v);
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: r.message, params: { diagnostic: r.code } });
+    return z.NEVER;
+  }
+  return r.value;
+});
+
 /** Shrinkage combined multiplicatively: 1 − Π(1 − s). */
 export function combinedShrinkage(components: Record<string, number>): number {
   let kept = 1;
@@ -59,16 +70,25 @@ export interface ShareMix {
   message: string;
 }
 
+/** One share of a group: where it is, the name it is shown by, and its value as written. */
+interface ShareEntry {
+  path: (string | number)[];
+  label: string;
+  value: unknown;
+}
+
 /**
- * Maps whose values are parts of one quantity and are read side by side:
- * the shrinkage components (of the scenario and of each site), the
- * escalation shares (of the scenario and of each typology) and the shares of
- * each allocation rule.
+ * Shares that are parts of one quantity and are read side by side: the
+ * shrinkage components (of the scenario and of each site), the escalation
+ * shares (of the scenario and of each typology), the shares of each
+ * allocation rule, and the template shares (`min_share`, `max_share`) of
+ * each `shifts` block (of the scenario, a site or a level: shares of one
+ * team's people).
  */
-function shareGroups(data: unknown): { path: (string | number)[]; map: Record<string, unknown> }[] {
-  const out: { path: (string | number)[]; map: Record<string, unknown> }[] = [];
+function shareGroups(data: unknown): ShareEntry[][] {
+  const out: ShareEntry[][] = [];
   const add = (path: (string | number)[], value: unknown) => {
-    if (isRecord(value)) out.push({ path, map: value });
+    if (isRecord(value)) out.push(Object.entries(value).map(([key, v]) => ({ path: [...path, key], label: key, value: v })));
   };
   if (!isRecord(data)) return out;
   add(["shrinkage"], data.shrinkage);
@@ -81,11 +101,30 @@ function shareGroups(data: unknown): { path: (string | number)[]; map: Record<st
     }
   }
   if (Array.isArray(data.allocation)) data.allocation.forEach((rule, k) => isRecord(rule) && add(["allocation", k, "to"], rule.to));
+  const shifts = (path: (string | number)[], block: unknown) => {
+    if (!isRecord(block)) return;
+    out.push(templateShares(path, block.templates));
+    if (isRecord(block.levels)) for (const [level, rules] of Object.entries(block.levels)) if (isRecord(rules)) out.push(templateShares([...path, "levels", level], rules.templates));
+  };
+  shifts(["shifts"], data.shifts);
+  if (Array.isArray(data.sites)) data.sites.forEach((site, k) => isRecord(site) && shifts(["sites", k, "shifts"], site.shifts));
   return out;
 }
 
+/** The `min_share` and `max_share` written in a list of shift templates. */
+function templateShares(path: (string | number)[], templates: unknown): ShareEntry[] {
+  if (!Array.isArray(templates)) return [];
+  return templates.flatMap((t, k) =>
+    isRecord(t)
+      ? (["min_share", "max_share"] as const)
+          .filter((key) => t[key] !== undefined && t[key] !== null)
+          .map((key) => ({ path: [...path, "templates", k, key], label: `templates.${k}.${key}`, value: t[key] }))
+      : [],
+  );
+}
+
 /**
- * Bare shares mixed with bare percents in one map: in
+ * Bare shares mixed with bare percents in one group (see `shareGroups`): in
  * `{ breaks: 8, absence: 5, meetings: 0.5 }` the 8 and 5 can only be
  * percents, so the 0.5 most likely means 0.5 % too, yet the rule reads it as
  * 50 %. Every bare value below 1 (0 aside, which reads the same both ways)
@@ -95,18 +134,18 @@ function shareGroups(data: unknown): { path: (string | number)[]; map: Record<st
  */
 export function shareMixes(data: unknown): ShareMix[] {
   const out: ShareMix[] = [];
-  for (const { path, map } of shareGroups(data)) {
-    const bare = Object.entries(map).flatMap(([key, v]) => {
+  for (const group of shareGroups(data)) {
+    const bare = group.flatMap(({ path, label, value: v }) => {
       const r = readShare(v);
-      return r.ok && r.bare ? [{ key, text: String(v).trim(), raw: typeof v === "number" ? v : Number(String(v).trim()) }] : [];
+      return r.ok && r.bare ? [{ path, label, text: String(v).trim(), raw: typeof v === "number" ? v : Number(String(v).trim()) }] : [];
     });
     const percent = bare.find((b) => b.raw > 1);
     if (percent === undefined) continue;
     for (const b of bare) {
       if (!(b.raw > 0 && b.raw < 1)) continue;
       out.push({
-        path: [...path, b.key],
-        message: `got ${b.text} beside ${percent.key}: ${percent.text} (read as ${percent.text}%): alone ${b.text} reads as ${+(b.raw * 100).toFixed(6)}%, but beside percents it may mean ${b.text}%: write ${+(b.raw * 100).toFixed(6)}% or ${b.text}%`,
+        path: b.path,
+        message: `got ${b.text} beside ${percent.label}: ${percent.text} (read as ${percent.text}%): alone ${b.text} reads as ${+(b.raw * 100).toFixed(6)}%, but beside percents it may mean ${b.text}%: write ${+(b.raw * 100).toFixed(6)}% or ${b.text}%`,
       });
     }
   }

@@ -104,6 +104,7 @@ export interface TeamSchedule {
   costPerWeek: number;
   /** Σ requiredHours ÷ Σ onFloorHours over the weeks. */
   efficiency: number;
+  /** Mean over the weeks of the agent-hours over and under the requirement (a week's). */
   overHours: number;
   underHours: number;
   /** Largest gap of its weeks. */

@@ -12,6 +12,7 @@ import { addSpan, WEEK_MIN } from "./week-grid.js";
  * @returns one value per interval of the week (length 10,080 ÷ gridMin)
  */
 export function tourCoverage(tours: readonly Tour[], gridMin: number): Float64Array {
+  if (!(Number.isInteger(gridMin) && gridMin > 0 && WEEK_MIN % gridMin === 0)) throw new RangeError(`tourCoverage needs an interval length that divides 10080, got ${gridMin}`);
   const out = new Float64Array(WEEK_MIN / gridMin);
   for (const tour of tours) {
     for (const day of tour.days) {

@@ -53,11 +53,16 @@ export function dayPatterns(t: ShiftTemplate, legal: LegalFloors): DayMask[] {
     if (t.daysOff.kind === "consecutive" && !offDaysConsecutive(mask)) continue;
     if (t.daysOff.kind === "fixed" && t.daysOff.days.some((d) => mask & (1 << d))) continue;
     const run = longestRest(mask);
-    const restMin = run === 0 ? 0 : (run + 1) * 1440 - t.lengthMin - t.startBandMin;
+    const restMin = run === 0 ? 0 : (run + 1) * 1440 - t.lengthMin - effectiveBand(t);
     if (legal.minWeeklyRestHours > 0 && restMin < legal.minWeeklyRestHours * 60) continue;
     out.push(mask);
   }
   return out;
+}
+
+/** How far a person's start can really move: the band, at most the start window. */
+export function effectiveBand(t: ShiftTemplate): number {
+  return Math.min(t.startBandMin, t.lastStartMin - t.firstStartMin);
 }
 
 /** Start times of a template, minutes after midnight, ascending. */

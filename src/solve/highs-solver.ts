@@ -32,7 +32,7 @@ function solveWith(highs: Highs, m: MipModel, limits: MipLimits): MipResult {
   });
   try {
     model.options.set({
-      output_flag: process.env.CCPLAN_HIGHS_LOG === "1",
+      output_flag: false,
       random_seed: 0,
       mip_rel_gap: limits.relGap,
       time_limit: limits.timeLimitSec,

@@ -1,3 +1,4 @@
+import { spanShares } from "./week-grid.js";
 import type { LegalFloors, ShiftTemplate } from "./template.js";
 
 /**
@@ -91,6 +92,29 @@ export function startBands(t: ShiftTemplate): number[][] {
     bands.push(band);
   }
   return bands;
+}
+
+/**
+ * Break `k`'s offsets that the requirement can tell apart: when every start
+ * of the template falls at the same place of the interval grid, two offsets
+ * that take the same shares of the same intervals are one choice for
+ * coverage (a 15-minute break at :00 or :15 of a 30-minute interval), and
+ * only the earlier is kept — the model is smaller, the optimum the same.
+ */
+export function distinctBreakOffsets(t: ShiftTemplate, k: number, gridMin: number): number[] {
+  const all = breakOffsets(t, k);
+  if (t.startStepMin % gridMin !== 0) return all;
+  const length = t.breaks[k]!.lengthMin;
+  const seen = new Set<string>();
+  return all.filter((o) => {
+    const from = t.firstStartMin + o;
+    const key = spanShares(gridMin, from, from + length)
+      .map(([i, share]) => `${i}:${share}`)
+      .join(" ");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Start offsets (minutes after the shift start) of break `k` of a template: inside its window, on its step. */

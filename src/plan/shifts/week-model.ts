@@ -1,5 +1,5 @@
 import type { MipModel } from "./mip.js";
-import { breakOffsets, dayPatterns, daysOf, startBands, startTimes, type DayMask } from "./tour-options.js";
+import { dayPatterns, distinctBreakOffsets, daysOf, startBands, startTimes, type DayMask } from "./tour-options.js";
 import type { ShiftRules, ShiftTemplate } from "./template.js";
 import { spanShares, WEEK_MIN } from "./week-grid.js";
 
@@ -123,7 +123,7 @@ export function buildWeekModel(required: Float64Array, gridMin: number, rules: S
     for (let d = 0; d < 7; d++) {
       startCol.push(bands.map((band) => band.map(() => column(0))));
     }
-    const offsets = t.breaks.map((_, k) => breakOffsets(t, k));
+    const offsets = t.breaks.map((_, k) => distinctBreakOffsets(t, k, gridMin));
     const breakCol: number[][][][] = offsets.map((os) => Array.from({ length: 7 }, () => starts.map(() => os.map(() => column(0)))));
     parts.push({ template: t, tourCost: tourCosts[ti]!, starts, bands, patterns, peopleCol, startCol, breakOffsets: offsets, breakCol });
 
@@ -153,6 +153,10 @@ export function buildWeekModel(required: Float64Array, gridMin: number, rules: S
     }
   });
 
+  // Every coverage coefficient is a multiple of 1 / lattice (shift and break edges on a finer step than the
+  // grid): whole people put a multiple of it on the floor, so a requirement of 12.37 can be raised to 12.5
+  // (lattice 2) without losing any schedule; the LP relaxation is tighter and the search shorter.
+  const lattice = rules.understaffingCost === null ? coverageLattice(cover) : 0;
   const shortColumn = new Int32Array(intervals).fill(-1);
   const perInterval = rules.understaffingCost === null ? 0 : (rules.understaffingCost * gridMin) / 60;
   const uncoverable: Uncoverable[] = [];
@@ -170,7 +174,7 @@ export function buildWeekModel(required: Float64Array, gridMin: number, rules: S
       continue;
     }
     // a hair below the requirement: 10.000000001 agents from a division is 10 agents
-    rows.add(entries, need - 1e-7, Infinity);
+    rows.add(entries, lattice > 0 ? Math.ceil(need * lattice - 1e-7) / lattice : need - 1e-7, Infinity);
   }
   if (uncoverable.length > 0) return { ok: false, uncoverable };
 
@@ -202,3 +206,20 @@ export function buildWeekModel(required: Float64Array, gridMin: number, rules: S
 }
 
 export { daysOf };
+
+/** The smallest q ≤ 120 such that every coverage coefficient × q is whole (0 when there is none). */
+function coverageLattice(cover: readonly Map<number, number>[]): number {
+  const values = new Set<number>();
+  for (const row of cover) for (const v of row.values()) values.add(Math.abs(v));
+  for (let q = 1; q <= 120; q++) {
+    let whole = true;
+    for (const v of values) {
+      if (Math.abs(v * q - Math.round(v * q)) > 1e-9) {
+        whole = false;
+        break;
+      }
+    }
+    if (whole) return q;
+  }
+  return 0;
+}

@@ -78,7 +78,9 @@ const level = (t: TeamSchedule) => `L${t.tier}`;
 
 /** A team's name in a table: "site team L1", without the site when every team is on the same site. */
 export function teamLabel(t: TeamSchedule, withSite: boolean): string {
-  return `${withSite ? `${t.site} ` : ""}${t.team} ${level(t)}`;
+  // a team named after its level ("level 1", the default organisation's) is not labelled twice
+  const named = new RegExp(`\\b(level|niveau|L|N)[\\s-]*${t.tier}\\b`, "i").test(t.team);
+  return `${withSite ? `${t.site} ` : ""}${t.team}${named ? "" : ` ${level(t)}`}`;
 }
 
 const severalSites = (plan: ShiftPlan) => new Set(plan.teams.map((t) => t.site)).size > 1;
@@ -447,13 +449,30 @@ function toursTables(plan: ShiftPlan, color: ChalkInstance): string[] {
       continue;
     }
     const weeks = team.weeks.length > 1;
-    const rows = tours.map(({ week, tour, text }) => [...(weeks ? [weekDate(week)] : []), tour.template, text.days, text.start, text.end, text.breaks, grouped(tour.people, 0)]);
+    // tours that read the same at this width (they differ in later days' breaks) are one line with their people added
+    const rows: string[][] = [];
+    const people: number[] = [];
+    for (const { week, tour, text } of tours) {
+      const row = [...(weeks ? [weekDate(week)] : []), tour.template, text.days, text.start, text.breaks];
+      const last = rows[rows.length - 1];
+      if (last !== undefined && last.every((cell, k) => cell === row[k])) people[people.length - 1]! += tour.people;
+      else {
+        rows.push(row);
+        people.push(tour.people);
+      }
+    }
     lines.push(
-      renderTable([...(weeks ? ["week of"] : []), "template", "days", "start", "end", "breaks", "people"], rows, [...(weeks ? (["left"] as Align[]) : []), "left", "left", "left", "left", "left", "right"]),
+      renderTable(
+        [...(weeks ? ["week of"] : []), "template", "days", "start", "breaks", "people"],
+        rows.map((r, k) => [...r, grouped(people[k]!, 0)]),
+        [...(weeks ? (["left"] as Align[]) : []), "left", "left", "left", "left", "right"],
+      ),
       "",
     );
   }
-  lines.push("Times of day; a start or end in brackets is a day that differs; breaks ending in … differ by day (CSV and JSON give them all).");
+  lines.push(
+    "Times of day; a start in brackets is a day that differs; breaks are the first day's, … when other days' differ (tours alike at this width are one line; CSV and JSON give every tour, with its end and every day's breaks).",
+  );
   return lines;
 }
 

@@ -42,6 +42,8 @@ export function decodeWeek(week: WeekModel, x: Float64Array): Tour[] {
         }
       }
     }
+    /** Each person's break offsets on their last working day so far. */
+    const lastOffset = new Map<Person, number[]>();
     for (let d = 0; d < 7; d++) {
       /** People starting at each start index on day d, in order. */
       const atStart: Person[][] = part.starts.map(() => []);
@@ -60,6 +62,10 @@ export function decodeWeek(week: WeekModel, x: Float64Array): Tour[] {
       for (let s = 0; s < part.starts.length; s++) {
         const group = atStart[s]!;
         for (let k = 0; k < t.breaks.length; k++) {
+          // people who took this break early on their last working day take the early offsets again:
+          // each person's break times stay alike through the week, and fewer distinct tours result
+          const order = group.map((q, i) => ({ q, i, last: lastOffset.get(q)?.[k] ?? -1 })).sort((a, b) => a.last - b.last || a.i - b.i);
+          group.splice(0, group.length, ...order.map((o) => o.q));
           let next = 0;
           part.breakOffsets[k]!.forEach((o, oi) => {
             const n = count(part.breakCol[k]![d]![s]![oi]!);
@@ -67,6 +73,7 @@ export function decodeWeek(week: WeekModel, x: Float64Array): Tour[] {
           });
           if (next !== group.length) throw new RangeError(`decodeWeek: ${group.length} people of ${t.name} start on day ${d} at ${part.starts[s]} but ${next} take break ${k}`);
         }
+        for (const q of group) lastOffset.set(q, q.breaks[d]!);
       }
     }
     for (const person of people) {

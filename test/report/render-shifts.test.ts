@@ -145,11 +145,11 @@ describe("renderShiftsTable", () => {
     const tours = renderShiftsTable(twoTeams, "tours", plain);
     const rows = lines(tours).filter((l) => /^│ (full-time|part-time|nights)/.test(l));
     expect(rows.map((r) => r.split("│").map((c) => c.trim()).slice(1, -1))).toEqual([
-      ["full-time", "Mon–Fri", "08:00", "16:00", "11:00-12:00 09:30-09:45", "5"],
-      ["full-time", "Mon Tue Thu Fri Sat", "08:00 (Sat 08:30)", "16:00 (Sat 16:30)", "11:00-12:00 09:30-09:45 …", "2"],
-      ["part-time", "Mon–Fri", "09:00", "13:00", "", "3"],
-      ["nights", "Sat–Mon", "22:00", "06:00", "02:00-02:30", "1"],
-      ["full-time", "Mon–Fri", "08:30", "16:30", "11:30-12:30", "4"],
+      ["full-time", "Mon–Fri", "08:00", "11:00-12:00 09:30-09:45", "5"],
+      ["full-time", "Mon Tue Thu Fri Sat", "08:00 (Sat 08:30)", "11:00-12:00 09:30-09:45 …", "2"],
+      ["part-time", "Mon–Fri", "09:00", "", "3"],
+      ["nights", "Sat–Mon", "22:00", "02:00-02:30", "1"],
+      ["full-time", "Mon–Fri", "08:30", "11:30-12:30", "4"],
     ]);
     expect(renderShiftsTable(twoTeams, "tours", plain)).toBe(tours);
     const coverage = renderShiftsTable(twoTeams, "coverage", plain);

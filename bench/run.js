@@ -2,7 +2,7 @@
 // realistic mix, `ccplan erlang --input` end to end on 100,000 rows, and the
 // CLI's start-up time. A benchmark, not a test: it prints figures for the README.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -184,6 +184,43 @@ try {
   const gaps = timeCommand(gapsArgs, 3);
   if (gaps.status !== 0) throw new Error(`gaps failed: ${gaps.stderr}`);
   console.log(`ccplan gaps, the fixture roster (149 people) on the fixture week: ${(gaps.medianMs / 1000).toFixed(2)} s wall (median of 3)`);
+}
+
+// ccplan shifts: the fixture week's team scheduled (HiGHS, to the default 1 % gap), and 13 weeks of it week by week.
+{
+  const args = ["bin/ccplan.js", "shifts", "fixtures/forecast-week.csv", "--scenario", "fixtures/scenarios/in-house-shifts.yaml", "--format", "json", "--quiet"];
+  const week = timeCommand(args, 3);
+  if (week.status !== 0) throw new Error(`shifts failed: ${week.stderr}`);
+  const one = JSON.parse(spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 30 }).stdout);
+  const rss = peakRssMb(args.slice(0));
+  console.log(
+    `ccplan shifts, the fixture week (${one.totals.people} people, ${one.teams.length} team): ${(week.medianMs / 1000).toFixed(2)} s wall (median of 3), status ${one.totals.status}, proven gap ${(one.totals.mipGap * 100).toFixed(2)} %` +
+      (rss === null ? "" : `, peak RSS ${rss.toFixed(0)} MB`),
+  );
+  // 13 weeks: the fixture week repeated with a seasonal ±10 % on volumes
+  const dir = mkdtempSync(join(tmpdir(), "ccplan-shifts-bench-"));
+  try {
+    const [head, ...rows] = readFileSync("fixtures/forecast-week.csv", "utf8").trim().split("\n");
+    const out = [head];
+    for (let k = 0; k < 13; k++) {
+      const factor = 1 + 0.1 * Math.sin((2 * Math.PI * k) / 13);
+      for (const line of rows) {
+        const cells = line.split(",");
+        const t = new Date(`${cells[0]}:00Z`);
+        t.setUTCDate(t.getUTCDate() + 7 * k);
+        cells[0] = t.toISOString().slice(0, 16);
+        cells[4] = String(Math.round(Number(cells[4]) * factor * 100) / 100);
+        out.push(cells.join(","));
+      }
+    }
+    const file = join(dir, "forecast-13-weeks.csv");
+    writeFileSync(file, out.join("\n") + "\n");
+    const quarter = timeCommand(["bin/ccplan.js", "shifts", file, "--scenario", "fixtures/scenarios/in-house-shifts.yaml", "--format", "json", "--quiet"], 1);
+    if (quarter.status !== 0) throw new Error(`shifts (13 weeks) failed: ${quarter.stderr}`);
+    console.log(`ccplan shifts, 13 weeks of the fixture (±10 % seasonal), week by week: ${(quarter.medianMs / 1000).toFixed(1)} s wall`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const startup = timeCommand(["bin/ccplan.js", "--version"], 20);

@@ -196,6 +196,10 @@ function header(plan: Plan, report: PlanReport) {
     shrinkage: plan.shrinkage,
     contractHours: plan.contractHours,
     contractFraction: plan.contractFraction,
+    // only under --shifts: the people the organisation needs with agents from weekly schedules
+    ...(plan.organisation.scheduled === undefined
+      ? {}
+      : { shifts: { agentsHeadcount: plan.organisation.roles.filter((r) => /^level-/.test(r.role)).reduce((n, r) => n + r.headcount, 0), headcount: plan.organisation.totals.headcount, fte: jsonNumber(plan.organisation.totals.fte) } }),
   };
 }
 
@@ -377,6 +381,7 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
     const people = o.roles.map((r) => `${r.role} ${grouped(r.headcount, 0)}`).join(", ");
     const how = o.model === "separate" ? "people counted per level" : "queues pooled in teams, where the lines above staff each queue apart";
     lines.push(`Organisation ${o.model} (${how}): ${grouped(o.totals.headcount, 0)} people with management and support (${people}); see --by tier and --by group.`);
+    if (o.scheduled !== undefined) lines.push("Agents' headcount from weekly shift schedules (--shifts; see ccplan shifts); the queue lines above stay FTE-based.");
   }
   return lines.join("\n") + "\n";
 }

@@ -53,7 +53,7 @@ export interface WeekSchedule {
   status: MipStatus;
   /** Proven relative optimality gap of the cost (0 = proven optimal). */
   gap: number;
-  /** Lower bound of the cost proven by the solver (tie-break excluded). */
+  /** Lower bound proven by the solver of the cost plus the understaffing cost (at most both). */
   boundCost: number;
   tours: Tour[];
   /** Agents needed on the floor per interval (the plan's agents ÷ (1 − in-shift shrinkage not placed as breaks)), one value per interval of the week. */

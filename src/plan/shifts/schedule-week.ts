@@ -3,7 +3,7 @@ import type { TemplateUse, WeekSchedule } from "./schedule-types.js";
 import type { ShiftRules } from "./template.js";
 import { decodeWeek } from "./decode-week.js";
 import { tourCoverage } from "./tour-coverage.js";
-import { buildWeekModel, type Uncoverable } from "./week-model.js";
+import { buildWeekModel, costBound, type Uncoverable } from "./week-model.js";
 
 /** A week that cannot be scheduled: the intervals no template reaches, or rules no schedule satisfies. */
 export type WeekFailure =
@@ -70,7 +70,7 @@ export function scheduleWeek(
       weekStartMin: 0,
       status: result.status,
       gap: Math.max(0, result.gap),
-      boundCost: result.bound,
+      boundCost: Math.min(cost + (rules.understaffingCost ?? 0) * underHours, costBound(week, result.bound)),
       tours,
       required,
       onFloor,

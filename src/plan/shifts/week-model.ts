@@ -31,8 +31,13 @@ export interface WeekModel {
   parts: TemplatePart[];
   /** Column of u[i] per interval (−1: none). */
   shortColumn: Int32Array;
-  /** Objective weight of one person (the tie-break). */
-  tieBreak: number;
+  /**
+   * How the objective encodes cost and the tie-break: `exact` — objective =
+   * cost ÷ unit × (peopleBound + 1) + people, all whole numbers, so that
+   * fewer people win exactly at equal cost and the solver can round its
+   * bounds; else objective = cost + tieBreak × people.
+   */
+  objective: { kind: "exact"; unit: number; peopleBound: number } | { kind: "weighted"; tieBreak: number };
   understaffingCostPerAgentInterval: number;
 }
 
@@ -111,14 +116,21 @@ export function buildWeekModel(required: Float64Array, gridMin: number, rules: S
   };
 
   const tourCosts = rules.templates.map((t) => t.daysPerWeek * t.paidHours * (t.costPerHour ?? 1));
-  const tieBreak = 1e-4 * Math.max(1e-3, Math.min(...tourCosts));
+  /** People columns and their tour's cost: their objective weight is set once the model is known. */
+  const peopleColumns: [number, number][] = [];
   const parts: TemplatePart[] = [];
   rules.templates.forEach((t, ti) => {
     const starts = startTimes(t);
     const bands = startBands(t);
     const patterns = dayPatterns(t, rules.legal);
     const peopleCol = new Int32Array(patterns.length * bands.length);
-    for (let p = 0; p < patterns.length; p++) for (let b = 0; b < bands.length; b++) peopleCol[p * bands.length + b] = column(tourCosts[ti]! + tieBreak);
+    for (let p = 0; p < patterns.length; p++) {
+      for (let b = 0; b < bands.length; b++) {
+        const col = column(0);
+        peopleCol[p * bands.length + b] = col;
+        peopleColumns.push([col, tourCosts[ti]!]);
+      }
+    }
     const startCol: number[][][] = [];
     for (let d = 0; d < 7; d++) {
       startCol.push(bands.map((band) => band.map(() => column(0))));
@@ -128,12 +140,14 @@ export function buildWeekModel(required: Float64Array, gridMin: number, rules: S
     parts.push({ template: t, tourCost: tourCosts[ti]!, starts, bands, patterns, peopleCol, startCol, breakOffsets: offsets, breakCol });
 
     for (let d = 0; d < 7; d++) {
+      // a day no pattern works has its columns held at 0 by the linking rows: they cover nothing
+      const worked = patterns.some((p) => p & (1 << d));
       for (let b = 0; b < bands.length; b++) {
         // people of band b working day d = those starting at one of the band's times
         const entries: [number, number][] = bands[b]!.map((_, k) => [startCol[d]![b]![k]!, 1]);
         for (let p = 0; p < patterns.length; p++) if (patterns[p]! & (1 << d)) entries.push([peopleCol[p * bands.length + b]!, -1]);
         rows.add(entries, 0, 0);
-        bands[b]!.forEach((s, k) => addCover(startCol[d]![b]![k]!, d * 1440 + starts[s]!, d * 1440 + starts[s]! + t.lengthMin, 1));
+        if (worked) bands[b]!.forEach((s, k) => addCover(startCol[d]![b]![k]!, d * 1440 + starts[s]!, d * 1440 + starts[s]! + t.lengthMin, 1));
       }
       for (let s = 0; s < starts.length; s++) {
         for (let k = 0; k < t.breaks.length; k++) {
@@ -144,7 +158,7 @@ export function buildWeekModel(required: Float64Array, gridMin: number, rules: S
             if (at >= 0) entries.push([startCol[d]![b]![at]!, -1]);
           }
           rows.add(entries, 0, 0);
-          offsets[k]!.forEach((o, oi) => {
+          if (worked) offsets[k]!.forEach((o, oi) => {
             const from = d * 1440 + starts[s]! + o;
             addCover(breakCol[k]![d]![s]![oi]!, from, from + t.breaks[k]!.lengthMin, -1);
           });
@@ -156,7 +170,8 @@ export function buildWeekModel(required: Float64Array, gridMin: number, rules: S
   // Every coverage coefficient is a multiple of 1 / lattice (shift and break edges on a finer step than the
   // grid): whole people put a multiple of it on the floor, so a requirement of 12.37 can be raised to 12.5
   // (lattice 2) without losing any schedule; the LP relaxation is tighter and the search shorter.
-  const lattice = rules.understaffingCost === null ? coverageLattice(cover) : 0;
+  const q = coverageLattice(cover);
+  const lattice = rules.understaffingCost === null ? q : 0;
   const shortColumn = new Int32Array(intervals).fill(-1);
   const perInterval = rules.understaffingCost === null ? 0 : (rules.understaffingCost * gridMin) / 60;
   const uncoverable: Uncoverable[] = [];
@@ -177,6 +192,22 @@ export function buildWeekModel(required: Float64Array, gridMin: number, rules: S
     rows.add(entries, lattice > 0 ? Math.ceil(need * lattice - 1e-7) / lattice : need - 1e-7, Infinity);
   }
   if (uncoverable.length > 0) return { ok: false, uncoverable };
+
+  // the objective: cost first, then fewer people (see WeekModel.objective)
+  const unit = costUnit(tourCosts);
+  let objective: WeekModel["objective"];
+  if (unit > 0 && q > 0) {
+    // in a least-cost schedule every person is needed in some interval i, where at most q × required + 1 people can be
+    let peopleBound = 0;
+    for (let i = 0; i < intervals; i++) if (required[i]! > 1e-9) peopleBound += Math.ceil(q * required[i]! - 1e-7) + 1;
+    objective = { kind: "exact", unit, peopleBound };
+    for (const [col, c] of peopleColumns) cost[col] = Math.round(c / unit) * (peopleBound + 1) + 1;
+    for (const col of shortColumn) if (col >= 0) cost[col] = (perInterval / unit) * (peopleBound + 1);
+  } else {
+    const tieBreak = 1e-4 * Math.max(1e-3, Math.min(...tourCosts));
+    objective = { kind: "weighted", tieBreak };
+    for (const [col, c] of peopleColumns) cost[col] = c + tieBreak;
+  }
 
   // shares of the team's people, and counts
   const everyone: [number, number][] = parts.flatMap((part) => [...part.peopleCol].map((c): [number, number] => [c, 1]));
@@ -202,10 +233,38 @@ export function buildWeekModel(required: Float64Array, gridMin: number, rules: S
     indices: Int32Array.from(rows.indices),
     values: Float64Array.from(rows.values),
   };
-  return { ok: true, week: { model, gridMin, templates: rules.templates, parts, shortColumn, tieBreak, understaffingCostPerAgentInterval: perInterval } };
+  return { ok: true, week: { model, gridMin, templates: rules.templates, parts, shortColumn, objective, understaffingCostPerAgentInterval: perInterval } };
 }
 
 export { daysOf };
+
+/**
+ * A lower bound of the cost (tours plus understaffing) from a lower bound of
+ * the objective proven by the solver.
+ */
+export function costBound(week: WeekModel, objectiveBound: number): number {
+  const o = week.objective;
+  if (!Number.isFinite(objectiveBound)) return objectiveBound;
+  if (o.kind === "weighted") return objectiveBound; // the tie-break is at most 10⁻⁴ of a tour a person
+  const bound = ((objectiveBound - o.peopleBound) * o.unit) / (o.peopleBound + 1);
+  // without understaffing the cost is a multiple of the unit
+  const priced = week.shortColumn.some((c) => c >= 0);
+  return Math.max(0, priced ? bound : o.unit * Math.ceil(bound / o.unit - 1e-9));
+}
+
+/** The largest amount every tour's cost is a whole multiple of, to the cent (0 when there is none, or a tour is free). */
+function costUnit(costs: readonly number[]): number {
+  let g = 0;
+  for (const c of costs) {
+    const cents = Math.round(c * 100);
+    if (cents <= 0 || Math.abs(c * 100 - cents) > 1e-6 || cents > 1e12) return 0;
+    let a = g;
+    let b = cents;
+    while (b !== 0) [a, b] = [b, a % b];
+    g = a;
+  }
+  return g / 100;
+}
 
 /** The smallest q ≤ 120 such that every coverage coefficient × q is whole (0 when there is none). */
 function coverageLattice(cover: readonly Map<number, number>[]): number {

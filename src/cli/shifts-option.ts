@@ -37,7 +37,7 @@ export async function shiftScheduling(ctx: CommandContext, scenario: import("../
       warnTimeLimits(plan, source, limits, ctx);
       const t = plan.totals;
       ctx.info(
-        `shifts: ${scenario.name}: ${Math.round(t.people * 10) / 10} people scheduled a week, headcount ${t.headcount} (FTE-based ${t.planHeadcount}), schedule efficiency ${(t.efficiency * 100).toFixed(1)} %, proven gap ≤ ${(t.gap * 100).toFixed(2)} %`,
+        `shifts: ${scenario.name}: ${Math.round(t.people * 10) / 10} people scheduled a week, headcount ${t.headcount} (FTE-based ${t.planHeadcount ?? "–"}), schedule efficiency ${(t.efficiency * 100).toFixed(1)} %, proven gap ≤ ${(t.gap * 100).toFixed(2)} %`,
       );
       return plan;
     },

@@ -48,7 +48,7 @@ export function shiftsCommand(ctx: CommandContext): Command {
     .argument("[forecast]", "forecast CSV ('-' for stdin); not needed with --requirement")
     .addHelpText("before", EXAMPLES)
     .option("--scenario <file>", "scenario file with a `shifts` block (templates, in-shift shrinkage, rules)")
-    .option("--requirement <file>", "CSV of agents to schedule: interval_start,agents[,team] (instead of planning a forecast)")
+    .option("--requirement <file>", "CSV of agents needed logged in, interval_start,agents[,team], instead of planning a forecast (divided by 1 − in-shift shrinkage like the plan's)")
     .addOption(new Option("--report <report>", "what to print (default: summary)").choices(["summary", "tours", "coverage"]))
     .addOption(formatOption(true))
     .addOption(outOption())

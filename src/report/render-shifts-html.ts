@@ -205,8 +205,8 @@ export function renderShiftsHtml(plan: ShiftPlan, ctx: ShiftsHtmlContext = {}): 
     peopleByTemplate(teamFigures(team).byTemplate),
     n(team.people, 1, 0),
     n(team.headcount, 0),
-    n(team.planHeadcount, 0),
-    n(team.headcount - team.planHeadcount, 0),
+    team.planHeadcount === null ? "–" : n(team.planHeadcount, 0),
+    team.planHeadcount === null ? "–" : n(team.headcount - team.planHeadcount, 0),
     n(team.paidHoursPerWeek, 0),
     n(team.costPerWeek, 0),
     { n: percent(team.efficiency, 1) },
@@ -214,7 +214,7 @@ export function renderShiftsHtml(plan: ShiftPlan, ctx: ShiftsHtmlContext = {}): 
     n(figures[k]!.underHours),
     statusText(team.status, team.gap),
   ]);
-  summaryRows.push(["total", "", n(t.people, 1, 0), n(t.headcount, 0), n(t.planHeadcount, 0), n(t.headcount - t.planHeadcount, 0), n(t.paidHoursPerWeek, 0), n(t.costPerWeek, 0), { n: percent(t.efficiency, 1) }, n(sumOf(figures, (f) => f.overHours)), n(sumOf(figures, (f) => f.underHours)), statusText(t.status, t.gap)]);
+  summaryRows.push(["total", "", n(t.people, 1, 0), n(t.headcount, 0), t.planHeadcount === null ? "–" : n(t.planHeadcount, 0), t.planHeadcount === null ? "–" : n(t.headcount - t.planHeadcount, 0), n(t.paidHoursPerWeek, 0), n(t.costPerWeek, 0), { n: percent(t.efficiency, 1) }, n(sumOf(figures, (f) => f.overHours)), n(sumOf(figures, (f) => f.underHours)), statusText(t.status, t.gap)]);
   const summary =
     htmlTable(["team", "people by template", "people", "headcount", "plan headcount", "vs plan", "paid h/week", `cost/week (${plan.currency})`, "efficiency", "over h/week", "under h/week", "status"], summaryRows, true) +
     `<p>Efficiency = required agent-hours ÷ scheduled on-floor agent-hours. Headcount = people ÷ (1 − out-of-shift shrinkage), rounded up; plan headcount is the FTE-based headcount of <code>ccplan plan</code>. Paid hours and cost are the headcount's, a week.${plan.teams.some((x) => x.status !== "optimal") ? ' <span class="bad">A schedule stopped by the time limit is not proven optimal: the best one costs at least (1 − gap) × its cost.</span>' : ""}</p>`;
@@ -261,6 +261,6 @@ export function renderShiftsHtml(plan: ShiftPlan, ctx: ShiftsHtmlContext = {}): 
       ["solver", "integer programme solved by HiGHS; the gap is the one it proves"],
     ]),
   });
-  const subtitle = `${grouped(t.people, 1, 0)} people scheduled, headcount ${grouped(t.headcount, 0)} (plan ${grouped(t.planHeadcount, 0)}), ${grouped(t.costPerWeek, 0)} ${plan.currency} a week, efficiency ${percent(t.efficiency, 1)}; ${statusText(t.status, t.gap)}`;
+  const subtitle = `${grouped(t.people, 1, 0)} people scheduled, headcount ${grouped(t.headcount, 0)}${t.planHeadcount === null ? "" : ` (plan ${grouped(t.planHeadcount, 0)})`}, ${grouped(t.costPerWeek, 0)} ${plan.currency} a week, efficiency ${percent(t.efficiency, 1)}; ${statusText(t.status, t.gap)}`;
   return htmlPage(`Shift schedules: ${plan.scenario}`, subtitle, sections);
 }

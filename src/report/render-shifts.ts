@@ -83,6 +83,10 @@ export function teamLabel(t: TeamSchedule, withSite: boolean): string {
   return `${withSite ? `${t.site} ` : ""}${t.team}${named ? "" : ` ${level(t)}`}`;
 }
 
+/** The plan's headcount, or a dash when the requirement came from a file. */
+const planText = (planHeadcount: number | null) => (planHeadcount === null ? "–" : grouped(planHeadcount, 0));
+const vsPlanText = (headcount: number, planHeadcount: number | null) => (planHeadcount === null ? "–" : signed(headcount - planHeadcount));
+
 const severalSites = (plan: ShiftPlan) => new Set(plan.teams.map((t) => t.site)).size > 1;
 
 /** The cells of a week's first day 00:00 as a date. */
@@ -342,11 +346,11 @@ function wrap(text: string, width: number): string[] {
 function title(plan: ShiftPlan, color: ChalkInstance): string[] {
   const first = plan.teams.flatMap((t) => t.weeks).reduce((m, w) => Math.min(m, w.weekStartMin), Infinity);
   const from = Number.isFinite(first) ? ` from ${SHORT_DAY_NAMES[weekDayOf(first)]} ${formatDateTime(first).slice(0, 10)}` : "";
-  const sites = severalSites(plan) || plan.teams.length === 0 ? "" : `; site ${plan.teams[0]!.site}`;
-  return [
-    color.bold(`Shifts "${plan.scenario}"`) + `  ${grouped(plan.weeks, 0)} week${plan.weeks === 1 ? "" : "s"}${from}; costs in ${plan.currency} a week${sites}`,
-    "",
-  ];
+  const sites = severalSites(plan) || plan.teams.length === 0 || plan.teams[0]!.site === "" ? "" : `; site ${plan.teams[0]!.site}`;
+  const head = `Shifts "${plan.scenario}"`;
+  const rest = `${grouped(plan.weeks, 0)} week${plan.weeks === 1 ? "" : "s"}${from}; costs in ${plan.currency} a week${sites}`;
+  // at most 80 columns: the details on a line of their own when the two do not fit
+  return head.length + 2 + rest.length <= 80 ? [color.bold(head) + `  ${rest}`, ""] : [color.bold(head), rest, ""];
 }
 
 function summaryTable(plan: ShiftPlan, color: ChalkInstance, width: number): string[] {
@@ -366,8 +370,8 @@ function summaryTable(plan: ShiftPlan, color: ChalkInstance, width: number): str
     col("people by template", "left", 11, (_, k) => peopleByTemplate(figures[k]!.byTemplate), ""),
     col("people", "right", 6, (team) => grouped(team.people, 1, 0), grouped(t.people, 1, 0)),
     col("headcount", "right", 1, (team) => grouped(team.headcount, 0), grouped(t.headcount, 0)),
-    col("plan", "right", 5, (team) => grouped(team.planHeadcount, 0), grouped(t.planHeadcount, 0)),
-    col("vs plan", "right", 7, (team) => signed(team.headcount - team.planHeadcount), signed(t.headcount - t.planHeadcount)),
+    col("plan", "right", 5, (team) => planText(team.planHeadcount), planText(t.planHeadcount)),
+    col("vs plan", "right", 7, (team) => vsPlanText(team.headcount, team.planHeadcount), vsPlanText(t.headcount, t.planHeadcount)),
     col("paid h", "right", 9, (team) => grouped(team.paidHoursPerWeek, 0), grouped(t.paidHoursPerWeek, 0)),
     col("cost/week", "right", 3, (team) => grouped(team.costPerWeek, 0), grouped(t.costPerWeek, 0)),
     col("effic.", "right", 4, (team) => percent(team.efficiency, 1), percent(t.efficiency, 1)),
@@ -387,10 +391,10 @@ function summaryTable(plan: ShiftPlan, color: ChalkInstance, width: number): str
   const people = droppedHeads.has("people") || droppedHeads.has("people by template");
   const vsPlan = droppedHeads.has("plan"); // without "vs plan" alone, the difference is plain to see
   if (people || vsPlan) {
-    const said = (label: string, p: number, uses: readonly TemplateUse[] | null, hc: number, planHc: number) => {
+    const said = (label: string, p: number, uses: readonly TemplateUse[] | null, hc: number, planHc: number | null) => {
       const parts = [
         ...(people ? [`${grouped(p, 1, 0)} people${uses === null ? "" : ` (${peopleByTemplate(uses) || "none"})`}`] : []),
-        ...(vsPlan ? [`headcount ${grouped(hc, 0)} against ${grouped(planHc, 0)} in the plan (${signed(hc - planHc)})`] : []),
+        ...(vsPlan && planHc !== null ? [`headcount ${grouped(hc, 0)} against ${grouped(planHc, 0)} in the plan (${signed(hc - planHc)})`] : []),
       ];
       return wrap(`${label}: ${parts.join("; ")}.`, width);
     };
@@ -577,7 +581,7 @@ function summaryCsv(plan: ShiftPlan): string {
     const f = teamFigures(team);
     // a team: means per week; paid_hours and cost are the headcount's (grossed up for out-of-shift shrinkage)
     rows.push([
-      "team", team.site, team.team, team.tier, null, csvByTemplate(f.byTemplate), team.people, team.headcount, team.planFte, team.planHeadcount, team.headcount - team.planHeadcount,
+      "team", team.site, team.team, team.tier, null, csvByTemplate(f.byTemplate), team.people, team.headcount, team.planFte, team.planHeadcount, team.planHeadcount === null ? null : team.headcount - team.planHeadcount,
       team.paidHoursPerWeek, team.costPerWeek, f.scheduledPaidHours, f.scheduledCost, f.requiredHours, f.onFloorHours, team.efficiency, f.overHours, f.underHours, f.understaffingCost, team.gap, null, team.status,
     ]);
     // a week: the scheduled people only (no headcount is computed per week)
@@ -592,7 +596,7 @@ function summaryCsv(plan: ShiftPlan): string {
   const f = plan.teams.map(teamFigures);
   const sum = (g: (x: TeamFigures) => number) => f.reduce((s, x) => s + g(x), 0);
   rows.push([
-    "total", null, null, null, null, null, t.people, t.headcount, t.planFte, t.planHeadcount, t.headcount - t.planHeadcount,
+    "total", null, null, null, null, null, t.people, t.headcount, t.planFte, t.planHeadcount, t.planHeadcount === null ? null : t.headcount - t.planHeadcount,
     t.paidHoursPerWeek, t.costPerWeek, sum((x) => x.scheduledPaidHours), sum((x) => x.scheduledCost), sum((x) => x.requiredHours), sum((x) => x.onFloorHours), t.efficiency, sum((x) => x.overHours), sum((x) => x.underHours), sum((x) => x.understaffingCost), t.gap, null, t.status,
   ]);
   return csv(SUMMARY_HEAD, rows);
@@ -675,9 +679,9 @@ function teamJson(team: TeamSchedule) {
     ...teamKey(team),
     people: num(team.people),
     headcount: team.headcount,
-    planFte: num(team.planFte),
+    planFte: team.planFte === null ? null : num(team.planFte),
     planHeadcount: team.planHeadcount,
-    headcountVsPlan: team.headcount - team.planHeadcount,
+    headcountVsPlan: team.planHeadcount === null ? null : team.headcount - team.planHeadcount,
     byTemplate: f.byTemplate.map(useJson),
     paidHours: num(team.paidHoursPerWeek),
     cost: num(team.costPerWeek),
@@ -791,7 +795,7 @@ export function renderShiftsJson(plan: ShiftPlan): string {
     underHours: num(sumOf(figures, (f) => f.underHours)),
     mipGap: num(t.gap),
     status: t.status,
-    planFte: num(t.planFte),
+    planFte: t.planFte === null ? null : num(t.planFte),
     planHeadcount: t.planHeadcount,
   };
   return (

@@ -116,6 +116,41 @@ spans:
 support_roles:
   quality-analyst: { per: 40 } # one per 40 agents
   workforce-planner: { per: 60 }
+
+# Weekly schedules: ccplan shifts forecast.csv --scenario scenario.yaml
+# (and --shifts on plan, compare, gaps) cover each team's requirement with
+# tours of these templates at least cost. In this block a bare duration is
+# MINUTES (length: 60 is an hour); write 8h, 7h30 or 90min to be plain.
+shifts:
+  # shrinkage kept inside shifts: the requirement on the floor is agents ÷ (1 − these);
+  # breaks placed by the templates replace the breaks share. The rest (absence,
+  # holidays) turns scheduled people into headcount.
+  in_shift_shrinkage: [breaks, meetings, training]
+  understaffing_cost: null     # null: every interval covered; a number: cost of an agent-hour short
+  # legal: { min_daily_rest_hours: 11, min_weekly_rest_hours: 35, max_daily_work_hours: 10 }  # France by default
+  templates:
+    - name: full-time
+      days_per_week: 5
+      days_off: consecutive    # consecutive | any | a list such as [saturday, sunday]
+      length: 8h               # on site, lunch included
+      paid_hours: 7            # a day: 35 h a week
+      start: { from: "08:00", to: "12:00", step: 60 }
+      same_start_all_week: true   # or start_band: 60 (minutes a start may move through the week)
+      breaks:                  # each between after and before, from the shift start
+        - { length: 60, paid: false, after: 3h, before: 5h, step: 30 }
+        # - { length: 15, paid: true, after: 1h30, before: 2h30 }   # a screen break
+      cost_per_hour: 29        # loaded cost of a paid hour (else the site's cost model)
+    - name: part-time
+      days_per_week: 5
+      days_off: consecutive
+      length: 4h
+      paid_hours: 4
+      start: { from: "08:00", to: "16:00", step: 60 }
+      same_start_all_week: true
+      cost_per_hour: 29
+      max_share: 30%           # of the team's people (also min_share, max_count)
+  # levels:                    # other rules for a level, e.g. level 2 full-time only
+  #   2: { templates: [ ... ] }
 `;
 
 export const STARTER_IN_HOUSE = `# Everything in-house in Lyon, with what it costs (EUR).
@@ -174,7 +209,7 @@ Files written by \`ccplan init\`:
 | --- | --- |
 | forecast.csv | a week (Monday to Saturday) of 30-minute intervals: volume and AHT per typology, channel and direction; \`patience\` (seconds) turns on Erlang A |
 | roster.csv | 70 people with their site, level, weekly hours and skills (0–3 per typology:channel) |
-| scenario.yaml | targets, shrinkage, contracts, opening hours, levels, organisation and spans, every line commented |
+| scenario.yaml | targets, shrinkage, contracts, opening hours, levels, organisation and spans, shift templates, every line commented |
 | sourcing-in-house.yaml, sourcing-nearshore.yaml | two ways to run the same work, with costs |
 
 Try:
@@ -185,7 +220,15 @@ Try:
     ccplan plan forecast.csv --scenario scenario.yaml --format html --out plan.html
     ccplan compare forecast.csv --scenario sourcing-in-house.yaml --scenario sourcing-nearshore.yaml
     ccplan gaps forecast.csv --roster roster.csv --scenario scenario.yaml
+    ccplan shifts forecast.csv --scenario scenario.yaml
+    ccplan shifts forecast.csv --scenario scenario.yaml --report tours
+    ccplan plan forecast.csv --scenario scenario.yaml --by tier --shifts
     ccplan validate forecast.csv roster.csv scenario.yaml
+
+\`ccplan shifts\` turns each team's requirement into weekly schedules (full-time
+and part-time tours with their days off, start times and lunch breaks) and
+shows the headcount they take beside the FTE-based one; it solves an integer
+programme per team, so it takes some seconds.
 
 Then replace forecast.csv with your own export (Excel in French works as it
 is: \`;\`, decimal comma, dd/mm/yyyy) and edit the scenario.

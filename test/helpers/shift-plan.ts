@@ -201,8 +201,8 @@ export function shiftPlan(teams: TeamSpec[], over: { scenario?: string; currency
       underHours: sum((t) => t.underHours),
       gap: Math.max(0, ...built.map((t) => t.gap)),
       status: worst(built.map((t) => t.status)),
-      planFte: sum((t) => t.planFte),
-      planHeadcount: sum((t) => t.planHeadcount),
+      planFte: sum((t) => t.planFte ?? 0),
+      planHeadcount: sum((t) => t.planHeadcount ?? 0),
     },
   };
 }

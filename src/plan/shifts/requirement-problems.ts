@@ -37,7 +37,7 @@ export function requirementShiftProblems(req: RequirementInput, scenario: Scenar
   const problems = req.teams.map((t) => {
     const agentsAt = new Map<number, number>();
     for (const r of t.rows) agentsAt.set(r.startMin, r.agents);
-    return teamProblem({ name: t.team, tier: tierOfTeamName(t.team), gridMin: req.gridMin, agentsAt }, weeks, own, settings, scenario.sites.length > 0 ? site : null, { fte: 0, headcount: 0 }, notes);
+    return teamProblem({ name: t.team, tier: tierOfTeamName(t.team), gridMin: req.gridMin, agentsAt }, weeks, own, settings, site, null, notes);
   });
   return { problems, notes };
 }

@@ -111,9 +111,9 @@ export interface TeamSchedule {
   gap: number;
   /** Worst status of its weeks (infeasible > no-solution > time-limit > optimal). */
   status: MipStatus;
-  /** The plan's FTE-based figures of the same team, for comparison. */
-  planFte: number;
-  planHeadcount: number;
+  /** The plan's FTE-based figures of the same team, for comparison (null when the requirement came from a file). */
+  planFte: number | null;
+  planHeadcount: number | null;
 }
 
 /** Every team's schedule. */
@@ -132,7 +132,7 @@ export interface ShiftPlan {
     underHours: number;
     gap: number;
     status: MipStatus;
-    planFte: number;
-    planHeadcount: number;
+    planFte: number | null;
+    planHeadcount: number | null;
   };
 }

@@ -78,8 +78,9 @@ export function shiftPlanOf(meta: { scenario: string; currency: string }, weeks:
       underHours: sum((t) => t.underHours),
       gap: teams.reduce((g, t) => Math.max(g, t.gap), 0),
       status: teams.reduce<MipStatus>((s, t) => worseStatus(s, t.status), "optimal"),
-      planFte: sum((t) => t.planFte),
-      planHeadcount: sum((t) => t.planHeadcount),
+      // the plan's figures when every team has them (a requirement file has none)
+      planFte: teams.every((t) => t.planFte !== null) ? sum((t) => t.planFte!) : null,
+      planHeadcount: teams.every((t) => t.planHeadcount !== null) ? sum((t) => t.planHeadcount!) : null,
     },
   };
 }

@@ -26,9 +26,9 @@ export interface TeamProblem {
   inShiftShrinkage: number;
   outOfShiftShrinkage: number;
   weeks: { weekStartMin: number; required: Float64Array }[];
-  /** The plan's FTE-based figures of the same team (0 when the requirement came from a file). */
-  planFte: number;
-  planHeadcount: number;
+  /** The plan's FTE-based figures of the same team (null when the requirement came from a file). */
+  planFte: number | null;
+  planHeadcount: number | null;
 }
 
 /** Something the planner should hear about the schedules' inputs. */
@@ -82,7 +82,7 @@ export function teamProblem(
   scenario: Scenario,
   settings: ShiftSettings,
   site: Site | null,
-  plan: { fte: number; headcount: number },
+  plan: { fte: number; headcount: number } | null,
   notes: ShiftNote[],
 ): TeamProblem {
   const base = rulesFor(settings, curve.tier);
@@ -122,7 +122,7 @@ export function teamProblem(
     inShiftShrinkage: inShift,
     outOfShiftShrinkage: outOfShift,
     weeks: problemWeeks,
-    planFte: plan.fte,
-    planHeadcount: plan.headcount,
+    planFte: plan?.fte ?? null,
+    planHeadcount: plan?.headcount ?? null,
   };
 }

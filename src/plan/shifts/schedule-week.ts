@@ -3,7 +3,7 @@ import type { TemplateUse, WeekSchedule } from "./schedule-types.js";
 import type { ShiftRules } from "./template.js";
 import { decodeWeek } from "./decode-week.js";
 import { tourCoverage } from "./tour-coverage.js";
-import { buildWeekModel, costBound, type Uncoverable } from "./week-model.js";
+import { buildWeekModel, costBound, peopleBoundHolds, type Uncoverable } from "./week-model.js";
 
 /** A week that cannot be scheduled: the intervals no template reaches, or rules no schedule satisfies. */
 export type WeekFailure =
@@ -32,14 +32,24 @@ export function scheduleWeek(
   solve: MipSolver,
   limits: MipLimits,
 ): { ok: true; week: WeekSchedule } | { ok: false; failure: WeekFailure } {
-  const built = buildWeekModel(required, gridMin, rules);
-  if (!built.ok) return { ok: false, failure: { kind: "uncoverable", intervals: built.uncoverable } };
-  const week = built.week;
   const hasWork = required.some((r) => r > 1e-9);
-  const result = hasWork ? solve(week.model, limits) : { status: "optimal" as const, x: new Float64Array(week.model.numCols), objective: 0, bound: 0, gap: 0, seconds: 0 };
-  if (result.status === "infeasible") return { ok: false, failure: { kind: "infeasible" } };
-  if (result.status === "no-solution") return { ok: false, failure: { kind: "no-solution", gap: result.gap } };
-  const tours = decodeWeek(week, result.x);
+  let peopleBound = 0;
+  let built;
+  let result;
+  let tours;
+  for (;;) {
+    built = buildWeekModel(required, gridMin, rules, peopleBound);
+    if (!built.ok) return { ok: false, failure: { kind: "uncoverable", intervals: built.uncoverable } };
+    result = hasWork ? solve(built.week.model, limits) : { status: "optimal" as const, x: new Float64Array(built.week.model.numCols), objective: 0, bound: 0, gap: 0, seconds: 0 };
+    if (result.status === "infeasible") return { ok: false, failure: { kind: "infeasible" } };
+    if (result.status === "no-solution") return { ok: false, failure: { kind: "no-solution", gap: result.gap } };
+    tours = decodeWeek(built.week, result.x);
+    // rare (max shares forcing people in): the objective's people bound was too small to rank cost first
+    const holds = peopleBoundHolds(built.week, tours.reduce((n, t) => n + t.people * t.cost, 0));
+    if (holds === true) break;
+    peopleBound = holds;
+  }
+  const week = built.week;
   const onFloor = tourCoverage(tours, gridMin);
   const hours = gridMin / 60;
   let requiredHours = 0;

@@ -86,10 +86,11 @@ export function startBands(t: ShiftTemplate): number[][] {
   if (t.startBandMin >= starts[starts.length - 1]! - starts[0]!) return [starts.map((_, k) => k)];
   const bands: number[][] = [];
   for (let b = 0; b < starts.length; b++) {
-    if (starts[b]! + t.startBandMin > starts[starts.length - 1]!) break;
     const band: number[] = [];
     for (let k = b; k < starts.length && starts[k]! <= starts[b]! + t.startBandMin; k++) band.push(k);
     bands.push(band);
+    // the first band that reaches the last start holds every later band's starts
+    if (band[band.length - 1] === starts.length - 1) break;
   }
   return bands;
 }

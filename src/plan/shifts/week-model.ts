@@ -94,7 +94,13 @@ class Rows {
  * @param rules - templates with their cost per hour resolved
  * @returns the model, or the intervals with a requirement that no shift of any template can cover (when understaffing has no cost)
  */
-export function buildWeekModel(required: Float64Array, gridMin: number, rules: ShiftRules): { ok: true; week: WeekModel } | { ok: false; uncoverable: Uncoverable[] } {
+export function buildWeekModel(
+  required: Float64Array,
+  gridMin: number,
+  rules: ShiftRules,
+  /** A larger people bound for the exact objective (see {@link peopleBoundHolds}). */
+  peopleBoundAtLeast = 0,
+): { ok: true; week: WeekModel } | { ok: false; uncoverable: Uncoverable[] } {
   if (WEEK_MIN % gridMin !== 0 || required.length !== WEEK_MIN / gridMin) throw new RangeError(`buildWeekModel needs one value per ${gridMin}-minute interval of a week, got ${required.length}`);
   const intervals = required.length;
   const cost: number[] = [];
@@ -194,17 +200,25 @@ export function buildWeekModel(required: Float64Array, gridMin: number, rules: S
   if (uncoverable.length > 0) return { ok: false, uncoverable };
 
   // the objective: cost first, then fewer people (see WeekModel.objective)
-  const unit = costUnit(tourCosts);
+  // Priced understaffing is a continuous cost: no whole-number encoding ranks it against people; there a
+  // small weight on people breaks ties (and the same with a template's cost not in whole cents).
+  const unit = rules.understaffingCost === null ? costUnit(tourCosts) : 0;
+  const minShares = rules.templates.reduce((n, t) => n + (t.minShare ?? 0), 0);
   let objective: WeekModel["objective"];
-  if (unit > 0 && q > 0) {
-    // in a least-cost schedule every person is needed in some interval i, where at most q × required + 1 people can be
-    let peopleBound = 0;
-    for (let i = 0; i < intervals; i++) if (required[i]! > 1e-9) peopleBound += Math.ceil(q * required[i]! - 1e-7) + 1;
+  if (unit > 0 && q > 0 && minShares < 1) {
+    // In a least-cost schedule each person is needed: in some interval i (where at most q × required + 1
+    // people can be), or for a template's min share (then at most (needed + templates) ÷ (1 − Σ min shares)).
+    // A max share can force others in beyond that: the bound is checked against the schedule found (peopleBoundHolds).
+    let needed = 0;
+    for (let i = 0; i < intervals; i++) if (required[i]! > 1e-9) needed += Math.ceil(q * required[i]! - 1e-7) + 1;
+    const peopleBound = Math.max(peopleBoundAtLeast, Math.ceil((needed + rules.templates.length) / (1 - minShares)));
     objective = { kind: "exact", unit, peopleBound };
     for (const [col, c] of peopleColumns) cost[col] = Math.round(c / unit) * (peopleBound + 1) + 1;
     for (const col of shortColumn) if (col >= 0) cost[col] = (perInterval / unit) * (peopleBound + 1);
   } else {
-    const tieBreak = 1e-4 * Math.max(1e-3, Math.min(...tourCosts));
+    // a person weighs 10⁻⁵ of the cheapest tour (10⁻⁴ without priced understaffing): less than any cost
+    // difference a schedule can make in practice, more than the solver's tolerances
+    const tieBreak = (rules.understaffingCost === null ? 1e-4 : 1e-5) * Math.max(1e-3, Math.min(...tourCosts));
     objective = { kind: "weighted", tieBreak };
     for (const [col, c] of peopleColumns) cost[col] = c + tieBreak;
   }
@@ -250,6 +264,19 @@ export function costBound(week: WeekModel, objectiveBound: number): number {
   // without understaffing the cost is a multiple of the unit
   const priced = week.shortColumn.some((c) => c >= 0);
   return Math.max(0, priced ? bound : o.unit * Math.ceil(bound / o.unit - 1e-9));
+}
+
+/**
+ * Whether the exact objective ranked the schedule found correctly: any
+ * cheaper schedule has at most cost ÷ (cheapest tour) people, and the
+ * encoding ranks cost first for schedules of up to `peopleBound` people.
+ * @returns true, or the people bound to build the model again with
+ */
+export function peopleBoundHolds(week: WeekModel, cost: number): true | number {
+  if (week.objective.kind !== "exact") return true;
+  const cheapest = Math.min(...week.parts.map((p) => p.tourCost));
+  const most = Math.floor(cost / cheapest + 1e-9);
+  return most <= week.objective.peopleBound ? true : most;
 }
 
 /** The largest amount every tour's cost is a whole multiple of, to the cent (0 when there is none, or a tour is free). */

@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import type { CommandContext } from "./context.js";
 import { readingWithProgress } from "./progress.js";
 import { formatOption, outOption, type OutputFormat } from "./options.js";
-import { shiftsOption } from "./shifts-option.js";
+import { shiftLimitOptions, shiftsOption } from "./shifts-option.js";
 
 const EXAMPLES = `
 Examples:
@@ -15,6 +15,8 @@ Examples:
 interface CompareOptions {
   weeks?: string;
   shifts?: boolean;
+  gap?: string;
+  timeLimit?: string;
   scenario: string[];
   format: OutputFormat;
   out?: string;
@@ -53,6 +55,8 @@ export function compareCommand(ctx: CommandContext): Command {
     .option("--years <n>", "years of running cost added to the one-off costs to rank scenarios", "3")
     .option("--weeks <n>", "weeks the forecast stands for: FTE and weekly cost = its hours ÷ N (default: the calendar weeks its rows touch)")
     .addOption(shiftsOption())
+    .addOption(shiftLimitOptions()[0]!)
+    .addOption(shiftLimitOptions()[1]!)
     .option("--roster <file>", "also show, per scenario, the in-house skill gaps, hires and cross-trainings this roster leaves")
     .option("--interval <minutes>", "interval length when the forecast has no interval_minutes column (default: inferred)")
     .option("--date-format <order>", "how a/b/yyyy dates read: dmy (23/11/2026) or mdy (11/23/2026) (default: decided from the data)")
@@ -145,6 +149,7 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   const rows: ForecastRow[] = [];
   await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, (r) => rows.push(r));
 
+  await (await import("./shifts-option.js")).refuseLimitsWithoutShifts(opts);
   // --shifts: the scenarios with shifts take their people from schedules; the others stay FTE-based
   const schedulers: (Awaited<ReturnType<typeof import("./shifts-option.js").shiftScheduling>> | undefined)[] = [];
   if (opts.shifts) {
@@ -154,7 +159,7 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
     if (!withShifts.some(Boolean)) {
       throw new InputError([problem("PLAN_SHIFTS_NONE", `--shifts needs a scenario with a \`shifts\` block; none of ${opts.scenario.join(", ")} has one: expected shift templates (see the README's "Shifts and schedules")`, { field: "--shifts" })]);
     }
-    for (const [k, s] of scenarios.entries()) schedulers.push(withShifts[k] ? await shiftScheduling(ctx, s, opts.scenario[k], forecast) : undefined);
+    for (const [k, s] of scenarios.entries()) schedulers.push(withShifts[k] ? await shiftScheduling(ctx, s, opts.scenario[k], forecast, opts) : undefined);
   }
   const planNotes: (import("../plan/plan.js").PlanNote & { scenario: string })[] = [];
   const runs = (sweep?.values.length ?? 1) * scenarios.length;

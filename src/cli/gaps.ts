@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import type { CommandContext } from "./context.js";
 import { readingWithProgress } from "./progress.js";
-import { shiftsOption } from "./shifts-option.js";
+import { shiftLimitOptions, shiftsOption } from "./shifts-option.js";
 import { formatOption, outOption, type OutputFormat } from "./options.js";
 
 const EXAMPLES = `
@@ -15,6 +15,8 @@ Examples:
 interface GapsOptionsCli {
   roster: string;
   shifts?: boolean;
+  gap?: string;
+  timeLimit?: string;
   scenario?: string;
   minLevel: string;
   productivity?: string;
@@ -55,6 +57,8 @@ export function gapsCommand(ctx: CommandContext): Command {
     .option("--fail-on-gap", "exit 1 when any gap remains (for CI jobs guarding a staffing plan)")
     .option("--weeks <n>", "weeks the forecast stands for: required FTE = its hours ÷ N (default: the calendar weeks its rows touch)")
     .addOption(shiftsOption())
+    .addOption(shiftLimitOptions()[0]!)
+    .addOption(shiftLimitOptions()[1]!)
     .option("--interval <minutes>", "interval length when the forecast has no interval_minutes column (default: inferred)")
     .option("--date-format <order>", "how a/b/yyyy dates read: dmy (23/11/2026) or mdy (11/23/2026) (default: decided from the data)")
     .option("--allow-gaps", "dates far from the rest of the forecast are meant (no INPUT_DATE_OUTLIER)")
@@ -109,7 +113,8 @@ async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandConte
   // a roster site is the scenario's site of that name, whatever its case or accents
   for (const p of roster.people) p.site = siteNamed(scenario, p.site)?.name ?? p.site;
 
-  const shifts = opts.shifts ? await (await import("./shifts-option.js")).shiftScheduling(ctx, scenario, opts.scenario, forecast) : undefined;
+  await (await import("./shifts-option.js")).refuseLimitsWithoutShifts(opts);
+  const shifts = opts.shifts ? await (await import("./shifts-option.js")).shiftScheduling(ctx, scenario, opts.scenario, forecast, opts) : undefined;
   const planner = new SourcingPlanner(scenario, undefined, undefined, { keepTeamCurves: shifts !== undefined });
   const delimiter = (await import("../read/csv-delimiter.js")).delimiterOption(opts.delimiter);
   await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, (r) => planner.add(r));

@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import type { CommandContext } from "./context.js";
 import { readingWithProgress } from "./progress.js";
 import { formatOption, outOption, type OutputFormat } from "./options.js";
-import { shiftsOption } from "./shifts-option.js";
+import { shiftLimitOptions, shiftsOption } from "./shifts-option.js";
 
 const EXAMPLES = `
 Examples:
@@ -20,6 +20,8 @@ Examples:
 interface PlanOptions {
   scenario?: string;
   shifts?: boolean;
+  gap?: string;
+  timeLimit?: string;
   report?: "summary" | "queues" | "intervals" | "days" | "weeks" | "heatmap";
   weeks?: string;
   by?: "tier" | "group" | "queue";
@@ -64,6 +66,8 @@ export function planCommand(ctx: CommandContext): Command {
     .option("--delimiter <char>", "CSV delimiter (default: detected)")
     .option("--weeks <n>", "weeks the forecast stands for: FTE = scheduled hours ÷ N ÷ contract hours (default: the calendar weeks its rows touch)")
     .addOption(shiftsOption())
+    .addOption(shiftLimitOptions()[0]!)
+    .addOption(shiftLimitOptions()[1]!)
     .option("--strict", "exit 1 when an interval's targets cannot be met")
     .action(async (forecast: string, opts: PlanOptions) => {
       ctx.setFormat(opts.format);
@@ -120,7 +124,8 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   }
   if (opts.format === "html" && (opts.report !== undefined || opts.by !== undefined)) ctx.warn("ccplan: warning --format html draws the whole plan: --report and --by are not used");
   // --shifts: the teams' people from weekly schedules (ccplan shifts), through the sourcing planner's sites
-  const shifts = opts.shifts ? await (await import("./shifts-option.js")).shiftScheduling(ctx, scenario, opts.scenario, forecast) : undefined;
+  await (await import("./shifts-option.js")).refuseLimitsWithoutShifts(opts);
+  const shifts = opts.shifts ? await (await import("./shifts-option.js")).shiftScheduling(ctx, scenario, opts.scenario, forecast, opts) : undefined;
   const series = opts.format === "html" || report === "heatmap" ? new (await import("../report/plan-series.js")).PlanSeries() : undefined;
   let plan;
   let allPlans: import("../plan/plan.js").Plan[] = [];

@@ -7,12 +7,34 @@ export function shiftsOption(): Option {
   return new Option("--shifts", "people and costs from weekly shift schedules at the sites whose scenario has `shifts` (as `ccplan shifts` solves them), instead of FTE-based headcount");
 }
 
+/** `--gap` and `--time-limit`, as `ccplan shifts` has them, for `--shifts`. */
+export function shiftLimitOptions(): Option[] {
+  return [
+    new Option("--gap <percent>", `with --shifts: stop each team-week once its cost is proven within this gap (default: ${DEFAULT_GAP * 100}%)`),
+    new Option("--time-limit <seconds>", `with --shifts: stop each team-week after this long, wall-clock (default: ${DEFAULT_TIME_LIMIT_SEC})`),
+  ];
+}
+
+/** `--gap` or `--time-limit` without `--shifts` is a usage error (they would change nothing). */
+export async function refuseLimitsWithoutShifts(opts: { shifts?: boolean | undefined; gap?: string | undefined; timeLimit?: string | undefined }): Promise<void> {
+  if (opts.shifts || (opts.gap === undefined && opts.timeLimit === undefined)) return;
+  const { InputError, problem } = await import("../read/diagnostics.js");
+  const flag = opts.gap !== undefined ? "--gap" : "--time-limit";
+  throw new InputError([problem("USAGE_CONFLICT", `${flag} sets how shift schedules are solved: expected it with --shifts`, { field: flag })]);
+}
+
 /**
  * Scheduling for `--shifts`: pass `adjust` to `SourcingPlanner.finish`, then
  * call `done()`, which reports the weeks that have no schedule (exit 2), the
  * schedules stopped by the time limit and the notes, and says what changed.
  */
-export async function shiftScheduling(ctx: CommandContext, scenario: import("../plan/scenario.js").Scenario, scenarioFile: string | undefined, source: string) {
+export async function shiftScheduling(
+  ctx: CommandContext,
+  scenario: import("../plan/scenario.js").Scenario,
+  scenarioFile: string | undefined,
+  source: string,
+  flags: { gap?: string | undefined; timeLimit?: string | undefined } = {},
+) {
   const { InputError, problem } = await import("../read/diagnostics.js");
   const hasShifts = scenario.shifts !== null || scenario.sites.some((s) => s.overrides.shifts !== undefined && s.overrides.shifts !== null);
   if (!hasShifts) {
@@ -22,8 +44,8 @@ export async function shiftScheduling(ctx: CommandContext, scenario: import("../
   }
   const { highsSolver } = await import("../solve/highs-solver.js");
   const { ScheduledSites } = await import("../plan/shifts/plan-problems.js");
-  const { failureDiagnostic } = await import("./shifts.js");
-  const limits = { relGap: DEFAULT_GAP, timeLimitSec: DEFAULT_TIME_LIMIT_SEC };
+  const { failureDiagnostic, parseGap, parseTimeLimit } = await import("./shifts.js");
+  const limits = { relGap: parseGap(flags.gap, InputError, problem), timeLimitSec: parseTimeLimit(flags.timeLimit, InputError, problem) };
   const progress = scheduleProgress(ctx);
   const scheduled = new ScheduledSites({ scenario: scenario.name, currency: scenario.currency }, await highsSolver(), limits, progress);
   return {

@@ -119,7 +119,7 @@ export function warnTimeLimits(plan: ShiftPlan, source: string, limits: Limits, 
       if (w.status !== "time-limit") continue;
       const week = new Date(w.weekStartMin * 60_000).toISOString().slice(0, 10);
       ctx.warn(
-        `${source}: warning PLAN_SHIFTS_TIME_LIMIT team "${t.team}"${t.site ? ` at ${t.site}` : ""}, week of ${week}: stopped by --time-limit ${limits.timeLimitSec} s at a proven gap of ${(w.gap * 100).toFixed(2)} % (asked ${(limits.relGap * 100).toFixed(2)} %): the schedule may differ on another machine; raise --time-limit or --gap`,
+        `${source}: warning PLAN_SHIFTS_TIME_LIMIT ${teamWords(t.team, t.tier, t.site)}, week of ${week}: stopped by --time-limit ${limits.timeLimitSec} s at a proven gap of ${(w.gap * 100).toFixed(2)} % (asked ${(limits.relGap * 100).toFixed(2)} %): the schedule may differ on another machine; raise --time-limit or --gap`,
       );
     }
   }
@@ -145,17 +145,18 @@ export function scheduleProgress(ctx: CommandContext) {
 type Problem = typeof import("../read/diagnostics.js").problem;
 type InputErrorClass = typeof import("../read/diagnostics.js").InputError;
 
-function parseGap(text: string | undefined, InputError: InputErrorClass, problem: Problem): number {
+/** `--gap`: `1%`, `0,5 %` or a fraction up to 0.1 (`0.5` is refused: 50 % or 0.5 %? write the percent sign). */
+export function parseGap(text: string | undefined, InputError: InputErrorClass, problem: Problem): number {
   if (text === undefined) return DEFAULT_GAP;
   const m = /^\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*$/.exec(text);
   const value = m === null ? NaN : Number(m[1]!.replace(",", ".")) / (m[2] === "%" ? 100 : 1);
-  if (!(value >= 0 && value < 1) || (m !== null && m[2] !== "%" && value > 0.5)) {
-    throw new InputError([problem("USAGE_BAD_OPTION", `--gap: got ${JSON.stringify(text)}, expected a share below 100 % such as 1% or 0.01`, { field: "--gap" })]);
+  if (!(value >= 0 && value < 1) || (m !== null && m[2] !== "%" && value > 0.1)) {
+    throw new InputError([problem("USAGE_BAD_OPTION", `--gap: got ${JSON.stringify(text)}, expected a percent below 100 % such as 1% or 0.5%, or a fraction up to 0.1 such as 0.01`, { field: "--gap" })]);
   }
   return value;
 }
 
-function parseTimeLimit(text: string | undefined, InputError: InputErrorClass, problem: Problem): number {
+export function parseTimeLimit(text: string | undefined, InputError: InputErrorClass, problem: Problem): number {
   if (text === undefined) return DEFAULT_TIME_LIMIT_SEC;
   const value = Number(text);
   if (!(value > 0 && value <= 86_400) || text.trim() === "") {
@@ -164,8 +165,14 @@ function parseTimeLimit(text: string | undefined, InputError: InputErrorClass, p
   return value;
 }
 
+/** `team "technical" (level 2) at Paris`: the level unless the name says it, the site when there is one. */
+export function teamWords(team: string, tier: number, site: string): string {
+  const named = new RegExp(`\\b(level|niveau|L|N)[\\s-]*${tier}\\b`, "i").test(team);
+  return `team "${team}"${named ? "" : ` (level ${tier})`}${site ? ` at ${site}` : ""}`;
+}
+
 export function failureDiagnostic(f: import("../plan/shifts/solve-shifts.js").ShiftFailure, source: string, timeLimitSec: number, problem: Problem) {
-  const team = `team "${f.team}"${f.site ? ` at ${f.site}` : ""}`;
+  const team = teamWords(f.team, f.tier, f.site);
   const at = (i: number) => {
     const min = f.weekStartMin + i * f.gridMin;
     const d = new Date(min * 60_000);

@@ -4,6 +4,7 @@ import { problem, type Diagnostic } from "./diagnostics.js";
 import { ERLANG_COLUMNS } from "./erlang-fields.js";
 import { FORECAST_COLUMNS } from "./forecast-read.js";
 import { normalizeHeader } from "./names.js";
+import { REQUIREMENT_OWN_COLUMNS } from "./requirement-columns.js";
 import { ROSTER_COLUMNS } from "./roster-read.js";
 import { decodeHead } from "./text-decode.js";
 
@@ -58,7 +59,7 @@ function kindOf(line: string): CsvKind {
   return "unknown";
 }
 
-type FileKind = "forecast" | "erlang-cases" | "roster";
+type FileKind = "forecast" | "erlang-cases" | "roster" | "requirement";
 
 /**
  * A header that is plainly one of ccplan's files — strictly, so that a file
@@ -74,6 +75,7 @@ export function fileKindOf(names: readonly string[]): FileKind | undefined {
   const start = has(FORECAST_COLUMNS.interval_start.filter((a) => a !== "interval")) || (has(FORECAST_COLUMNS.date) && has(FORECAST_COLUMNS.time));
   const queue = has(FORECAST_COLUMNS.typology) || has(FORECAST_COLUMNS.channel);
   if (start && queue) return "forecast";
+  if (start && has(REQUIREMENT_OWN_COLUMNS.agents) && !has(FORECAST_COLUMNS.volume)) return "requirement";
   if (has(ROSTER_COLUMNS.agent_id) && (has(ROSTER_COLUMNS.site) || has(ROSTER_COLUMNS.tier))) return "roster";
   if (has(ERLANG_COLUMNS.volume) && has(ERLANG_COLUMNS.aht) && !start && !queue) return "erlang-cases";
   return undefined;
@@ -83,6 +85,7 @@ const KIND_NAMES: Record<FileKind, string> = {
   forecast: "a forecast (interval_start, typology, channel, volume, aht)",
   "erlang-cases": "an erlang batch (volume, aht and targets, one queue per row)",
   roster: "a roster (agent_id, site, tier, skills)",
+  requirement: "a requirement of agents to schedule (interval_start, agents, team)",
 };
 
 /**
@@ -100,10 +103,14 @@ export function wrongKindProblem(table: CsvTable, expected: readonly string[]): 
     got === "forecast"
       ? want === "roster"
         ? `give it as the forecast: ccplan gaps ${file} --roster ROSTER`
-        : `use ccplan plan ${file}`
+        : want === "requirement"
+          ? `give it as the forecast: ccplan shifts ${file} --scenario SCENARIO`
+          : `use ccplan plan ${file}`
       : got === "roster"
         ? `use ccplan gaps FORECAST --roster ${file}`
-        : `use ccplan erlang --input ${file}`;
+        : got === "requirement"
+          ? `use ccplan shifts --requirement ${file} --scenario SCENARIO`
+          : `use ccplan erlang --input ${file}`;
   return problem("CSV_WRONG_KIND", `this looks like ${KIND_NAMES[got]}, not ${KIND_NAMES[want].replace(/ \(.*\)$/, "")}: ${use}`, {
     file,
     line: table.headerLine ?? 1,

@@ -53,6 +53,7 @@ export const DIAGNOSTIC_CODES = {
   PLAN_SHIFTS_NO_RATE: "a shift template without a cost per hour",
   PLAN_SHIFTS_BREAKS_PLACED: "breaks placed by the schedule replace the breaks shrinkage",
   PLAN_SHIFTS_NONE: "a scenario without shift templates",
+  PLAN_SHIFTS_SITE: "a requirement file scheduled at the scenario's first site",
   CONFIG_SYNTAX: "scenario file syntax error",
   CONFIG_INVALID: "bad value in the scenario",
   CONFIG_UNKNOWN_KEY: "unknown key in the scenario",

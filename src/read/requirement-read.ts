@@ -1,3 +1,4 @@
+import { REQUIREMENT_OWN_COLUMNS } from "./requirement-columns.js";
 import { formatDateTime, minuteOfDay } from "../plan/calendar.js";
 import { fileKindOf } from "./csv-kind.js";
 import { delimiterOption } from "./csv-delimiter.js";
@@ -21,8 +22,8 @@ export const REQUIREMENT_COLUMNS = {
   interval_start: FORECAST_COLUMNS.interval_start,
   date: FORECAST_COLUMNS.date,
   time: FORECAST_COLUMNS.time,
-  agents: ["agents", "required_agents", "agents_required", "requirement", "required", "besoin", "besoin_agents", "agents_requis", "effectif_requis"],
-  team: ["team", "equipe", "group", "groupe", "agent_group"],
+  agents: REQUIREMENT_OWN_COLUMNS.agents,
+  team: REQUIREMENT_OWN_COLUMNS.team,
   interval_minutes: FORECAST_COLUMNS.interval_minutes,
 } as const;
 

@@ -524,14 +524,14 @@ describe("ccplan shifts refuses bad input: exit 2, `ccplan: error CODE` style, n
   it("agents needed at night, outside every start window: PLAN_SHIFTS_UNCOVERABLE naming the team, the day and the time", async () => {
     const req = file("req-night.csv", "interval_start,agents\n2026-11-23T09:00,2\n2026-11-24T03:30,1\n");
     const line = expectInputError(await cli(["shifts", "--requirement", req, "--scenario", weekdaysYaml, "--out", out]), "PLAN_SHIFTS_UNCOVERABLE", out);
-    expect(line).toMatch(/team "all" at in-house: 1 interval .*Tuesday 2026-11-24 03:30/);
+    expect(line).toMatch(/team "all" \(level 1\) at in-house: 1 interval .*Tuesday 2026-11-24 03:30/);
   });
 
   it("agents needed on Sunday with days_off [saturday, sunday]: PLAN_SHIFTS_UNCOVERABLE naming the team and Sunday 10:00 (not INFEASIBLE)", async () => {
     const req = file("req-sunday.csv", "interval_start,agents\n2026-11-23T09:00,2\n2026-11-29T10:00,1.5\n");
     const r = await cli(["shifts", "--requirement", req, "--scenario", weekdaysYaml, "--out", out]);
     const line = expectInputError(r, "PLAN_SHIFTS_UNCOVERABLE", out);
-    expect(line).toMatch(/team "all" at in-house: 1 interval .*Sunday 2026-11-29 10:00/);
+    expect(line).toMatch(/team "all" \(level 1\) at in-house: 1 interval .*Sunday 2026-11-29 10:00/);
   });
 
   it("min_share 100% on a morning template when the afternoon needs agents: PLAN_SHIFTS_INFEASIBLE naming the team", async () => {
@@ -557,7 +557,7 @@ shifts:
     );
     const req = file("req-am-pm.csv", "interval_start,agents\n2026-11-23T09:00,2\n2026-11-23T14:00,1\n");
     const line = expectInputError(await cli(["shifts", "--requirement", req, "--scenario", scenario, "--out", out]), "PLAN_SHIFTS_INFEASIBLE", out);
-    expect(line).toMatch(/team "all" at in-house: .*min_share/);
+    expect(line).toMatch(/team "all" \(level 1\) at in-house: .*min_share/);
   });
 
   it("a misspelt key in a template: CONFIG_UNKNOWN_KEY at its line and column; a bad value: CONFIG_INVALID at its line and column", async () => {

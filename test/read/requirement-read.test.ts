@@ -144,7 +144,7 @@ describe("readRequirement", () => {
   it("refuses a file that is no requirement: a forecast, a missing agents column, a header alone", () => {
     const [f] = diagnosticsOf(() => readRequirement(readFileSync("fixtures/forecast-week.csv"), "forecast-week.csv"));
     expect([f!.code, f!.line]).toEqual(["CSV_WRONG_KIND", 1]);
-    expect(f!.message).toMatch(/^this looks like a forecast, not a requirement/);
+    expect(f!.message).toMatch(/^this looks like a forecast \(.*\), not a requirement of agents to schedule: give it as the forecast: ccplan shifts forecast-week.csv/);
     const d = diagnosticsOf(() => readRequirement(enc("interval_start,agent\n2026-11-23T08:00,1\n"), "r.csv"));
     expect(d.map((x) => [x.code, x.line, x.column ?? null])).toEqual([
       ["CSV_UNKNOWN_COLUMN", 1, 2],

@@ -23,6 +23,9 @@ export function tierOfTeamName(name: string): Tier {
  */
 export function requirementShiftProblems(req: RequirementInput, scenario: Scenario): { problems: TeamProblem[]; notes: ShiftNote[] } {
   const notes: ShiftNote[] = [];
+  if (scenario.sites.length > 1) {
+    notes.push({ code: "PLAN_SHIFTS_SITE", message: `a requirement file is scheduled with the shifts, shrinkage and costs of the scenario's first site, ${scenario.sites[0]!.name} (of ${scenario.sites.length})` });
+  }
   const site = scenario.sites.length > 0 ? scenario.sites[0]! : IMPLICIT_SITE;
   const own = scenario.sites.length > 0 ? siteScenario(scenario, site) : scenario;
   const settings = own.shifts ?? scenario.shifts;

@@ -7,6 +7,7 @@ import type { TeamProblem } from "./team-problems.js";
 export interface ShiftFailure {
   site: string;
   team: string;
+  tier: TeamProblem["tier"];
   weekStartMin: number;
   gridMin: number;
   failure: WeekFailure;
@@ -49,7 +50,7 @@ export function solveShifts(
       const r = scheduleWeek(w.required, p.gridMin, p.rules, solve, limits);
       onWeek?.(++done, total);
       if (r.ok) weeks.push({ ...r.week, weekStartMin: w.weekStartMin });
-      else failures.push({ site: p.site, team: p.team, weekStartMin: w.weekStartMin, gridMin: p.gridMin, failure: r.failure });
+      else failures.push({ site: p.site, team: p.team, tier: p.tier, weekStartMin: w.weekStartMin, gridMin: p.gridMin, failure: r.failure });
     }
     if (weeks.length < p.weeks.length) continue;
     teams.push(teamSchedule(p, weeks));

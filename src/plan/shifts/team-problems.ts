@@ -33,7 +33,7 @@ export interface TeamProblem {
 
 /** Something the planner should hear about the schedules' inputs. */
 export interface ShiftNote {
-  code: "PLAN_SHIFTS_NO_RATE" | "PLAN_SHIFTS_BREAKS_PLACED";
+  code: "PLAN_SHIFTS_NO_RATE" | "PLAN_SHIFTS_BREAKS_PLACED" | "PLAN_SHIFTS_SITE";
   message: string;
 }
 

@@ -11,6 +11,7 @@ const S = "fixtures/scenarios";
 const reports = [
   ["plan", ["plan", "fixtures/forecast-week.csv", "--scenario", `${S}/org-polyvalent.yaml`]],
   ["compare", ["compare", "fixtures/forecast-week.csv", "--scenario", `${S}/sourcing-in-house.yaml`, "--scenario", `${S}/sourcing-hybrid.yaml`, "--scenario", `${S}/sourcing-nearshore.yaml`, "--scenario", `${S}/sourcing-offshore-shared.yaml`]],
+  ["shifts", ["shifts", "fixtures/forecast-week.csv", "--scenario", `${S}/in-house-shifts.yaml`, "--quiet"]],
 ];
 const dir = mkdtempSync(join(tmpdir(), "ccplan-shots-"));
 const browser = await chromium.launch({
@@ -24,7 +25,7 @@ try {
     writeFileSync(file, html);
     const page = await browser.newPage({ viewport: { width: 1240, height: 1000 }, deviceScaleFactor: 1 });
     await page.goto(pathToFileURL(file).href);
-    await page.screenshot({ path: `docs/${name}.png`, clip: { x: 0, y: 0, width: 1240, height: name === "plan" ? 880 : 1000 } });
+    await page.screenshot({ path: `docs/${name}.png`, clip: { x: 0, y: 0, width: 1240, height: name === "compare" ? 1000 : 880 } });
     await page.close();
     console.log(`docs/${name}.png`);
   }

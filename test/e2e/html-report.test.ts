@@ -1,16 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { ARTIFACTS, browserAvailable as available, launchChromium, openReport } from "../helpers/browser.js";
 import { runCli } from "../helpers/fake-io.js";
-
-// The HTML reports opened in a real browser: Debian's chromium, driven by playwright-core.
-// .ci/run installs chromium and sets CCPLAN_REQUIRE_BROWSER=1, so CI never skips this.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CCPLAN_REQUIRE_BROWSER === "1") throw new Error(`CCPLAN_REQUIRE_BROWSER=1 but no browser at ${CHROMIUM}`);
-const ARTIFACTS = "test-artifacts";
 
 const S = "fixtures/scenarios";
 const REPORTS: [string, string[]][] = [
@@ -21,26 +14,14 @@ const REPORTS: [string, string[]][] = [
 
 describe.skipIf(!available)("HTML reports in headless Chromium", () => {
   it("render their charts (SVG with a size), with no console error and no network request; screenshots saved", async () => {
-    const { chromium } = await import("playwright-core");
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
-    });
+    const browser = await launchChromium();
     const dir = mkdtempSync(join(tmpdir(), "ccplan-html-"));
     mkdirSync(ARTIFACTS, { recursive: true });
     try {
       for (const [name, args] of REPORTS) {
         const r = await runCli([...args, "--format", "html"]);
         expect(r.code).toBe(0);
-        const file = join(dir, `${name}.html`);
-        writeFileSync(file, r.stdout);
-        const page = await browser.newPage({ viewport: { width: 1240, height: 900 } });
-        const errors: string[] = [];
-        const requests: string[] = [];
-        page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-        page.on("pageerror", (e) => errors.push(String(e)));
-        page.on("request", (q) => !q.url().startsWith("file:") && requests.push(q.url()));
-        await page.goto(pathToFileURL(file).href);
+        const { page, errors, requests } = await openReport(browser, dir, name, r.stdout);
         const boxes = await page.$$eval("svg", (els) => els.map((e) => e.getBoundingClientRect()).map((b) => [b.width, b.height]));
         expect(boxes.length).toBeGreaterThanOrEqual(1);
         for (const [w, h] of boxes) {

@@ -1,18 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { ARTIFACTS, browserAvailable as available, launchChromium, openReport } from "../helpers/browser.js";
 import { renderShiftsHtml } from "../../src/report/render-shifts-html.js";
 import { shiftPlan, template } from "../helpers/shift-plan.js";
 
 // The shifts page opened in a real browser, as html-report.test.ts does for the other reports
 // (skipped without Chromium, except under CCPLAN_REQUIRE_BROWSER=1). It renders a hand-built plan,
 // so it needs no solver.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CCPLAN_REQUIRE_BROWSER === "1") throw new Error(`CCPLAN_REQUIRE_BROWSER=1 but no browser at ${CHROMIUM}`);
-const ARTIFACTS = "test-artifacts";
 
 const fullTime = template({ breaks: [{ lengthMin: 60, paid: false, afterMin: 180, beforeMin: 300, stepMin: 15 }, { lengthMin: 15, paid: true, afterMin: 90, beforeMin: 150, stepMin: 15 }] });
 const partTime = template({ name: "part-time", lengthMin: 240, paidHours: 4, firstStartMin: 480, lastStartMin: 600, breaks: [], costPerHour: 25, daysOff: { kind: "fixed", days: [5, 6] }, maxShare: 0.3 });
@@ -49,23 +45,11 @@ const plan = shiftPlan(
 
 describe.skipIf(!available)("the shifts HTML report in headless Chromium", () => {
   it("renders its charts (SVG with a size) with no console error and no network request; screenshot saved", async () => {
-    const { chromium } = await import("playwright-core");
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
-    });
+    const browser = await launchChromium();
     const dir = mkdtempSync(join(tmpdir(), "ccplan-html-"));
     mkdirSync(ARTIFACTS, { recursive: true });
     try {
-      const file = join(dir, "shifts.html");
-      writeFileSync(file, renderShiftsHtml(plan, { forecast: "fixtures/forecast-week.csv" }));
-      const page = await browser.newPage({ viewport: { width: 1240, height: 900 } });
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-      page.on("pageerror", (e) => errors.push(String(e)));
-      page.on("request", (q) => !q.url().startsWith("file:") && requests.push(q.url()));
-      await page.goto(pathToFileURL(file).href);
+      const { page, errors, requests } = await openReport(browser, dir, "shifts", renderShiftsHtml(plan, { forecast: "fixtures/forecast-week.csv" }));
       const boxes = await page.$$eval("svg", (els) => els.map((e) => e.getBoundingClientRect()).map((b) => [b.width, b.height]));
       expect(boxes.length).toBe(2);
       for (const [w, h] of boxes) {

@@ -1,0 +1,38 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+
+// The HTML reports are opened in a real browser: Debian's chromium, driven by playwright-core.
+// .ci/run installs chromium and sets CCPLAN_REQUIRE_BROWSER=1, so CI never skips these tests.
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const browserAvailable = existsSync(CHROMIUM);
+if (!browserAvailable && process.env.CCPLAN_REQUIRE_BROWSER === "1") throw new Error(`CCPLAN_REQUIRE_BROWSER=1 but no browser at ${CHROMIUM}`);
+/** Where screenshots are saved for a human to look at. */
+export const ARTIFACTS = "test-artifacts";
+
+/** Headless Chromium with no network habits of its own. */
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import("playwright-core");
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/**
+ * Write `html` to `dir/name.html` and open it at 1240 × 900, collecting console errors, page errors
+ * and every request that is not for the file itself (a self-contained report makes none).
+ */
+export async function openReport(browser: Browser, dir: string, name: string, html: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+  const file = join(dir, `${name}.html`);
+  writeFileSync(file, html);
+  const page = await browser.newPage({ viewport: { width: 1240, height: 900 } });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("request", (q) => !q.url().startsWith("file:") && requests.push(q.url()));
+  await page.goto(pathToFileURL(file).href);
+  return { page, errors, requests };
+}

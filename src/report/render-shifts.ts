@@ -441,6 +441,14 @@ function perWeekTable(plan: ShiftPlan, color: ChalkInstance, width: number): str
   return ["", color.bold("Per week") + " (the scheduled people, before out-of-shift shrinkage):", drawColumns(kept)];
 }
 
+/** "08:00 (Tue 08:30, Wed 08:30, Sat 09:00)" → "08:00 (3 days differ)": at most two exceptions in a table cell. */
+function briefStart(start: string): string {
+  const m = /^(\S+) \((.*)\)$/.exec(start);
+  if (m === null) return start;
+  const exceptions = m[2]!.split(", ");
+  return exceptions.length <= 2 ? start : `${m[1]} (${exceptions.length} days differ)`;
+}
+
 function toursTables(plan: ShiftPlan, color: ChalkInstance): string[] {
   const withSite = severalSites(plan);
   const listed = listTours(plan);
@@ -457,7 +465,7 @@ function toursTables(plan: ShiftPlan, color: ChalkInstance): string[] {
     const rows: string[][] = [];
     const people: number[] = [];
     for (const { week, tour, text } of tours) {
-      const row = [...(weeks ? [weekDate(week)] : []), tour.template, text.days, text.start, text.breaks];
+      const row = [...(weeks ? [weekDate(week)] : []), tour.template, text.days, briefStart(text.start), text.breaks];
       const last = rows[rows.length - 1];
       if (last !== undefined && last.every((cell, k) => cell === row[k])) people[people.length - 1]! += tour.people;
       else {
@@ -475,7 +483,10 @@ function toursTables(plan: ShiftPlan, color: ChalkInstance): string[] {
     );
   }
   lines.push(
-    "Times of day; a start in brackets is a day that differs; breaks are the first day's, … when other days' differ (tours alike at this width are one line; CSV and JSON give every tour, with its end and every day's breaks).",
+    ...wrap(
+      "Times of day; a start in brackets is a day that differs; breaks are the first day's, … when other days' differ (tours alike at this width are one line; CSV and JSON give every tour, with its end and every day's starts and breaks).",
+      80,
+    ),
   );
   return lines;
 }

@@ -15,7 +15,7 @@ h1 { font-size: 22px; margin-bottom: 4px; } h2 { font-size: 17px; margin-top: 28
 .sub { color: #555; margin-top: 0; } .grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 18px; align-items: start; }
 svg { max-width: 100%; height: auto; background: #fff; }
 table { border-collapse: collapse; font-size: 12px; width: 100%; } th, td { padding: 3px 6px; border-bottom: 1px solid #eee; }
-th { text-align: left; background: #f6f6f6; } td.n { text-align: right; font-variant-numeric: tabular-nums; } tr.total td { font-weight: 600; border-top: 2px solid #999; }
+th { text-align: left; background: #f6f6f6; } td.n { text-align: right; font-variant-numeric: tabular-nums; } td:first-child { white-space: nowrap; } tr.total td { font-weight: 600; border-top: 2px solid #999; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; font-size: 13px; } dt { color: #555; } dd { margin: 0; }
 .bad { color: #b00020; } footer { margin-top: 32px; color: #777; font-size: 11px; }
 `;

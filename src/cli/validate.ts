@@ -107,13 +107,17 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
         const r = readRoster(await collect(chunks), file, () => 35, delimiter === undefined ? {} : { delimiter });
         report.diagnostics.push(...r.warnings);
         report.summary = { people: r.summary.people, sites: r.summary.sites.join(" "), skills: r.summary.skills, delimiter: r.summary.delimiter === "\t" ? "tab" : r.summary.delimiter };
+      } else if (kind === "requirement") {
+        const { readRequirement } = await import("../read/requirement-read.js");
+        const r = readRequirement(await collect(chunks), file, { delimiter, dateFormat: forecastOptions.dateFormat, intervalMin });
+        report.summary = { teams: r.teams.map((t) => t.team).join(", "), rows: r.teams.reduce((n, t) => n + t.rows.length, 0), intervalMin: r.gridMin };
       } else if (kind === "empty") {
         throw new InputError([problem("CSV_EMPTY", "the file is empty: expected a header line and data rows", { file, line: 1 })]);
       } else if (kind === "binary") {
         throw new InputError([problem("CSV_BINARY", "the file is not text (it holds NUL bytes): expected a CSV export", { file })]);
       } else {
         throw new InputError([
-          problem("CSV_MISSING_COLUMN", "not a file ccplan knows: expected a forecast (interval_start, typology, channel, volume, aht), an erlang batch (volume, aht) or a roster (agent_id, site, tier)", {
+          problem("CSV_MISSING_COLUMN", "not a file ccplan knows: expected a forecast (interval_start, typology, channel, volume, aht), an erlang batch (volume, aht), a roster (agent_id, site, tier) or a requirement (interval_start, agents)", {
             file,
             line: 1,
           }),

@@ -9,7 +9,7 @@ import { ROSTER_COLUMNS } from "./roster-read.js";
 import { decodeHead } from "./text-decode.js";
 
 /** Which of ccplan's CSV files a header belongs to. */
-export type CsvKind = "forecast" | "erlang-cases" | "roster" | "empty" | "binary" | "unknown";
+export type CsvKind = "forecast" | "erlang-cases" | "roster" | "requirement" | "empty" | "binary" | "unknown";
 
 /**
  * Tell a file's kind from its header line, and give back a stream that still
@@ -53,7 +53,10 @@ function firstLine(text: string): string {
 function kindOf(line: string): CsvKind {
   const names = new Set(line.split(detectDelimiter(line)).map((h) => normalizeHeader(h.replace(/"/g, ""))));
   const has = (aliases: readonly string[]) => aliases.some((a) => names.has(a));
-  if (has(FORECAST_COLUMNS.interval_start) || (has(FORECAST_COLUMNS.date) && has(FORECAST_COLUMNS.time)) || has(FORECAST_COLUMNS.channel)) return "forecast";
+  const start = has(FORECAST_COLUMNS.interval_start) || (has(FORECAST_COLUMNS.date) && has(FORECAST_COLUMNS.time));
+  // a start and agents but no queue: agents to schedule (`ccplan shifts --requirement`)
+  if (start && has(REQUIREMENT_OWN_COLUMNS.agents) && !has(FORECAST_COLUMNS.volume) && !has(FORECAST_COLUMNS.typology) && !has(FORECAST_COLUMNS.channel)) return "requirement";
+  if (start || has(FORECAST_COLUMNS.channel)) return "forecast";
   if (has(ERLANG_COLUMNS.volume) && has(ERLANG_COLUMNS.aht)) return "erlang-cases";
   if (has(ROSTER_COLUMNS.agent_id) && has(ROSTER_COLUMNS.tier)) return "roster";
   return "unknown";

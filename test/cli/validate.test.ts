@@ -15,6 +15,16 @@ describe("ccplan validate", () => {
     expect(lines[2]).toBe("fixtures/erlang-cases.csv: ok (erlang-cases; rows 15)");
   });
 
+  it("knows a requirement of agents to schedule (ccplan shifts --requirement) and checks it the same way", async () => {
+    const ok = await runCli(["validate", "fixtures/requirement-week.csv"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe("fixtures/requirement-week.csv: ok (requirement; teams level 1, level 2, rows 272, intervalMin 30)\n");
+    const bad = await runCli(["validate", "-"], {}, "interval_start,agents\n2026-11-23T08:00,-1\n");
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toMatch(/^-: 1 problem \(requirement\)/);
+    expect(bad.stderr).toMatch(/^-:2:2: error INPUT_NEGATIVE agents: got "-1"/);
+  });
+
   it("lists every problem of the broken forecast in line order, exit 2", async () => {
     const r = await runCli(["validate", "fixtures/bad/forecast-bad.csv"]);
     expect(r.code).toBe(2);

@@ -9,14 +9,16 @@ import { spanShares, WEEK_MIN } from "./week-grid.js";
  * variables linked per day, break placements linked per day and start):
  *
  * - `n[T, p, b]` people on template T, day pattern p, start band b
- *   (cost: days × paid hours × cost per hour, plus a tie-break of 10⁻⁴ of
- *   the cheapest tour per person, so that at equal cost fewer people win);
+ *   (cost: days × paid hours × cost per hour; at equal cost fewer people
+ *   win: see {@link WeekModel.objective});
  * - `x[T, d, b, s]` of them starting at s on day d: Σₛ x = Σ_{p ∋ d} n;
  * - `z[T, d, s, k, o]` of those starting at s on day d who take break k at
  *   offset o: Σₒ z = Σ_b x[T, d, b, s];
  * - `u[i]` agents short in interval i (only when understaffing has a cost);
  * - coverage: Σ shift shares · x − Σ break shares · z + u ≥ required, for
- *   every interval with a requirement;
+ *   every interval with a requirement (raised to the next multiple of the
+ *   shares' lattice when understaffing has no cost: whole people cannot put
+ *   12.37 agents on the floor, only 12.5 or 13);
  * - shares: Σ n[T] ≤ max_share × Σ n (and ≥ min_share ×), Σ n[T] ≤ max_count.
  *
  * Any integer solution decomposes into concrete tours (see

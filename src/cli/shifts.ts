@@ -1,6 +1,8 @@
 import { Command, Option } from "commander";
 import type { CommandContext } from "./context.js";
 import { readingWithProgress } from "./progress.js";
+import { formatDateTime, WEEK_DAY_NAMES, weekDayOf } from "../plan/calendar.js";
+import { levelInTeamName } from "../plan/shifts/team-level.js";
 import { formatOption, outOption, type OutputFormat } from "./options.js";
 
 const EXAMPLES = `
@@ -117,7 +119,7 @@ export function warnTimeLimits(plan: ShiftPlan, source: string, limits: Limits, 
   for (const t of plan.teams) {
     for (const w of t.weeks) {
       if (w.status !== "time-limit") continue;
-      const week = new Date(w.weekStartMin * 60_000).toISOString().slice(0, 10);
+      const week = formatDateTime(w.weekStartMin).slice(0, 10);
       ctx.warn(
         `${source}: warning PLAN_SHIFTS_TIME_LIMIT ${teamWords(t.team, t.tier, t.site)}, week of ${week}: stopped by --time-limit ${limits.timeLimitSec} s at a proven gap of ${(w.gap * 100).toFixed(2)} % (asked ${(limits.relGap * 100).toFixed(2)} %): the schedule may differ on another machine; raise --time-limit or --gap`,
       );
@@ -167,7 +169,7 @@ export function parseTimeLimit(text: string | undefined, InputError: InputErrorC
 
 /** `team "technical" (level 2) at Paris`: the level unless the name says it, the site when there is one. */
 export function teamWords(team: string, tier: number, site: string): string {
-  const named = new RegExp(`\\b(level|niveau|L|N)[\\s-]*${tier}\\b`, "i").test(team);
+  const named = levelInTeamName(team) === tier;
   return `team "${team}"${named ? "" : ` (level ${tier})`}${site ? ` at ${site}` : ""}`;
 }
 
@@ -175,9 +177,8 @@ export function failureDiagnostic(f: import("../plan/shifts/solve-shifts.js").Sh
   const team = teamWords(f.team, f.tier, f.site);
   const at = (i: number) => {
     const min = f.weekStartMin + i * f.gridMin;
-    const d = new Date(min * 60_000);
-    const day = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][d.getUTCDay()]!;
-    return `${day} ${d.toISOString().slice(0, 16).replace("T", " ")}`;
+    const day = WEEK_DAY_NAMES[weekDayOf(min)]!;
+    return `${day[0]!.toUpperCase()}${day.slice(1)} ${formatDateTime(min).replace("T", " ")}`;
   };
   if (f.failure.kind === "uncoverable") {
     const list = f.failure.intervals;

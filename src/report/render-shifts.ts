@@ -3,6 +3,7 @@ import stringWidth from "string-width";
 import { formatDateTime, MINUTES_PER_DAY, minuteOfDay, WEEK_DAY_NAMES, weekDayOf } from "../plan/calendar.js";
 import type { MipStatus } from "../plan/shifts/mip.js";
 import type { ShiftPlan, TeamSchedule, TemplateUse, Tour, TourDay, WeekSchedule } from "../plan/shifts/schedule-types.js";
+import { levelInTeamName } from "../plan/shifts/team-level.js";
 import type { DaysOff, ShiftTemplate } from "../plan/shifts/template.js";
 import { csvCell, type Cell } from "./csv-cell.js";
 import { grouped, jsonNumber, percent } from "./number-format.js";
@@ -79,7 +80,7 @@ const level = (t: TeamSchedule) => `L${t.tier}`;
 /** A team's name in a table: "site team L1", without the site when every team is on the same site. */
 export function teamLabel(t: TeamSchedule, withSite: boolean): string {
   // a team named after its level ("level 1", the default organisation's) is not labelled twice
-  const named = new RegExp(`\\b(level|niveau|L|N)[\\s-]*${t.tier}\\b`, "i").test(t.team);
+  const named = levelInTeamName(t.team) === t.tier;
   return `${withSite ? `${t.site} ` : ""}${t.team}${named ? "" : ` ${level(t)}`}`;
 }
 

@@ -1,4 +1,4 @@
-import type { Tier } from "../forecast.js";
+import { levelInTeamName } from "./team-level.js";
 import type { Scenario } from "../scenario.js";
 import { IMPLICIT_SITE, siteScenario } from "../sites.js";
 import { teamProblem, weekStarts, type ShiftNote, type TeamProblem } from "./team-problems.js";
@@ -9,11 +9,6 @@ export interface RequirementInput {
   teams: { team: string; rows: { startMin: number; agents: number }[] }[];
 }
 
-/** The level a team's name says (`level 2`, `L3`, `niveau 2`…), else 1. */
-export function tierOfTeamName(name: string): Tier {
-  const m = /(?:^|\b)(?:level|niveau|tier|l|n)[\s-]*([123])\b/i.exec(name);
-  return m === null ? 1 : (Number(m[1]) as Tier);
-}
 
 /**
  * The schedules a requirement file asks for: one team per `team` of the
@@ -40,7 +35,7 @@ export function requirementShiftProblems(req: RequirementInput, scenario: Scenar
   const problems = req.teams.map((t) => {
     const agentsAt = new Map<number, number>();
     for (const r of t.rows) agentsAt.set(r.startMin, r.agents);
-    return teamProblem({ name: t.team, tier: tierOfTeamName(t.team), gridMin: req.gridMin, agentsAt }, weeks, own, settings, site, null, notes);
+    return teamProblem({ name: t.team, tier: levelInTeamName(t.team) ?? 1, gridMin: req.gridMin, agentsAt }, weeks, own, settings, site, null, notes);
   });
   return { problems, notes };
 }

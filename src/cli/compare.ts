@@ -155,7 +155,8 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   if (opts.shifts) {
     if (sweep !== undefined) throw new InputError([problem("USAGE_CONFLICT", "--shifts cannot be used with --sweep: expected the one or the other (each point would need its own schedules)", { field: "--shifts" })]);
     const { shiftScheduling } = await import("./shifts-option.js");
-    const withShifts = scenarios.map((s) => s.shifts !== null || s.sites.some((site) => site.overrides.shifts != null));
+    const { sitesWithShifts } = await import("../plan/sites.js");
+    const withShifts = scenarios.map((s) => sitesWithShifts(s).length > 0);
     if (!withShifts.some(Boolean)) {
       throw new InputError([problem("PLAN_SHIFTS_NONE", `--shifts needs a scenario with a \`shifts\` block; none of ${opts.scenario.join(", ")} has one: expected shift templates (see the README's "Shifts and schedules")`, { field: "--shifts" })]);
     }

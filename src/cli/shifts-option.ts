@@ -36,8 +36,8 @@ export async function shiftScheduling(
   flags: { gap?: string | undefined; timeLimit?: string | undefined } = {},
 ) {
   const { InputError, problem } = await import("../read/diagnostics.js");
-  const hasShifts = scenario.shifts !== null || scenario.sites.some((s) => s.overrides.shifts !== undefined && s.overrides.shifts !== null);
-  if (!hasShifts) {
+  const { sitesWithShifts } = await import("../plan/sites.js");
+  if (sitesWithShifts(scenario).length === 0) {
     throw new InputError([
       problem("PLAN_SHIFTS_NONE", `--shifts needs a scenario with a \`shifts\` block${scenarioFile ? `; ${scenarioFile} has none` : ""}: expected shift templates (see the README's "Shifts and schedules")`, { field: "--shifts" }),
     ]);

@@ -83,8 +83,8 @@ async function runShifts(forecast: string | undefined, opts: ShiftsOptions, ctx:
   const { decodeText } = await import("../read/text-decode.js");
   let scenario = readScenario(decodeText(await ctx.readInput(opts.scenario), opts.scenario).text, opts.scenario, { onWarning: (w) => ctx.warn(formatDiagnostics([w]).trimEnd()) });
   if (opts.weeks !== undefined) scenario = { ...scenario, horizonWeeks: (await import("../read/weeks-option.js")).parseWeeksOption(opts.weeks) };
-  const hasShifts = scenario.shifts !== null || scenario.sites.some((s) => s.overrides.shifts !== undefined && s.overrides.shifts !== null);
-  if (!hasShifts) {
+  const { sitesWithShifts } = await import("../plan/sites.js");
+  if (sitesWithShifts(scenario).length === 0) {
     throw new InputError([problem("PLAN_SHIFTS_NONE", `${opts.scenario} has no \`shifts\` block: expected shift templates (see the README's "Shifts and schedules", or ccplan init)`, { file: opts.scenario })]);
   }
 
@@ -93,7 +93,7 @@ async function runShifts(forecast: string | undefined, opts: ShiftsOptions, ctx:
   const solve = await highsSolver();
   const { plan, notes, failures } =
     opts.requirement !== undefined ? await scheduleRequirement(opts.requirement, scenario, opts, ctx, solve, limits) : await scheduleForecast(forecast!, scenario, opts, ctx, solve, limits);
-  for (const n of notes) ctx.warn(`${opts.scenario}: warning ${n.code} ${n.message}`);
+  for (const n of notes) ctx.warn(`${n.code === "PLAN_PARTIAL_WEEK" ? source : opts.scenario}: warning ${n.code} ${n.message}`);
   if (failures.length > 0) throw new InputError(failures.map((f) => failureDiagnostic(f, source, limits.timeLimitSec, problem)));
   warnTimeLimits(plan, source, limits, ctx);
   const result = { plan };

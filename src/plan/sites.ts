@@ -109,6 +109,12 @@ export function siteScenario(scenario: Scenario, site: Site): Scenario {
   };
 }
 
+/** The sites whose own scenario schedules shifts: its `shifts`, or the scenario's that the site does not turn off (`shifts: null`). */
+export function sitesWithShifts(scenario: Scenario): Site[] {
+  const sites = scenario.sites.length > 0 ? scenario.sites : [IMPLICIT_SITE];
+  return sites.filter((site) => siteScenario(scenario, site).shifts !== null);
+}
+
 /** The site of a scenario with this name, ignoring case, accents and spacing (a roster writes `lyon` for `Lyon`). */
 export function siteNamed(scenario: Scenario, name: string): Site | undefined {
   const key = siteKey(name);

@@ -483,6 +483,42 @@ describe("ccplan shifts on small cases", () => {
   });
 });
 
+describe("ccplan shifts --requirement over a week that does not start on the week's first day", () => {
+  // Wednesday 2026-11-25 to Tuesday 2026-12-01, 2 agents 09:00–12:00 every weekday
+  const rows = ["interval_start,agents"];
+  for (const day of ["2026-11-25", "2026-11-26", "2026-11-27", "2026-11-30", "2026-12-01"]) for (const t of ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30"]) rows.push(`${day}T${t},2`);
+
+  it("warns that its calendar weeks are partial (PLAN_PARTIAL_WEEK, each scheduled on its own); --weeks 1 schedules its 7 days as one week", async () => {
+    const req = file("rolling.csv", rows.join("\n") + "\n");
+    const split = await cli(["shifts", "--requirement", req, "--scenario", weekdaysYaml, "--format", "json"]);
+    expect(split.code, split.stderr).toBe(0);
+    expect(split.stderr).toMatch(/rolling\.csv: warning PLAN_PARTIAL_WEEK the first week \(from 2026-11-23\) has rows only 2026-11-25 to 2026-11-27/);
+    expect((JSON.parse(split.stdout) as ShiftsJson).weeks).toBe(2);
+    const rolling = await cli(["shifts", "--requirement", req, "--scenario", weekdaysYaml, "--weeks", "1", "--format", "json"]);
+    expect(rolling.code, rolling.stderr).toBe(0);
+    expect(rolling.stderr).not.toMatch(/PLAN_PARTIAL_WEEK/);
+    const doc = JSON.parse(rolling.stdout) as ShiftsJson;
+    expect(doc.weeks).toBe(1);
+    // as many people as the same mornings in a week from Monday (the days off follow the calendar: Saturday and Sunday)
+    const monday = rows.map((r, k) => (k === 0 ? r : r.replace("2026-11-25", "2026-11-23").replace("2026-11-26", "2026-11-24").replace("2026-11-27", "2026-11-25").replace("2026-11-30", "2026-11-26").replace("2026-12-01", "2026-11-27")));
+    const whole = await cli(["shifts", "--requirement", file("monday.csv", monday.join("\n") + "\n"), "--scenario", weekdaysYaml, "--format", "json"]);
+    expect(whole.code, whole.stderr).toBe(0);
+    const wholeDoc = JSON.parse(whole.stdout) as ShiftsJson;
+    expect(doc.totals.people).toBe(wholeDoc.totals.people);
+    expect(doc.totals.people).toBeGreaterThan(0);
+    expect(split.stdout).not.toBe(rolling.stdout);
+  });
+});
+
+describe("ccplan shifts with every site's shifts turned off", () => {
+  it("is PLAN_SHIFTS_NONE, not an empty schedule", async () => {
+    const yaml = file("off.yaml", WEEKDAYS_SCENARIO + "sites:\n  - name: Paris\n    kind: internal\n    shifts: null\n");
+    const r = await cli(["shifts", smallCsv, "--scenario", yaml]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/error PLAN_SHIFTS_NONE/);
+  });
+});
+
 describe("ccplan shifts refuses bad input: exit 2, `ccplan: error CODE` style, no stack trace, no --out file", () => {
   let out: string;
   beforeAll(() => {

@@ -1,7 +1,8 @@
 import { levelInTeamName } from "./team-level.js";
 import type { Scenario } from "../scenario.js";
-import { IMPLICIT_SITE, siteScenario } from "../sites.js";
-import { teamProblem, weekStarts, type ShiftNote, type TeamProblem } from "./team-problems.js";
+import { siteScenario, sitesWithShifts } from "../sites.js";
+import { formatDateTime, HorizonTracker, MINUTES_PER_WEEK } from "../calendar.js";
+import { teamProblem, type ShiftNote, type TeamProblem } from "./team-problems.js";
 
 /** A requirement read from a file (`--requirement`): agents per interval of each team. */
 export interface RequirementInput {
@@ -18,20 +19,28 @@ export interface RequirementInput {
  */
 export function requirementShiftProblems(req: RequirementInput, scenario: Scenario): { problems: TeamProblem[]; notes: ShiftNote[] } {
   const notes: ShiftNote[] = [];
+  const site = sitesWithShifts(scenario)[0];
+  if (site === undefined) return { problems: [], notes };
   if (scenario.sites.length > 1) {
-    notes.push({ code: "PLAN_SHIFTS_SITE", message: `a requirement file is scheduled with the shifts, shrinkage and costs of the scenario's first site, ${scenario.sites[0]!.name} (of ${scenario.sites.length})` });
+    notes.push({ code: "PLAN_SHIFTS_SITE", message: `a requirement file is scheduled with the shifts, shrinkage and costs of one site: ${site.name}, the scenario's first with shifts (of ${scenario.sites.length} sites)` });
   }
-  const site = scenario.sites.length > 0 ? scenario.sites[0]! : IMPLICIT_SITE;
-  const own = scenario.sites.length > 0 ? siteScenario(scenario, site) : scenario;
-  const settings = own.shifts ?? scenario.shifts;
-  if (settings === null) return { problems: [], notes };
-  let first = Infinity;
-  let end = -Infinity;
-  for (const t of req.teams) for (const r of t.rows) {
-    first = Math.min(first, r.startMin);
-    end = Math.max(end, r.startMin + req.gridMin);
+  const own = siteScenario(scenario, site);
+  const settings = own.shifts!;
+  // the calendar weeks the rows touch, as a forecast's (a rolling week with --weeks 1: its 7 days)
+  const tracker = new HorizonTracker(scenario.weekStart);
+  for (const t of req.teams) for (const r of t.rows) tracker.add(r.startMin, req.gridMin, r.agents);
+  const h = tracker.horizon(scenario.horizonWeeks);
+  const weeks: number[] = [];
+  if (h !== null) for (let w = h.windowStartMin; w < h.windowEndMin; w += MINUTES_PER_WEEK) weeks.push(w);
+  for (const p of h?.partialWeeks ?? []) {
+    const day = (min: number) => formatDateTime(min).slice(0, 10);
+    notes.push({
+      code: "PLAN_PARTIAL_WEEK",
+      message:
+        `the ${p.side} week (from ${day(p.startMin)}) has rows only ${day(p.firstDayMin)} to ${day(p.lastDayMin)}: each calendar week is scheduled on its own and the people are the mean week's, this one included; ` +
+        `give --weeks 1 to schedule 7 days from the first row as one week, or give whole weeks`,
+    });
   }
-  const weeks = first < end ? weekStarts(first, end, scenario.weekStart) : [];
   const problems = req.teams.map((t) => {
     const agentsAt = new Map<number, number>();
     for (const r of t.rows) agentsAt.set(r.startMin, r.agents);

@@ -1,5 +1,5 @@
 import { combinedShrinkage } from "../../core/people.js";
-import { calendarWeekStart, weekDayOf } from "../calendar.js";
+import { weekDayOf } from "../calendar.js";
 import type { Tier } from "../forecast.js";
 import type { TeamCurve } from "../group-staffing.js";
 import type { Scenario } from "../scenario.js";
@@ -33,7 +33,7 @@ export interface TeamProblem {
 
 /** Something the planner should hear about the schedules' inputs. */
 export interface ShiftNote {
-  code: "PLAN_SHIFTS_NO_RATE" | "PLAN_SHIFTS_BREAKS_PLACED" | "PLAN_SHIFTS_SITE";
+  code: "PLAN_SHIFTS_NO_RATE" | "PLAN_SHIFTS_BREAKS_PLACED" | "PLAN_SHIFTS_SITE" | "PLAN_PARTIAL_WEEK";
   message: string;
 }
 
@@ -56,13 +56,6 @@ export function splitShrinkage(shrinkage: Record<string, number>, rules: ShiftRu
     (rules.inShiftShrinkage.includes(name) ? inside : outside).push(share);
   }
   return { inShift: combinedShrinkage(inside), outOfShift: combinedShrinkage(outside), breaksPlaced };
-}
-
-/** Calendar weeks (their starts) from the one holding `firstMin` to the one holding `endMin − 1`. */
-export function weekStarts(firstMin: number, endMin: number, weekStart: number): number[] {
-  const out: number[] = [];
-  for (let w = calendarWeekStart(firstMin, weekStart); w < endMin; w += WEEK_MIN) out.push(w);
-  return out;
 }
 
 /**

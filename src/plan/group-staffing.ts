@@ -42,6 +42,9 @@ export interface GroupPlan {
   trainingHours: number;
 }
 
+/** What a site's shift schedules cost and put on the floor per level, a week (for costs: see `siteCost`). */
+export type ScheduledLevels = Partial<Record<Tier, { costPerWeek: number; paidHoursPerWeek: number; onFloorHoursPerWeek: number }>>;
+
 /** One team's agents over time: what its schedule must cover (SPEC 5.4b). */
 export interface TeamCurve {
   name: string;
@@ -69,7 +72,9 @@ export interface OrganisationPlan {
   /** Each team's agents at each moment of the plan's finest grid, in the order of `groups` (only when asked: see {@link GroupStaffing}). */
   curves?: TeamCurve[];
   /** Per level, what the teams' shift schedules cost and put on the floor a week (set by `applySchedules` under `--shifts`). */
-  scheduled?: Partial<Record<Tier, { costPerWeek: number; paidHoursPerWeek: number; onFloorHoursPerWeek: number }>>;
+  scheduled?: ScheduledLevels;
+  /** FTE of agents on social and messaging queues (the basis of support roles by `social` ratio). */
+  socialFte: number;
   roles: RolePlan[];
   totals: { fte: number; headcount: number; poolingGainFte: number; trainingHours: number };
 }
@@ -301,42 +306,71 @@ export class GroupStaffing {
         separateFte: apart,
         // sums of the same figures in another order differ by rounding noise: a gain below 1e-9 FTE is none
         poolingGainFte: Math.abs(apart - fte) < 1e-9 ? 0 : apart - fte,
-        teamLeads: headcount === 0 ? 0 : Math.ceil(headcount / s.spans.teamLead[team.tier] - 1e-9),
+        teamLeads: teamLeadsFor(headcount, team.tier, s),
         trainingHours: headcount * (skillsPerPerson - 1) * s.organisation.trainingHoursPerSkill,
       });
     }
-    const roles: RolePlan[] = [];
-    let agentHeadcount = 0;
-    for (const tier of [1, 2, 3] as const) {
-      const members = groups.filter((g) => g.tier === tier);
-      if (members.length === 0) continue;
+    const peaks: Partial<Record<Tier, number>> = {};
+    for (const [tier, atMoment] of tierAgents) {
       let peak = 0;
-      for (const a of tierAgents.get(tier)!.values()) if (a > peak) peak = a;
-      const headcount = members.reduce((n, g) => n + g.headcount, 0);
-      agentHeadcount += headcount;
-      roles.push({ role: `level-${tier}`, agentsPeak: peak, fte: members.reduce((n, g) => n + g.fte, 0), headcount });
+      for (const a of atMoment.values()) if (a > peak) peak = a;
+      peaks[tier] = peak;
     }
-    const teamLeads = groups.reduce((n, g) => n + g.teamLeads, 0);
-    roles.push({ role: "team-lead", agentsPeak: null, fte: teamLeads, headcount: teamLeads });
-    const managers = teamLeads === 0 ? 0 : Math.ceil(teamLeads / s.spans.manager - 1e-9);
-    roles.push({ role: "manager", agentsPeak: null, fte: managers, headcount: managers });
-    for (const r of s.supportRoles) {
-      const need = r.basis === "fixed" ? r.per : (r.basis === "agents" ? agentHeadcount : socialFte) / r.per;
-      roles.push({ role: r.role, agentsPeak: null, fte: need, headcount: Math.max(0, Math.ceil(need - 1e-9)) });
-    }
+    const roles = organisationRoles(groups, s, peaks, socialFte);
     return {
       model: s.organisation.model,
       groups,
       ...(this.keepCurves ? { curves } : {}),
       roles,
-      totals: {
-        fte: roles.reduce((n, r) => n + r.fte, 0),
-        headcount: roles.reduce((n, r) => n + r.headcount, 0),
-        poolingGainFte: groups.reduce((n, g) => n + g.poolingGainFte, 0),
-        trainingHours: groups.reduce((n, g) => n + g.trainingHours, 0),
-      },
+      socialFte,
+      totals: organisationTotals(groups, roles),
     };
   }
+}
+
+/** Team leads of a team of `headcount` people at level `tier`: one per span, rounded up. */
+export function teamLeadsFor(headcount: number, tier: Tier, scenario: Scenario): number {
+  return headcount === 0 ? 0 : Math.ceil(headcount / scenario.spans.teamLead[tier] - 1e-9);
+}
+
+/**
+ * The roles of an organisation from its teams: each level's agents (its
+ * agents at the busiest moment; FTE and headcount summed over its teams),
+ * team leads (each team's), managers (from the team leads), then the
+ * support roles by their basis (fixed, per agent headcount, per social FTE).
+ *
+ * @param peaks - agents at the busiest moment of each level with teams
+ * @param socialFte - FTE of agents on social and messaging queues
+ */
+export function organisationRoles(groups: readonly GroupPlan[], scenario: Scenario, peaks: Partial<Record<Tier, number>>, socialFte: number): RolePlan[] {
+  const roles: RolePlan[] = [];
+  let agentHeadcount = 0;
+  for (const tier of [1, 2, 3] as const) {
+    const members = groups.filter((g) => g.tier === tier);
+    if (members.length === 0) continue;
+    const headcount = members.reduce((n, g) => n + g.headcount, 0);
+    agentHeadcount += headcount;
+    roles.push({ role: `level-${tier}`, agentsPeak: peaks[tier] ?? 0, fte: members.reduce((n, g) => n + g.fte, 0), headcount });
+  }
+  const teamLeads = groups.reduce((n, g) => n + g.teamLeads, 0);
+  roles.push({ role: "team-lead", agentsPeak: null, fte: teamLeads, headcount: teamLeads });
+  const managers = teamLeads === 0 ? 0 : Math.ceil(teamLeads / scenario.spans.manager - 1e-9);
+  roles.push({ role: "manager", agentsPeak: null, fte: managers, headcount: managers });
+  for (const r of scenario.supportRoles) {
+    const need = r.basis === "fixed" ? r.per : (r.basis === "agents" ? agentHeadcount : socialFte) / r.per;
+    roles.push({ role: r.role, agentsPeak: null, fte: need, headcount: Math.max(0, Math.ceil(need - 1e-9)) });
+  }
+  return roles;
+}
+
+/** An organisation's totals from its teams and roles. */
+export function organisationTotals(groups: readonly GroupPlan[], roles: readonly RolePlan[]): OrganisationPlan["totals"] {
+  return {
+    fte: roles.reduce((n, r) => n + r.fte, 0),
+    headcount: roles.reduce((n, r) => n + r.headcount, 0),
+    poolingGainFte: groups.reduce((n, g) => n + g.poolingGainFte, 0),
+    trainingHours: groups.reduce((n, g) => n + g.trainingHours, 0),
+  };
 }
 
 /** Agents of one pool: the pooled queue under every member's targets, at most the members' own sum. */

@@ -18,7 +18,7 @@ import { parseIntervalMinutes, parseNonNegative, type ValueSource } from "./valu
  */
 
 /** Requirement columns and the header names accepted for each (normalized). */
-export const REQUIREMENT_COLUMNS = {
+const REQUIREMENT_COLUMNS = {
   interval_start: FORECAST_COLUMNS.interval_start,
   date: FORECAST_COLUMNS.date,
   time: FORECAST_COLUMNS.time,
@@ -30,7 +30,7 @@ export const REQUIREMENT_COLUMNS = {
 type Column = keyof typeof REQUIREMENT_COLUMNS;
 
 /** The team of a file without a `team` column. */
-export const SINGLE_TEAM = "all";
+const SINGLE_TEAM = "all";
 
 /** A requirement as read: agents needed per interval of each team. */
 export interface Requirement {

@@ -34,7 +34,7 @@ const tick = (x: number) => (x >= 1000 ? Math.round(x).toLocaleString("en-US") :
  * @param required - agents required per interval
  * @param ticks - [interval index, label] pairs (each day's start)
  */
-export function coverageStepChart(title: string, layers: readonly Series[], required: readonly number[], ticks: readonly [number, string][], width = 900, minHeight = 300): string {
+function coverageStepChart(title: string, layers: readonly Series[], required: readonly number[], ticks: readonly [number, string][], width = 900, minHeight = 300): string {
   const series = capSeries(layers, PALETTE.length - 1); // black (the palette's 8th colour) is kept for the requirement
   const count = Math.max(required.length, ...series.map((s) => s.values.length));
   const totals = Array.from({ length: count }, (_, i) => series.reduce((t, s) => t + Math.max(0, s.values[i] ?? 0), 0));

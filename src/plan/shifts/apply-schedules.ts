@@ -1,12 +1,10 @@
 import { fte as toFte } from "../../core/people.js";
 import type { Tier } from "../forecast.js";
-import type { GroupPlan, RolePlan } from "../group-staffing.js";
+import { levelOf } from "../cost.js";
+import { organisationRoles, organisationTotals, teamLeadsFor, type GroupPlan, type ScheduledLevels } from "../group-staffing.js";
 import type { Plan } from "../plan.js";
 import type { Scenario } from "../scenario.js";
 import type { TeamSchedule } from "./schedule-types.js";
-
-/** What a site's schedules cost and put on the floor per level, a week (for costs: see `siteCost`). */
-export type ScheduledLevels = Partial<Record<Tier, { costPerWeek: number; paidHoursPerWeek: number; onFloorHoursPerWeek: number }>>;
 
 /**
  * A plan whose people come from its teams' schedules (`--shifts`, SPEC
@@ -38,33 +36,16 @@ export function applySchedules(plan: Plan, teams: readonly TeamSchedule[], scena
       scheduledHours: t.paidHoursPerWeek * weeks,
       fte,
       headcount: t.headcount,
-      teamLeads: t.headcount === 0 ? 0 : Math.ceil(t.headcount / scenario.spans.teamLead[g.tier] - 1e-9),
+      teamLeads: teamLeadsFor(t.headcount, g.tier, scenario),
       trainingHours: t.headcount * (g.skillsPerPerson - 1) * scenario.organisation.trainingHoursPerSkill,
     };
   });
-  const roles: RolePlan[] = [];
-  let agentHeadcount = 0;
+  const peaks: Partial<Record<Tier, number>> = {};
   for (const r of plan.organisation.roles) {
-    const tier = r.role === "level-1" ? 1 : r.role === "level-2" ? 2 : r.role === "level-3" ? 3 : null;
-    if (tier === null) continue;
-    const members = groups.filter((g) => g.tier === tier);
-    const headcount = members.reduce((n, g) => n + g.headcount, 0);
-    agentHeadcount += headcount;
-    roles.push({ ...r, fte: members.reduce((n, g) => n + g.fte, 0), headcount });
+    const tier = levelOf(r.role);
+    if (tier !== null && r.agentsPeak !== null) peaks[tier] = r.agentsPeak;
   }
-  const teamLeads = groups.reduce((n, g) => n + g.teamLeads, 0);
-  roles.push({ role: "team-lead", agentsPeak: null, fte: teamLeads, headcount: teamLeads });
-  const managers = teamLeads === 0 ? 0 : Math.ceil(teamLeads / scenario.spans.manager - 1e-9);
-  roles.push({ role: "manager", agentsPeak: null, fte: managers, headcount: managers });
-  for (const r of scenario.supportRoles) {
-    const before = plan.organisation.roles.find((x) => x.role === r.role);
-    if (r.basis !== "agents") {
-      if (before !== undefined) roles.push(before);
-      continue;
-    }
-    const need = agentHeadcount / r.per;
-    roles.push({ role: r.role, agentsPeak: null, fte: need, headcount: Math.max(0, Math.ceil(need - 1e-9)) });
-  }
+  const roles = organisationRoles(groups, scenario, peaks, plan.organisation.socialFte);
   return {
     ...plan,
     organisation: {
@@ -72,12 +53,7 @@ export function applySchedules(plan: Plan, teams: readonly TeamSchedule[], scena
       groups,
       roles,
       scheduled,
-      totals: {
-        ...plan.organisation.totals,
-        fte: roles.reduce((n, r) => n + r.fte, 0),
-        headcount: roles.reduce((n, r) => n + r.headcount, 0),
-        trainingHours: groups.reduce((n, g) => n + g.trainingHours, 0),
-      },
+      totals: organisationTotals(groups, roles),
     },
   };
 }

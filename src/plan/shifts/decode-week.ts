@@ -92,7 +92,7 @@ export function decodeWeek(week: WeekModel, x: Float64Array): Tour[] {
 }
 
 /** Tours by template name, first start, then day by day. */
-export function compareTours(a: Tour, b: Tour): number {
+function compareTours(a: Tour, b: Tour): number {
   if (a.template !== b.template) return a.template < b.template ? -1 : 1;
   const n = Math.min(a.days.length, b.days.length);
   const firstA = Math.min(...a.days.map((d) => d.startMin % 1440));

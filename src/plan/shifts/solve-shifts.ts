@@ -16,7 +16,7 @@ export interface ShiftFailure {
 const STATUS_RANK: Record<MipStatus, number> = { optimal: 0, "time-limit": 1, "no-solution": 2, infeasible: 3 };
 
 /** The worse of two statuses. */
-export function worseStatus(a: MipStatus, b: MipStatus): MipStatus {
+function worseStatus(a: MipStatus, b: MipStatus): MipStatus {
   return STATUS_RANK[b] > STATUS_RANK[a] ? b : a;
 }
 

@@ -47,7 +47,7 @@ export function rulesFor(settings: ShiftSettings, tier: Tier): ShiftRules {
  * @param shrinkage - the site's shrinkage components (shares of paid time)
  * @returns the in-shift share the requirement is divided by, the out-of-shift share, and whether `breaks` was left out because templates place them
  */
-export function splitShrinkage(shrinkage: Record<string, number>, rules: ShiftRules): { inShift: number; outOfShift: number; breaksPlaced: boolean } {
+function splitShrinkage(shrinkage: Record<string, number>, rules: ShiftRules): { inShift: number; outOfShift: number; breaksPlaced: boolean } {
   const breaksPlaced = rules.templates.some((t) => t.breaks.length > 0);
   const inside: number[] = [];
   const outside: number[] = [];

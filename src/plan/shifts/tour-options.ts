@@ -24,7 +24,7 @@ function popcount(mask: DayMask): number {
 }
 
 /** Longest cyclic run of days off in a mask (7 when no day is worked). */
-export function longestRest(mask: DayMask): number {
+function longestRest(mask: DayMask): number {
   if (mask === 0) return 7;
   let best = 0;
   for (let d = 0; d < 7; d++) {
@@ -62,7 +62,7 @@ export function dayPatterns(t: ShiftTemplate, legal: LegalFloors): DayMask[] {
 }
 
 /** How far a person's start can really move: the band, at most the start window. */
-export function effectiveBand(t: ShiftTemplate): number {
+function effectiveBand(t: ShiftTemplate): number {
   return Math.min(t.startBandMin, t.lastStartMin - t.firstStartMin);
 }
 

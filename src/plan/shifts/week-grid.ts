@@ -1,11 +1,13 @@
+import { MINUTES_PER_WEEK } from "../calendar.js";
+
 /**
  * Minutes of a cyclic week on an interval grid (SPEC 5.4b): a span of time
  * covers each interval by the share of it that it overlaps, and a span that
  * runs past the week's end wraps to its start.
  */
 
-/** Minutes in a week. */
-export const WEEK_MIN = 7 * 1440;
+/** Minutes in a week (the calendar's). */
+export const WEEK_MIN = MINUTES_PER_WEEK;
 
 /**
  * Add `weight × share` to `into[i]` for every interval `i` of the week that
@@ -23,14 +25,7 @@ export const WEEK_MIN = 7 * 1440;
  */
 export function addSpan(into: Float64Array, gridMin: number, fromMin: number, toMin: number, weight: number): void {
   if (!(toMin >= fromMin && toMin - fromMin <= WEEK_MIN)) throw new RangeError(`addSpan needs fromMin <= toMin <= fromMin + a week, got ${fromMin}, ${toMin}`);
-  const n = into.length;
-  const start = ((fromMin % WEEK_MIN) + WEEK_MIN) % WEEK_MIN;
-  const end = start + (toMin - fromMin);
-  for (let k = Math.floor(start / gridMin); k * gridMin < end; k++) {
-    const lo = Math.max(start, k * gridMin);
-    const hi = Math.min(end, (k + 1) * gridMin);
-    if (hi > lo) into[k % n]! += (weight * (hi - lo)) / gridMin;
-  }
+  for (const [i, share] of spanShares(gridMin, fromMin, toMin)) into[i]! += weight * share;
 }
 
 /**

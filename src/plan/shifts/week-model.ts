@@ -1,5 +1,5 @@
 import type { MipModel } from "./mip.js";
-import { dayPatterns, distinctBreakOffsets, daysOf, startBands, startTimes, type DayMask } from "./tour-options.js";
+import { dayPatterns, distinctBreakOffsets, startBands, startTimes, type DayMask } from "./tour-options.js";
 import type { ShiftRules, ShiftTemplate } from "./template.js";
 import { spanShares, WEEK_MIN } from "./week-grid.js";
 
@@ -252,7 +252,6 @@ export function buildWeekModel(
   return { ok: true, week: { model, gridMin, templates: rules.templates, parts, shortColumn, objective, understaffingCostPerAgentInterval: perInterval } };
 }
 
-export { daysOf };
 
 /**
  * A lower bound of the cost (tours plus understaffing) from a lower bound of

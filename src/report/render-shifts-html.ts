@@ -4,7 +4,7 @@ import type { ShiftPlan, TeamSchedule, WeekSchedule } from "../plan/shifts/sched
 import type { ShiftTemplate } from "../plan/shifts/template.js";
 import { grouped, percent } from "./number-format.js";
 import { htmlPage, htmlTable } from "./render-html.js";
-import { dayName, listTours, peopleByTemplate, SHORT_DAY_NAMES, statusText, sumOf, teamFigures, teamLabel, teamTours, timeOfDay } from "./render-shifts.js";
+import { dayName, listTours, peopleByTemplate, SHORT_DAY_NAMES, statusText, sumOf, teamLabel, teamTours, timeOfDay } from "./render-shifts.js";
 import { capSeries, escapeXml, niceMax, PALETTE, stackedBarChart, type Series } from "./svg-charts.js";
 
 /** What the schedules were made from, for the page's inputs (both optional). */
@@ -199,10 +199,10 @@ function facts(items: [string, string][]): string {
 export function renderShiftsHtml(plan: ShiftPlan, ctx: ShiftsHtmlContext = {}): string {
   const withSite = new Set(plan.teams.map((t) => t.site)).size > 1;
   const t = plan.totals;
-  const figures = plan.teams.map(teamFigures);
+  const figures = plan.teams.map((t) => t.meanWeek);
   const summaryRows: Cell[][] = plan.teams.map((team, k) => [
     teamLabel(team, withSite),
-    peopleByTemplate(teamFigures(team).byTemplate),
+    peopleByTemplate(team.meanWeek.byTemplate),
     n(team.people, 1, 0),
     n(team.headcount, 0),
     team.planHeadcount === null ? "–" : n(team.planHeadcount, 0),
@@ -237,7 +237,7 @@ export function renderShiftsHtml(plan: ShiftPlan, ctx: ShiftsHtmlContext = {}): 
     sections.push({
       heading: `Schedule of ${label}`,
       html: [
-        `<p>${escapeXml(`${grouped(team.people, 1, 0)} people (${peopleByTemplate(teamFigures(team).byTemplate) || "nobody"}), headcount ${grouped(team.headcount, 0)}; efficiency ${percent(team.efficiency, 1)}; ${statusText(team.status, team.gap)}.`)}</p>`,
+        `<p>${escapeXml(`${grouped(team.people, 1, 0)} people (${peopleByTemplate(team.meanWeek.byTemplate) || "nobody"}), headcount ${grouped(team.headcount, 0)}; efficiency ${percent(team.efficiency, 1)}; ${statusText(team.status, team.gap)}.`)}</p>`,
         charts,
         team.weeks.length === 0 ? "" : startChart(team, label),
         h3("Tours"),

@@ -2,7 +2,7 @@ import type { ChalkInstance } from "chalk";
 import stringWidth from "string-width";
 import { formatDateTime, MINUTES_PER_DAY, minuteOfDay, WEEK_DAY_NAMES, weekDayOf } from "../plan/calendar.js";
 import type { MipStatus } from "../plan/shifts/mip.js";
-import type { ShiftPlan, TeamSchedule, TemplateUse, Tour, TourDay, WeekSchedule } from "../plan/shifts/schedule-types.js";
+import type { MeanWeek, ShiftPlan, TeamSchedule, TemplateUse, Tour, TourDay, WeekSchedule } from "../plan/shifts/schedule-types.js";
 import { levelInTeamName } from "../plan/shifts/team-level.js";
 import type { DaysOff, ShiftTemplate } from "../plan/shifts/template.js";
 import { csvCell, type Cell } from "./csv-cell.js";
@@ -220,69 +220,13 @@ export function listTours(plan: ShiftPlan): ListedTour[] {
 // ---------------------------------------------------------------------------
 // Figures per team
 
-/** A team's figures as the summary shows them: means per week over its weeks. */
-export interface TeamFigures {
-  /** People by template, mean per week, in the scenario's template order (templates with people only). */
-  byTemplate: TemplateUse[];
-  /** Paid hours and cost of the scheduled people (before out-of-shift shrinkage), mean per week. */
-  scheduledPaidHours: number;
-  scheduledCost: number;
-  requiredHours: number;
-  onFloorHours: number;
-  /** Agent-hours above and below the requirement, mean per week. */
-  overHours: number;
-  underHours: number;
-  /** Cost of priced understaffing, mean per week. */
-  understaffingCost: number;
-}
-
-/**
- * Means per week of a team's weeks (0 when it has none). Over and under
- * hours are taken from the weeks, so every figure of a team and of the
- * totals is "a week", whatever the horizon.
- */
-export function teamFigures(team: TeamSchedule): TeamFigures {
-  const n = Math.max(1, team.weeks.length);
-  const uses = new Map<string, TemplateUse>();
-  let scheduledPaidHours = 0;
-  let scheduledCost = 0;
-  let requiredHours = 0;
-  let onFloorHours = 0;
-  let understaffingCost = 0;
-  let overHours = 0;
-  let underHours = 0;
-  for (const w of team.weeks) {
-    overHours += w.overHours;
-    underHours += w.underHours;
-    scheduledPaidHours += w.paidHours;
-    scheduledCost += w.cost;
-    requiredHours += w.requiredHours;
-    onFloorHours += w.onFloorHours;
-    understaffingCost += w.understaffingCost;
-    for (const u of w.byTemplate) {
-      const e = uses.get(u.template) ?? { template: u.template, people: 0, paidHours: 0, cost: 0 };
-      e.people += u.people;
-      e.paidHours += u.paidHours;
-      e.cost += u.cost;
-      uses.set(u.template, e);
-    }
-  }
-  const order = team.rules.templates.map((t) => t.name);
-  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
-  const byTemplate = [...uses.values()]
-    .filter((u) => u.people > 0)
-    .map((u) => ({ template: u.template, people: u.people / n, paidHours: u.paidHours / n, cost: u.cost / n }))
-    .sort((a, b) => rank(a.template) - rank(b.template) || (a.template < b.template ? -1 : a.template > b.template ? 1 : 0));
-  return { byTemplate, scheduledPaidHours: scheduledPaidHours / n, scheduledCost: scheduledCost / n, requiredHours: requiredHours / n, onFloorHours: onFloorHours / n, overHours: overHours / n, underHours: underHours / n, understaffingCost: understaffingCost / n };
-}
-
 /** "full-time 42, part-time 9" (people may be a mean over weeks: one decimal at most). */
 export function peopleByTemplate(uses: readonly TemplateUse[], separator = ", "): string {
   return uses.map((u) => `${u.template} ${grouped(u.people, 1, 0)}`).join(separator);
 }
 
 /** Σ of a figure over teams. */
-export const sumOf = (figures: readonly TeamFigures[], get: (f: TeamFigures) => number) => figures.reduce((s, f) => s + get(f), 0);
+export const sumOf = (figures: readonly MeanWeek[], get: (f: MeanWeek) => number) => figures.reduce((s, f) => s + get(f), 0);
 
 const signed = (x: number) => (x > 0 ? "+" : x < 0 ? "−" : "±") + grouped(Math.abs(x), 0);
 
@@ -357,7 +301,7 @@ function title(plan: ShiftPlan, color: ChalkInstance): string[] {
 function summaryTable(plan: ShiftPlan, color: ChalkInstance, width: number): string[] {
   const withSite = severalSites(plan);
   const teams = plan.teams;
-  const figures = teams.map(teamFigures);
+  const figures = teams.map((t) => t.meanWeek);
   const t = plan.totals;
   const bold = (cells: string[]) => cells.map((c) => color.bold(c));
   const col = (head: string, align: Align, priority: number, perTeam: (team: TeamSchedule, k: number) => string, total: string): Column => ({
@@ -417,7 +361,7 @@ function summaryNotes(plan: ShiftPlan, width: number): string[] {
   const statuses = plan.teams.map((t) => t.status);
   if (statuses.includes("time-limit")) notes.push("Time limit: stopped before optimality was proven; the best schedule costs at least (1 − gap) × this one.");
   if (statuses.includes("no-solution") || statuses.includes("infeasible")) notes.push("A team without a schedule has no people: see its status.");
-  const understaffing = plan.teams.reduce((s, t) => s + teamFigures(t).understaffingCost, 0);
+  const understaffing = plan.teams.reduce((s, t) => s + t.meanWeek.understaffingCost, 0);
   if (understaffing > 0) notes.push(`Priced understaffing adds ${grouped(understaffing, 0)} ${plan.currency} a week (not in cost/week).`);
   return notes.flatMap((n) => wrap(n, width));
 }
@@ -590,7 +534,7 @@ const csvByTemplate = (uses: readonly TemplateUse[]) => uses.map((u) => `${u.tem
 function summaryCsv(plan: ShiftPlan): string {
   const rows: Cell[][] = [];
   for (const team of plan.teams) {
-    const f = teamFigures(team);
+    const f = team.meanWeek;
     // a team: means per week; paid_hours and cost are the headcount's (grossed up for out-of-shift shrinkage)
     rows.push([
       "team", team.site, team.team, team.tier, null, csvByTemplate(f.byTemplate), team.people, team.headcount, team.planFte, team.planHeadcount, team.planHeadcount === null ? null : team.headcount - team.planHeadcount,
@@ -605,8 +549,8 @@ function summaryCsv(plan: ShiftPlan): string {
     }
   }
   const t = plan.totals;
-  const f = plan.teams.map(teamFigures);
-  const sum = (g: (x: TeamFigures) => number) => f.reduce((s, x) => s + g(x), 0);
+  const f = plan.teams.map((t) => t.meanWeek);
+  const sum = (g: (x: MeanWeek) => number) => f.reduce((s, x) => s + g(x), 0);
   rows.push([
     "total", null, null, null, null, null, t.people, t.headcount, t.planFte, t.planHeadcount, t.planHeadcount === null ? null : t.headcount - t.planHeadcount,
     t.paidHoursPerWeek, t.costPerWeek, sum((x) => x.scheduledPaidHours), sum((x) => x.scheduledCost), sum((x) => x.requiredHours), sum((x) => x.onFloorHours), t.efficiency, sum((x) => x.overHours), sum((x) => x.underHours), sum((x) => x.understaffingCost), t.gap, null, t.status,
@@ -686,7 +630,7 @@ const firstWeekStart = (t: TeamSchedule) => t.weeks[0]?.weekStartMin ?? 4 * MINU
 const useJson = (u: TemplateUse) => ({ template: u.template, people: num(u.people), paidHours: num(u.paidHours), cost: num(u.cost) });
 
 function teamJson(team: TeamSchedule) {
-  const f = teamFigures(team);
+  const f = team.meanWeek;
   return {
     ...teamKey(team),
     people: num(team.people),
@@ -766,7 +710,7 @@ function jsonArray(name: string, items: readonly unknown[]): string {
  */
 export function renderShiftsJson(plan: ShiftPlan): string {
   const t = plan.totals;
-  const figures = plan.teams.map(teamFigures);
+  const figures = plan.teams.map((t) => t.meanWeek);
   const head = {
     schemaVersion: SHIFTS_SCHEMA_VERSION,
     command: "shifts",

@@ -169,9 +169,21 @@ function buildTeam(spec: TeamSpec): TeamSchedule {
     paidHoursPerWeek: mean((w) => w.paidHours) / (1 - oos),
     costPerWeek: mean((w) => w.cost) / (1 - oos),
     efficiency: onFloor === 0 ? 1 : weeks.reduce((s, w) => s + w.requiredHours, 0) / onFloor,
-    // as the solver gives them: over the horizon (the renderers show means per week from the weeks)
-    overHours: weeks.reduce((s, w) => s + w.overHours, 0),
-    underHours: weeks.reduce((s, w) => s + w.underHours, 0),
+    meanWeek: {
+      byTemplate: templates
+        .map((t) => {
+          const uses = weeks.flatMap((w) => w.byTemplate.filter((u) => u.template === t.name));
+          return { template: t.name, people: uses.reduce((s, u) => s + u.people, 0) / nw, paidHours: uses.reduce((s, u) => s + u.paidHours, 0) / nw, cost: uses.reduce((s, u) => s + u.cost, 0) / nw };
+        })
+        .filter((u) => u.people > 0),
+      scheduledPaidHours: mean((w) => w.paidHours),
+      scheduledCost: mean((w) => w.cost),
+      requiredHours: mean((w) => w.requiredHours),
+      onFloorHours: mean((w) => w.onFloorHours),
+      overHours: mean((w) => w.overHours),
+      underHours: mean((w) => w.underHours),
+      understaffingCost: mean((w) => w.understaffingCost),
+    },
     gap: Math.max(0, ...weeks.map((w) => w.gap)),
     status: worst(weeks.map((w) => w.status)),
     planFte: spec.planFte ?? people * 0.9,
@@ -197,8 +209,8 @@ export function shiftPlan(teams: TeamSpec[], over: { scenario?: string; currency
       paidHoursPerWeek: sum((t) => t.paidHoursPerWeek),
       costPerWeek: sum((t) => t.costPerWeek),
       efficiency: onFloor === 0 ? 1 : required / onFloor,
-      overHours: sum((t) => t.overHours),
-      underHours: sum((t) => t.underHours),
+      overHours: sum((t) => t.meanWeek.overHours),
+      underHours: sum((t) => t.meanWeek.underHours),
       gap: Math.max(0, ...built.map((t) => t.gap)),
       status: worst(built.map((t) => t.status)),
       planFte: sum((t) => t.planFte ?? 0),

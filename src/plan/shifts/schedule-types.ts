@@ -79,6 +79,22 @@ export interface WeekSchedule {
   efficiency: number;
 }
 
+/** A team's figures of a week, means over its weeks (0 when it has none). */
+export interface MeanWeek {
+  /** People, paid hours and cost by template, in the templates' order (templates with people only). */
+  byTemplate: TemplateUse[];
+  /** Paid hours and cost of the scheduled people (before out-of-shift shrinkage). */
+  scheduledPaidHours: number;
+  scheduledCost: number;
+  requiredHours: number;
+  onFloorHours: number;
+  /** Agent-hours above and below the requirement. */
+  overHours: number;
+  underHours: number;
+  /** Cost of priced understaffing. */
+  understaffingCost: number;
+}
+
 /** One team's schedules over the horizon, and the people they take. */
 export interface TeamSchedule {
   site: string;
@@ -104,9 +120,8 @@ export interface TeamSchedule {
   costPerWeek: number;
   /** Σ requiredHours ÷ Σ onFloorHours over the weeks. */
   efficiency: number;
-  /** Mean over the weeks of the agent-hours over and under the requirement (a week's). */
-  overHours: number;
-  underHours: number;
+  /** The scheduled people's figures, means over the weeks (before out-of-shift shrinkage). */
+  meanWeek: MeanWeek;
   /** Largest gap of its weeks. */
   gap: number;
   /** Worst status of its weeks (infeasible > no-solution > time-limit > optimal). */

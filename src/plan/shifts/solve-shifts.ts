@@ -1,5 +1,5 @@
 import type { MipLimits, MipSolver, MipStatus } from "./mip.js";
-import type { ShiftPlan, TeamSchedule, WeekSchedule } from "./schedule-types.js";
+import type { MeanWeek, ShiftPlan, TeamSchedule, TemplateUse, WeekSchedule } from "./schedule-types.js";
 import { scheduleWeek, type WeekFailure } from "./schedule-week.js";
 import type { TeamProblem } from "./team-problems.js";
 
@@ -75,8 +75,8 @@ export function shiftPlanOf(meta: { scenario: string; currency: string }, weeks:
       paidHoursPerWeek: sum((t) => t.paidHoursPerWeek),
       costPerWeek: sum((t) => t.costPerWeek),
       efficiency: onFloorHours > 0 ? requiredHours / onFloorHours : 1,
-      overHours: sum((t) => t.overHours),
-      underHours: sum((t) => t.underHours),
+      overHours: sum((t) => t.meanWeek.overHours),
+      underHours: sum((t) => t.meanWeek.underHours),
       gap: teams.reduce((g, t) => Math.max(g, t.gap), 0),
       status: teams.reduce<MipStatus>((s, t) => worseStatus(s, t.status), "optimal"),
       // the plan's figures when every team has them (a requirement file has none)
@@ -106,11 +106,32 @@ function teamSchedule(p: TeamProblem, weeks: WeekSchedule[]): TeamSchedule {
     paidHoursPerWeek: weeks.reduce((s, w) => s + w.paidHours, 0) / n / keep,
     costPerWeek: weeks.reduce((s, w) => s + w.cost, 0) / n / keep,
     efficiency: onFloorHours > 0 ? requiredHours / onFloorHours : 1,
-    overHours: weeks.reduce((s, w) => s + w.overHours, 0) / n,
-    underHours: weeks.reduce((s, w) => s + w.underHours, 0) / n,
+    meanWeek: meanWeek(p, weeks),
     gap: weeks.reduce((g, w) => Math.max(g, w.gap), 0),
     status: weeks.reduce<MipStatus>((s, w) => worseStatus(s, w.status), "optimal"),
     planFte: p.planFte,
     planHeadcount: p.planHeadcount,
+  };
+}
+
+/** Means per week of a team's weeks; templates in the rules' order, those with people only. */
+function meanWeek(p: TeamProblem, weeks: readonly WeekSchedule[]): MeanWeek {
+  const n = Math.max(1, weeks.length);
+  const mean = (f: (w: WeekSchedule) => number) => weeks.reduce((s, w) => s + f(w), 0) / n;
+  const byTemplate: TemplateUse[] = p.rules.templates
+    .map((t) => {
+      const uses = weeks.flatMap((w) => w.byTemplate.filter((u) => u.template === t.name));
+      return { template: t.name, people: uses.reduce((s, u) => s + u.people, 0) / n, paidHours: uses.reduce((s, u) => s + u.paidHours, 0) / n, cost: uses.reduce((s, u) => s + u.cost, 0) / n };
+    })
+    .filter((u) => u.people > 0);
+  return {
+    byTemplate,
+    scheduledPaidHours: mean((w) => w.paidHours),
+    scheduledCost: mean((w) => w.cost),
+    requiredHours: mean((w) => w.requiredHours),
+    onFloorHours: mean((w) => w.onFloorHours),
+    overHours: mean((w) => w.overHours),
+    underHours: mean((w) => w.underHours),
+    understaffingCost: mean((w) => w.understaffingCost),
   };
 }

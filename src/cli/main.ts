@@ -2,7 +2,7 @@ import { createReadStream, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { Command, CommanderError } from "commander";
 import { Chalk } from "chalk";
-import { diagnosticsJson, formatDiagnostics, InputError, problem, type Diagnostic } from "../read/diagnostics.js";
+import { diagnosticsJson, formatDiagnostics, InputError, problem, type Diagnostic, type DiagnosticCode } from "../read/diagnostics.js";
 import { escaped } from "../read/printable.js";
 import { removeTemporaries, temporaries } from "../report/temporaries.js";
 import { colorFor, type CliIo } from "./cli-io.js";
@@ -50,6 +50,8 @@ Examples:
  */
 export async function run(argv: string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
+  /** The message of a command-line error commander found (written as a USAGE_ diagnostic). */
+  let usageError = "";
   const global = { quiet: false, debug: false, noColor: false, format: "table" };
   const program = new Command("ccplan")
     .description("Contact-center workforce planning: forecasts to agents, FTE and headcount, with exact Erlang C / Erlang A.")
@@ -58,11 +60,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option("-q, --quiet", "no progress, warnings or 'wrote FILE' messages on stderr")
     .option("--debug", "show stack traces of internal errors")
     .addHelpText("before", EXAMPLES)
-    .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // commander's own errors are kept and written in ccplan's form when the error reaches the top (below)
+      outputError: (s) => {
+        usageError = s;
+      },
     })
     .hook("preAction", (cmd) => {
       const o = cmd.optsWithGlobals() as { quiet?: boolean; debug?: boolean; color?: boolean };
@@ -103,8 +108,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     cmd.exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      outputError: (s) => {
+        usageError = s;
+      },
     });
-    cmd.showHelpAfterError("(run with --help for usage)");
     program.addCommand(cmd);
   }
 
@@ -118,6 +125,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
+      io.stderr.write(formatDiagnostics([problem(usageCode(error.code), usageMessage(usageError || error.message))]));
+      io.stderr.write("(run ccplan --help, or ccplan COMMAND --help, for usage)\n");
       return EXIT.usage;
     }
     removeTemporaries(); // whatever a failed command left (its own cleanup normally has)
@@ -203,4 +212,34 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
+}
+
+/** The USAGE_ code of a commander error. */
+function usageCode(code: string): DiagnosticCode {
+  switch (code) {
+    case "commander.unknownCommand":
+      return "USAGE_UNKNOWN_COMMAND";
+    case "commander.unknownOption":
+      return "USAGE_UNKNOWN_OPTION";
+    case "commander.missingArgument":
+      return "USAGE_MISSING_ARGUMENT";
+    case "commander.excessArguments":
+      return "USAGE_EXTRA_ARGUMENT";
+    case "commander.optionMissingArgument":
+    case "commander.missingMandatoryOptionValue":
+      return "USAGE_MISSING_OPTION";
+    default:
+      return "USAGE_BAD_OPTION";
+  }
+}
+
+/** "error: unknown command 'pln'\n(Did you mean plan?)" → "unknown command 'pln': did you mean plan?" */
+function usageMessage(text: string): string {
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  const head = (lines[0] ?? "").replace(/^error:\s*/, "");
+  const hint = lines.slice(1).map((l) => l.replace(/^\((.*)\)$/, "$1").replace(/^Did you mean/, "did you mean"));
+  return [head, ...hint].join(": ");
 }

@@ -10,6 +10,8 @@ Examples:
   $ ccplan gaps fixtures/forecast-week.csv --roster fixtures/roster.csv --scenario fixtures/scenarios/gaps-two-sites.yaml --format json
   $ ccplan gaps fixtures/forecast-week.csv --roster fixtures/roster.csv --scenario fixtures/scenarios/gaps-two-sites.yaml --format csv --report trainings
   $ ccplan gaps fixtures/forecast-week.csv --roster fixtures/roster.csv --scenario fixtures/scenarios/gaps-two-sites.yaml --min-level 2 --productivity 0.8,1,1.1
+  $ ccplan gaps fixtures/forecast-week.csv --roster fixtures/roster.csv --scenario fixtures/scenarios/gaps-two-sites.yaml --min-gap 0.25 --only-gaps
+  $ ccplan gaps fixtures/forecast-week.csv --roster fixtures/roster.csv --scenario fixtures/scenarios/gaps-two-sites.yaml --format csv --report plan
 `;
 
 interface GapsOptionsCli {
@@ -21,7 +23,9 @@ interface GapsOptionsCli {
   minLevel: string;
   productivity?: string;
   hireFte?: string;
-  report: "skills" | "people" | "hires" | "trainings";
+  minGap: string;
+  onlyGaps?: boolean;
+  report: "skills" | "people" | "hires" | "trainings" | "plan";
   format: OutputFormat;
   out?: string;
   failOnGap?: boolean;
@@ -41,8 +45,10 @@ export function gapsCommand(ctx: CommandContext): Command {
         "(typology × channel × level × in-house site; paid FTE, shrinkage included), and\n" +
         "allocate the roster's people to the skills they hold (a maximum-flow allocation:\n" +
         "a polyvalent person's hours are shared, never counted twice). Reports each\n" +
-        "skill's coverage and gap, the peak check, the fewest hires that close every\n" +
-        "gap, and the fewest cross-trainings of people with idle time.",
+        "skill's coverage and gap, the peak check, and a recommended plan: the fewest\n" +
+        "cross-trainings of people with idle time (each named, with the net FTE of gap\n" +
+        "it closes), then the hires per skill and site. Gaps below --min-gap are dust:\n" +
+        "no training, no hire.",
     )
     .argument("<forecast>", "forecast CSV ('-' for stdin)")
     .addHelpText("before", EXAMPLES)
@@ -51,10 +57,12 @@ export function gapsCommand(ctx: CommandContext): Command {
     .option("--min-level <n>", "lowest proficiency (1–3) that counts as holding a skill", "1")
     .option("--productivity <p1,p2,p3>", "FTE of work one FTE covers at proficiency 1, 2, 3 (default 1,1,1)")
     .option("--hire-fte <x>", "FTE of one new hire (default: the scenario's mean contract)")
-    .addOption(new Option("--report <table>", "CSV table").choices(["skills", "people", "hires", "trainings"]).default("skills"))
+    .option("--min-gap <fte>", "skill gaps below this FTE are ignored as dust: no training, no hire", "0.1")
+    .option("--only-gaps", "the skill table (and the skills CSV) shows only the skills with a gap, before or after training")
+    .addOption(new Option("--report <table>", "CSV table").choices(["skills", "people", "hires", "trainings", "plan"]).default("skills"))
     .addOption(formatOption(true))
     .addOption(outOption())
-    .option("--fail-on-gap", "exit 1 when any gap remains (for CI jobs guarding a staffing plan)")
+    .option("--fail-on-gap", "exit 1 when a gap of at least --min-gap remains (for CI jobs guarding a staffing plan)")
     .option("--weeks <n>", "weeks the forecast stands for: required FTE = its hours ÷ N (default: the calendar weeks its rows touch)")
     .addOption(shiftsOption())
     .addOption(shiftLimitOptions()[0]!)
@@ -104,6 +112,10 @@ async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandConte
     if (!p.ok) throw new InputError([p.diagnostic]);
     hireFte = p.value;
   }
+  const minGap = Number(opts.minGap);
+  if (opts.minGap.trim() === "" || !(minGap >= 0) || !Number.isFinite(minGap)) {
+    throw new InputError([problem("USAGE_BAD_OPTION", `--min-gap: got ${JSON.stringify(opts.minGap)}, expected an FTE >= 0 such as 0.1`, { field: "--min-gap" })]);
+  }
   const forecastOptions = (await import("../read/forecast-options.js")).forecastReadOptions(opts, (text) => ctx.warn(text));
 
   // The roster first (a small file): its problems before a long plan.
@@ -131,14 +143,17 @@ async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandConte
   for (const [key, where] of roster.skills) {
     if (!requiredKeys.has(key)) ctx.warn(`${opts.roster}:${where.line}${where.column === undefined ? "" : `:${where.column}`}: warning PLAN_UNUSED_RULE skill "${where.label}" is no skill of the plan (no such typology and channel in the forecast, or not in-house)`);
   }
-  const gaps = skillGaps(requirements, roster.people, { minLevel, productivity, hireFte, availability: (site) => siteWorkforce(scenario, site).availability });
+  const gaps = skillGaps(requirements, roster.people, { minLevel, productivity, hireFte, availability: (site) => siteWorkforce(scenario, site).availability, minGapFte: minGap });
   const context = { forecast, roster: opts.roster, scenario: scenario.name, minLevel, productivity, hireFte };
   const text =
     opts.format === "html"
       ? (await import("../report/render-html.js")).renderGapsHtml(gaps, context)
       : opts.format === "json"
-        ? render.renderGapsJson(gaps, context) : opts.format === "csv" ? render.renderGapsCsv(gaps, opts.report) : render.renderGapsTable(gaps, context, ctx.color(opts.out));
+        ? render.renderGapsJson(gaps, context)
+        : opts.format === "csv"
+          ? render.renderGapsCsv(gaps, opts.report, { onlyGaps: opts.onlyGaps })
+          : render.renderGapsTable(gaps, context, ctx.color(opts.out), { onlyGaps: opts.onlyGaps });
   writeReport(text, opts.out, ctx.io.stdout);
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
-  return opts.failOnGap && gaps.totals.gapFte > 0 ? 1 : 0;
+  return opts.failOnGap && gaps.skills.some((s) => s.gapFte > 0 && !s.belowMinGap) ? 1 : 0;
 }

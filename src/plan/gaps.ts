@@ -40,7 +40,12 @@ export interface GapOptions {
   availability: (site: string) => number;
   /** Branch-and-bound iterations of the cross-training search (deterministic, unlike a time limit). */
   maxIterations?: number;
+  /** Skill gaps below this FTE are dust: no training and no hire for them ({@link DEFAULT_MIN_GAP_FTE} by default). */
+  minGapFte?: number;
 }
+
+/** Skill gaps below 0.1 FTE (about 3.5 hours a week) are not worth a training or a hire. */
+export const DEFAULT_MIN_GAP_FTE = 0.1;
 
 /** Coverage of one skill. */
 export interface SkillCoverage extends SkillRequirement {
@@ -54,6 +59,10 @@ export interface SkillCoverage extends SkillRequirement {
   surplusFte: number;
   /** Holders present at once (Σ min(1, FTE) × their site's availability) against peak agents: the shortfall (0 when enough). */
   peakShortAgents: number;
+  /** The gap is above 0 but below the minimum gap: ignored as dust (no training, no hire). */
+  belowMinGap: boolean;
+  /** The gap left after the recommended trainings. */
+  gapAfterTrainingFte: number;
 }
 
 /** What one person is given. */
@@ -77,6 +86,26 @@ export interface Hire {
   count: number;
   /** FTE of gap they close together. */
   closesFte: number;
+  /** What they close of each skill, in the order of `skills`. */
+  fteBySkill: [string, number][];
+}
+
+/** The hires of one skill at one level and site: one row of the recommended plan. */
+export interface SkillHire {
+  tier: Tier;
+  site: string | null;
+  /** typology:channel, as the forecast writes the typology. */
+  skill: string;
+  /** FTE of gap the hires close on this skill. */
+  closesFte: number;
+  /** New people on this skill alone. */
+  soloHires: number;
+  /** FTE of this skill in hires shared with other skills. */
+  sharedFte: number;
+  /** Hires shared with other skills that take part of this one (each counted once per skill it serves). */
+  sharedHires: number;
+  /** The other skills of those shared hires. */
+  sharedWith: string[];
 }
 
 /** One person learning one skill. */
@@ -88,8 +117,14 @@ export interface Training {
   holds: string[];
   /** The skill to learn (typology:channel). */
   skill: string;
-  /** FTE of their time on the new skill in the allocation after training (others may shift to close other gaps). */
+  /** FTE of their time on the new skill in the allocation after training (others may shift to close other gaps): the gross figure. */
   fte: number;
+  /**
+   * Net FTE of total gap this training closes: what it adds to the cover of
+   * the trainings listed before it (the list's order). The trainings' net FTE
+   * add up to the drop of the total gap (gap before − gap after training).
+   */
+  netFte: number;
 }
 
 /** Gaps, hires and cross-trainings. */
@@ -102,9 +137,27 @@ export interface GapsPlan {
   trainings: Training[];
   /** Hires still needed after the trainings. */
   hiresAfterTraining: Hire[];
+  /** {@link hiresAfterTraining} as one row per skill, level and site. */
+  hirePlan: SkillHire[];
   /** `optimal`, or `best-found` when the search stopped at its iteration limit. */
   trainingStatus: "optimal" | "best-found";
-  totals: { requiredFte: number; coveredFte: number; gapFte: number; gapAfterTrainingFte: number; hires: number; trainings: number; hiresAfterTraining: number };
+  /**
+   * `gapFte` and `gapAfterTrainingFte` count every skill, dust included;
+   * `ignoredSkills` and `ignoredGapFte` are the skills short by less than the
+   * minimum gap (`minGapFte`) and their gap.
+   */
+  totals: {
+    requiredFte: number;
+    coveredFte: number;
+    gapFte: number;
+    gapAfterTrainingFte: number;
+    hires: number;
+    trainings: number;
+    hiresAfterTraining: number;
+    minGapFte: number;
+    ignoredSkills: number;
+    ignoredGapFte: number;
+  };
 }
 
 /** The typology of a minimum presence without work: any person at the level and site covers it. */
@@ -308,7 +361,7 @@ export function fewestHires(gaps: readonly { req: SkillRequirement; gapFte: numb
     const rest: { skill: string; gap: number }[] = [];
     for (const { skill, gap } of g.gaps) {
       const whole = Math.floor(gap / hireFte + EPS);
-      if (whole > 0) hires.push({ tier: g.tier, site: g.site, skills: [skill], count: whole, closesFte: whole * hireFte });
+      if (whole > 0) hires.push({ tier: g.tier, site: g.site, skills: [skill], count: whole, closesFte: whole * hireFte, fteBySkill: [[skill, whole * hireFte]] });
       const left = gap - whole * hireFte;
       if (left > EPS) rest.push({ skill, gap: left });
     }
@@ -319,12 +372,16 @@ export function fewestHires(gaps: readonly { req: SkillRequirement; gapFte: numb
     for (let { skill, gap } of rest) {
       while (gap > EPS) {
         if (current === undefined || room <= EPS) {
-          current = { tier: g.tier, site: g.site, skills: [], count: 1, closesFte: 0 };
+          current = { tier: g.tier, site: g.site, skills: [], count: 1, closesFte: 0, fteBySkill: [] };
           hires.push(current);
           room = hireFte;
         }
         const take = Math.min(room, gap);
-        if (!current.skills.includes(skill)) current.skills.push(skill);
+        if (!current.skills.includes(skill)) {
+          current.skills.push(skill);
+          current.fteBySkill.push([skill, 0]);
+        }
+        current.fteBySkill[current.fteBySkill.length - 1]![1] += take;
         current.closesFte += take;
         room -= take;
         gap -= take;
@@ -332,6 +389,30 @@ export function fewestHires(gaps: readonly { req: SkillRequirement; gapFte: numb
     }
   }
   return hires;
+}
+
+/**
+ * Hires as one row per skill, level and site (in the hires' order): the FTE
+ * closed on the skill, the people hired for it alone, and its share of the
+ * hires shared with other skills. The rows' FTE add up to the hires'.
+ */
+export function hiresBySkill(hires: readonly Hire[]): SkillHire[] {
+  const rows = new Map<string, SkillHire>();
+  for (const h of hires) {
+    for (const [skill, fte] of h.fteBySkill) {
+      const key = `${h.tier}\u001f${h.site ?? ""}\u001f${skill}`;
+      let row = rows.get(key);
+      if (row === undefined) rows.set(key, (row = { tier: h.tier, site: h.site, skill, closesFte: 0, soloHires: 0, sharedFte: 0, sharedHires: 0, sharedWith: [] }));
+      row.closesFte += fte;
+      if (h.skills.length === 1) row.soloHires += h.count;
+      else {
+        row.sharedFte += fte;
+        row.sharedHires += h.count;
+        for (const other of h.skills) if (other !== skill && !row.sharedWith.includes(other)) row.sharedWith.push(other);
+      }
+    }
+  }
+  return [...rows.values()];
 }
 
 /**
@@ -345,6 +426,14 @@ export function fewestHires(gaps: readonly { req: SkillRequirement; gapFte: numb
  * idle FTE and each skill short at their level and site, an edge they could
  * learn; the covered FTE is maximised again, then the number of trainings
  * is minimised for that cover (a 0–1 programme). Hires close what is left.
+ *
+ * A gap below `minGapFte` is dust, judged at each step: a skill short by less
+ * than that today gets no training and no hire; after the trainings, a skill
+ * still short by less than that gets no hire. Each training's net FTE
+ * is the drop of the total gap when it is added, in the listed order (most
+ * FTE on the new skill first, then agent id, then skill), to the roster and
+ * the trainings above it: a telescoping sum, so the net FTE add up to
+ * `gapFte − gapAfterTrainingFte` exactly (up to float rounding).
  */
 export function skillGaps(reqs: readonly SkillRequirement[], people: readonly RosterPerson[], o: GapOptions): GapsPlan {
   const level = (p: RosterPerson, r: SkillRequirement) => (r.typology === ON_DUTY ? Math.max(1, o.minLevel) : (p.skills.get(skillKey(r.typology, r.channel)) ?? 0));
@@ -364,6 +453,9 @@ export function skillGaps(reqs: readonly SkillRequirement[], people: readonly Ro
     used[e.person]! += base[k]!;
   });
   const gap = reqs.map((r, j) => Math.max(0, r.requiredFte - covered[j]!));
+  const minGap = o.minGapFte ?? DEFAULT_MIN_GAP_FTE;
+  if (!(minGap >= 0)) throw new RangeError(`skillGaps needs minGapFte >= 0, got ${minGap}`);
+  const actionable = gap.map((g) => g > EPS && g >= minGap);
   const idle = people.map((p, i) => Math.max(0, p.fte - used[i]!));
 
   // Cross-training: people with idle time × skills short at their level and site that they do not hold.
@@ -371,12 +463,12 @@ export function skillGaps(reqs: readonly SkillRequirement[], people: readonly Ro
   people.forEach((p, i) => {
     if (idle[i]! <= EPS) return;
     reqs.forEach((r, j) => {
-      if (gap[j]! > EPS && sameTeam(p, r) && level(p, r) < Math.max(o.minLevel, 1)) candidates.push({ person: i, req: j, gain: o.productivity[Math.max(o.minLevel, 1) as 1 | 2 | 3], trained: true });
+      if (actionable[j] && sameTeam(p, r) && level(p, r) < Math.max(o.minLevel, 1)) candidates.push({ person: i, req: j, gain: o.productivity[Math.max(o.minLevel, 1) as 1 | 2 | 3], trained: true });
     });
   });
   const trained = allocate(people, reqs, [...held, ...candidates], true, o.maxIterations ?? 4_000);
   const afterCover = reqs.map(() => 0);
-  const trainings: Training[] = [];
+  const trainings: (Training & { edge: Edge })[] = [];
   [...held, ...candidates].forEach((e, k) => {
     const x = trained.x[k]!;
     afterCover[e.req]! += x * e.gain;
@@ -393,11 +485,30 @@ export function skillGaps(reqs: readonly SkillRequirement[], people: readonly Ro
           .sort(),
         skill: `${r.typology}:${r.channel}`,
         fte: x,
+        netFte: 0,
+        edge: e,
       });
     }
   });
   trainings.sort((a, b) => b.fte - a.fte || cmp(a.agentId, b.agentId) || cmp(a.skill, b.skill));
   const gapAfter = reqs.map((r, j) => Math.max(0, r.requiredFte - afterCover[j]!));
+  // Net closure, telescoping: the total gap with the roster and the first k trainings, k = 0 … n.
+  const clean = (g: number) => (g <= EPS ? 0 : g);
+  const totalGap = (cover: number[]) => reqs.reduce((n, r, j) => n + clean(Math.max(0, r.requiredFte - cover[j]!)), 0);
+  let before = totalGap(covered);
+  trainings.forEach((t, k) => {
+    let after: number;
+    if (k === trainings.length - 1) after = totalGap(afterCover);
+    else {
+      const edges = [...held, ...trainings.slice(0, k + 1).map((x) => x.edge)];
+      const x = allocate(people, reqs, edges, false, 0).x;
+      const cover = reqs.map(() => 0);
+      edges.forEach((e, i) => (cover[e.req]! += x[i]! * e.gain));
+      after = totalGap(cover);
+    }
+    t.netFte = before - after;
+    before = after;
+  });
 
   const holds = (p: RosterPerson, r: SkillRequirement) => sameTeam(p, r) && level(p, r) >= Math.max(o.minLevel, 1);
   const heldCount = people.map((p) => reqs.filter((r) => holds(p, r)).length);
@@ -411,6 +522,8 @@ export function skillGaps(reqs: readonly SkillRequirement[], people: readonly Ro
       gapFte: gap[j]! <= EPS ? 0 : gap[j]!,
       surplusFte: people.reduce((n, p, i) => n + (heldCount[i]! > 0 && holds(p, r) ? idle[i]! / heldCount[i]! : 0), 0),
       peakShortAgents: Math.max(0, r.peakAgents - holders.reduce((n, p) => n + Math.min(1, p.fte) * o.availability(p.site), 0)),
+      belowMinGap: gap[j]! > EPS && !actionable[j],
+      gapAfterTrainingFte: clean(gapAfter[j]!),
     };
   });
   const allocation: PersonAllocation[] = people.map((p, i) => ({
@@ -425,25 +538,29 @@ export function skillGaps(reqs: readonly SkillRequirement[], people: readonly Ro
       .filter(([e, x]) => e.person === i && x > EPS)
       .map(([e, x]) => [labels.get(skillKey(reqs[e.req]!.typology, reqs[e.req]!.channel))!, x] as [string, number]),
   }));
-  const hires = fewestHires(reqs.map((req, j) => ({ req, gapFte: gap[j]! })), o.hireFte);
-  const hiresAfterTraining = fewestHires(reqs.map((req, j) => ({ req, gapFte: gapAfter[j]! })), o.hireFte);
+  const hires = fewestHires(reqs.map((req, j) => ({ req, gapFte: actionable[j] ? gap[j]! : 0 })), o.hireFte);
+  const hiresAfterTraining = fewestHires(reqs.map((req, j) => ({ req, gapFte: gapAfter[j]! > EPS && gapAfter[j]! >= minGap ? gapAfter[j]! : 0 })), o.hireFte);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const count = (hs: Hire[]) => hs.reduce((n, h) => n + h.count, 0);
   return {
     skills,
     people: allocation,
     hires,
-    trainings,
+    trainings: trainings.map(({ edge: _edge, ...t }) => t),
     hiresAfterTraining,
+    hirePlan: hiresBySkill(hiresAfterTraining),
     trainingStatus: trained.status,
     totals: {
       requiredFte: sum(reqs.map((r) => r.requiredFte)),
       coveredFte: sum(covered),
-      gapFte: sum(gap.map((g) => (g <= EPS ? 0 : g))),
-      gapAfterTrainingFte: sum(gapAfter.map((g) => (g <= EPS ? 0 : g))),
+      gapFte: totalGap(covered),
+      gapAfterTrainingFte: totalGap(afterCover),
       hires: count(hires),
       trainings: trainings.length,
       hiresAfterTraining: count(hiresAfterTraining),
+      minGapFte: minGap,
+      ignoredSkills: gap.filter((g, j) => g > EPS && !actionable[j]).length,
+      ignoredGapFte: sum(gap.filter((g, j) => g > EPS && !actionable[j])),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from "chalk";
-import type { GapsPlan, Hire, Training } from "../plan/gaps.js";
+import type { GapsPlan, Hire, SkillCoverage, SkillHire } from "../plan/gaps.js";
 import { csvNumber, grouped, jsonNumber } from "./number-format.js";
 import { csvCell, type Cell } from "./csv-cell.js";
 import { renderTable } from "./table.js";
@@ -18,7 +18,13 @@ export interface GapsContext {
 }
 
 /** The CSV tables of `ccplan gaps`. */
-export type GapsReport = "skills" | "people" | "hires" | "trainings";
+export type GapsReport = "skills" | "people" | "hires" | "trainings" | "plan";
+
+/** Options of {@link renderGapsTable} and {@link renderGapsCsv}. */
+export interface GapsTableOptions {
+  /** Only the skills with a gap in the skill table (and the `skills` CSV). */
+  onlyGaps?: boolean;
+}
 
 
 function csv(head: string[], rows: Cell[][]): string {
@@ -27,39 +33,85 @@ function csv(head: string[], rows: Cell[][]): string {
 
 const site = (s: string | null) => s ?? "any";
 
-/** "train 3 level-1 agents holding X on Y: closes 2.4 of 2.6 FTE" lines, by (level, site, skill learnt). */
+/** Where a person or a hire works, as every line of the plan names it: "Lyon, level 1". */
+function where(site: string | null, tier: number): string {
+  return `${site ?? "any site"}, level ${tier}`;
+}
+
+/** "train A042 (Lyon, level 1) on recouvrement:email: closes 0.22 FTE", one line per training, in the plan's order (net FTE). */
 export function trainingSummary(g: GapsPlan): string[] {
-  const groups = new Map<string, { t: Training; count: number; fte: number }>();
-  for (const t of g.trainings) {
-    const key = `${t.tier}\u001f${t.site}\u001f${t.skill}\u001f${t.holds.join("|")}`;
-    const e = groups.get(key);
-    if (e === undefined) groups.set(key, { t, count: 1, fte: t.fte });
-    else {
-      e.count++;
-      e.fte += t.fte;
-    }
-  }
-  return [...groups.values()].map(({ t, count, fte }) => {
-    const gap = g.skills.find((s) => s.tier === t.tier && (s.site === null || s.site === t.site) && `${s.typology}:${s.channel}` === t.skill)?.gapFte ?? 0;
-    const holds = t.holds.length === 0 ? "no skill yet" : t.holds.join(", ");
-    return `train ${count} level-${t.tier} ${count === 1 ? "agent" : "agents"} in ${t.site} (${holds}) on ${t.skill}: ${grouped(fte, 2)} FTE of it (gap there ${grouped(gap, 2)} FTE)`;
+  return g.trainings.map((t) => `train ${t.agentId} (${where(t.site, t.tier)}) on ${t.skill}: closes ${grouped(t.netFte, 2)} FTE`);
+}
+
+/** "hire 2 for recouvrement:email (Lyon, level 1) …: closes 1.80 FTE", one line per skill, level and site. */
+export function hireSummary(rows: readonly SkillHire[]): string[] {
+  return rows.map((h) => {
+    const parts = [
+      ...(h.soloHires > 0 ? [`${grouped(h.soloHires, 0)} ${h.soloHires === 1 ? "person" : "people"} on it alone`] : []),
+      ...(h.sharedFte > 0 ? [`${grouped(h.sharedFte, 2)} FTE in ${h.sharedHires === 1 ? "a shared hire" : `${grouped(h.sharedHires, 0)} shared hires`} (with ${h.sharedWith.join(", ")})`] : []),
+    ];
+    return `hire for ${h.skill} (${where(h.site, h.tier)}): ${parts.join(" + ")}: closes ${grouped(h.closesFte, 2)} FTE`;
   });
+}
+
+/** New people per level and site, each shared hire counted once: "4 new people (Lyon, level 1)". */
+function hireTotals(hires: readonly Hire[]): string[] {
+  const by = new Map<string, { site: string | null; tier: number; count: number }>();
+  for (const h of hires) {
+    const key = `${h.tier}\u001f${h.site ?? ""}`;
+    const e = by.get(key) ?? { site: h.site, tier: h.tier, count: 0 };
+    e.count += h.count;
+    by.set(key, e);
+  }
+  return [...by.values()].map((e) => `${grouped(e.count, 0)} new ${e.count === 1 ? "person" : "people"} (${where(e.site, e.tier)})`);
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${grouped(n, 0)} ${n === 1 ? one : many}`;
+
+/** The recommended plan: the trainings (people named, net FTE), then the hires by skill and site. */
+function recommendedPlan(g: GapsPlan, color: ChalkInstance): string[] {
+  const t = g.totals;
+  const hired = g.hirePlan.reduce((n, h) => n + h.closesFte, 0);
+  const lines = [
+    color.bold(`Recommended plan: ${plural(t.trainings, "training")}, then ${plural(t.hiresAfterTraining, "hire")}`) +
+      ` (gap ${grouped(t.gapFte, 2)} FTE → ${grouped(t.gapAfterTrainingFte, 2)} after training → ${grouped(Math.max(0, t.gapAfterTrainingFte - hired), 2)} after hiring)`,
+  ];
+  if (t.ignoredSkills > 0) {
+    lines.push(`Ignored as dust: ${plural(t.ignoredSkills, "skill")} short by less than ${grouped(t.minGapFte, 2)} FTE (${grouped(t.ignoredGapFte, 2)} FTE in all); --min-gap 0 plans for them too.`);
+  }
+  lines.push(
+    g.trainings.length === 0
+      ? "Train: no one (no one with idle time at a short skill's level and site)."
+      : `Train these people (net FTE of gap each closes, added in this order${g.trainingStatus === "optimal" ? "; fewest trainings" : "; best found within the search limit"}):`,
+  );
+  lines.push(...trainingSummary(g).map((l) => `  ${l}`));
+  lines.push(g.hirePlan.length === 0 ? "Then hire: no one." : `Then hire these, ${hireTotals(g.hiresAfterTraining).join("; ")} in all (a shared hire serves several skills):`);
+  lines.push(...hireSummary(g.hirePlan).map((l) => `  ${l}`));
+  return lines;
+}
+
+/** The skills the table shows: all, or those with a gap. */
+function shownSkills(g: GapsPlan, o: GapsTableOptions): SkillCoverage[] {
+  return o.onlyGaps ? g.skills.filter((s) => s.gapFte > 0 || s.gapAfterTrainingFte > 0) : g.skills;
 }
 
 function hireRows(hires: Hire[]): string[][] {
   return hires.map((h) => [`L${h.tier}`, site(h.site), h.skills.join(" + "), grouped(h.count, 0), grouped(h.closesFte, 2)]);
 }
 
-/** Gaps for a terminal: the totals, the skills short or in surplus, the hires, the trainings. */
-export function renderGapsTable(g: GapsPlan, ctx: GapsContext, color: ChalkInstance): string {
+/** Gaps for a terminal: the totals, the recommended plan (trainings, then hires), the skill table, hires without training. */
+export function renderGapsTable(g: GapsPlan, ctx: GapsContext, color: ChalkInstance, o: GapsTableOptions = {}): string {
   const t = g.totals;
   const lines = [
-    color.bold(`Gaps of ${ctx.roster} against ${ctx.forecast}`) + `  (scenario ${ctx.scenario}; a skill held from level ${ctx.minLevel}; one hire = ${grouped(ctx.hireFte, 2)} FTE)`,
-    `Required ${grouped(t.requiredFte, 1)} FTE, covered ${grouped(t.coveredFte, 1)}, gap ${grouped(t.gapFte, 1)} FTE: ` +
-      `${grouped(t.hires, 0)} hire${t.hires === 1 ? "" : "s"}, or ${grouped(t.trainings, 0)} training${t.trainings === 1 ? "" : "s"} (gap left ${grouped(t.gapAfterTrainingFte, 1)} FTE) and ${grouped(t.hiresAfterTraining, 0)} hire${t.hiresAfterTraining === 1 ? "" : "s"}.`,
+    color.bold(`Gaps of ${ctx.roster} against ${ctx.forecast}`) +
+      `  (scenario ${ctx.scenario}; a skill held from level ${ctx.minLevel}; one hire = ${grouped(ctx.hireFte, 2)} FTE; gaps below ${grouped(t.minGapFte, 2)} FTE ignored)`,
+    `Required ${grouped(t.requiredFte, 1)} FTE, covered ${grouped(t.coveredFte, 1)}, gap ${grouped(t.gapFte, 1)} FTE.`,
+    "",
+    ...recommendedPlan(g, color),
     "",
   ];
-  const rows = g.skills.map((s) => [
+  const skills = shownSkills(g, o);
+  const rows = skills.map((s) => [
     `L${s.tier}`,
     site(s.site),
     `${s.typology}:${s.channel}`,
@@ -67,40 +119,40 @@ export function renderGapsTable(g: GapsPlan, ctx: GapsContext, color: ChalkInsta
     grouped(s.holders, 0),
     grouped(s.holdersFte, 2),
     grouped(s.coveredFte, 2),
-    s.gapFte > 0 ? color.red(grouped(s.gapFte, 2)) : "",
+    s.gapFte > 0 ? (s.belowMinGap ? `${grouped(s.gapFte, 2)}*` : color.red(grouped(s.gapFte, 2))) : "",
+    s.gapAfterTrainingFte > 0 ? grouped(s.gapAfterTrainingFte, 2) : "",
     grouped(s.surplusFte, 2),
     grouped(s.peakAgents, 1),
     s.peakShortAgents > 0 ? color.yellow(grouped(s.peakShortAgents, 1)) : "",
   ]);
+  lines.push(color.bold(o.onlyGaps ? `Skills with a gap (${skills.length} of ${g.skills.length}):` : "Skills:"));
   lines.push(
-    renderTable(
-      ["level", "site", "skill", "required FTE", "holders", "holders FTE", "covered", "gap", "idle of holders", "peak agents", "short at peak"],
-      rows,
-      ["left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "right"],
-    ),
+    rows.length === 0
+      ? "none"
+      : renderTable(
+          ["level", "site", "skill", "required FTE", "holders", "holders FTE", "covered", "gap", "gap after training", "idle of holders", "peak agents", "short at peak"],
+          rows,
+          ["left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right"],
+        ),
   );
-  lines.push("", color.bold("Hires that close every gap (fewest people):"));
+  if (skills.some((s) => s.belowMinGap)) lines.push(`* below --min-gap ${grouped(t.minGapFte, 2)} FTE: ignored (no training, no hire).`);
+  lines.push("", color.bold(`Without training, hires that close every gap (fewest people: ${plural(t.hires, "hire")}):`));
   lines.push(g.hires.length === 0 ? "none" : renderTable(["level", "site", "skills", "people", "closes FTE"], hireRows(g.hires), ["left", "left", "left", "right", "right"]));
-  lines.push("", color.bold(`Cross-training (fewest trainings for the most gap closed${g.trainingStatus === "optimal" ? "" : "; best found within the search limit"}):`));
-  lines.push(...(g.trainings.length === 0 ? ["none: no one with idle time at a short skill's level and site"] : trainingSummary(g)));
-  if (g.trainings.length > 0) {
-    lines.push("", color.bold("Hires still needed after those trainings:"));
-    lines.push(g.hiresAfterTraining.length === 0 ? "none" : renderTable(["level", "site", "skills", "people", "closes FTE"], hireRows(g.hiresAfterTraining), ["left", "left", "left", "right", "right"]));
-  }
   lines.push(
     "",
     "Coverage shares each person's FTE among the skills they hold (a maximum-flow allocation: never counted twice); holders FTE counts each holder whole, as a naive count would.",
+    "A training's net FTE is the drop of the total gap when it is added after the trainings above it: the net FTE add up to the gap closed by training.",
   );
   return lines.join("\n") + "\n";
 }
 
 /** One table of the gaps as CSV. */
-export function renderGapsCsv(g: GapsPlan, report: GapsReport): string {
+export function renderGapsCsv(g: GapsPlan, report: GapsReport, o: GapsTableOptions = {}): string {
   switch (report) {
     case "skills":
       return csv(
-        ["typology", "channel", "tier", "site", "required_fte", "holders", "holders_fte", "covered_fte", "gap_fte", "surplus_fte", "peak_agents", "peak_short_agents"],
-        g.skills.map((s) => [s.typology, s.channel, s.tier, s.site, s.requiredFte, s.holders, s.holdersFte, s.coveredFte, s.gapFte, s.surplusFte, s.peakAgents, s.peakShortAgents]),
+        ["typology", "channel", "tier", "site", "required_fte", "holders", "holders_fte", "covered_fte", "gap_fte", "surplus_fte", "peak_agents", "peak_short_agents", "below_min_gap", "gap_after_training_fte"],
+        shownSkills(g, o).map((s) => [s.typology, s.channel, s.tier, s.site, s.requiredFte, s.holders, s.holdersFte, s.coveredFte, s.gapFte, s.surplusFte, s.peakAgents, s.peakShortAgents, s.belowMinGap, s.gapAfterTrainingFte]),
       );
     case "people":
       return csv(
@@ -109,19 +161,35 @@ export function renderGapsCsv(g: GapsPlan, report: GapsReport): string {
       );
     case "hires":
       return csv(
-        ["when", "tier", "site", "skills", "count", "closes_fte"],
-        [...g.hires.map((h) => ["now", h] as const), ...g.hiresAfterTraining.map((h) => ["after-training", h] as const)].map(([when, h]) => [when, h.tier, h.site, h.skills.join("|"), h.count, h.closesFte]),
+        ["when", "tier", "site", "skills", "count", "closes_fte", "fte_by_skill"],
+        [...g.hires.map((h) => ["now", h] as const), ...g.hiresAfterTraining.map((h) => ["after-training", h] as const)].map(([when, h]) => [
+          when,
+          h.tier,
+          h.site,
+          h.skills.join("|"),
+          h.count,
+          h.closesFte,
+          h.fteBySkill.map(([k, x]) => `${k}=${csvNumber(x)}`).join("|"),
+        ]),
       );
     case "trainings":
       return csv(
-        ["agent_id", "site", "tier", "holds", "skill", "fte"],
-        g.trainings.map((t) => [t.agentId, t.site, t.tier, t.holds.join("|"), t.skill, t.fte]),
+        ["agent_id", "site", "tier", "holds", "skill", "fte", "net_fte"],
+        g.trainings.map((t) => [t.agentId, t.site, t.tier, t.holds.join("|"), t.skill, t.fte, t.netFte]),
+      );
+    case "plan":
+      return csv(
+        ["step", "action", "agent_id", "site", "tier", "skill", "closes_fte", "solo_hires", "shared_fte", "shared_hires", "shared_with"],
+        [
+          ...g.trainings.map((t) => ["train", t.agentId, t.site, t.tier, t.skill, t.netFte, null, null, null, null] as Cell[]),
+          ...g.hirePlan.map((h) => ["hire", null, h.site, h.tier, h.skill, h.closesFte, h.soloHires, h.sharedFte, h.sharedHires, h.sharedWith.join("|")] as Cell[]),
+        ].map((row, k) => [k + 1, ...row]),
       );
   }
 }
 
 const num = (x: number) => jsonNumber(x);
-const hireJson = (h: Hire) => ({ tier: h.tier, site: h.site, skills: h.skills, count: h.count, closesFte: num(h.closesFte) });
+const hireJson = (h: Hire) => ({ tier: h.tier, site: h.site, skills: h.skills, count: h.count, closesFte: num(h.closesFte), fteBySkill: Object.fromEntries(h.fteBySkill.map(([k, x]) => [k, num(x)])) });
 
 /** The gaps as JSON (`schemaVersion` 1), numbers unrounded. */
 export function renderGapsJson(g: GapsPlan, ctx: GapsContext): string {
@@ -148,11 +216,14 @@ export function renderGapsJson(g: GapsPlan, ctx: GapsContext): string {
       holdersFte: num(s.holdersFte),
       peakAgents: num(s.peakAgents),
       peakShortAgents: num(s.peakShortAgents),
+      belowMinGap: s.belowMinGap,
+      gapAfterTrainingFte: num(s.gapAfterTrainingFte),
     })),
     people: g.people.map((p) => ({ agentId: p.agentId, site: p.site, tier: p.tier, fte: num(p.fte), allocatedFte: num(p.allocatedFte), idleFte: num(p.idleFte), allocation: Object.fromEntries(p.allocation.map(([k, x]) => [k, num(x)])) })),
     hires: g.hires.map(hireJson),
-    trainings: g.trainings.map((t) => ({ agentId: t.agentId, site: t.site, tier: t.tier, holds: t.holds, skill: t.skill, fte: num(t.fte) })),
+    trainings: g.trainings.map((t) => ({ agentId: t.agentId, site: t.site, tier: t.tier, holds: t.holds, skill: t.skill, fte: num(t.fte), netFte: num(t.netFte) })),
     hiresAfterTraining: g.hiresAfterTraining.map(hireJson),
+    hirePlan: g.hirePlan.map((h) => ({ tier: h.tier, site: h.site, skill: h.skill, closesFte: num(h.closesFte), soloHires: h.soloHires, sharedFte: num(h.sharedFte), sharedHires: h.sharedHires, sharedWith: h.sharedWith })),
     trainingStatus: g.trainingStatus,
   };
   return JSON.stringify(doc, null, 2) + "\n";

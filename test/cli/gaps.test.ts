@@ -11,7 +11,7 @@ describe("ccplan gaps", () => {
     expect(r.stderr).toBe("");
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ schemaVersion: 1, report: "gaps", minLevel: 1, hireFte: 0.9, trainingStatus: "optimal" });
-    expect(Object.keys(doc.skills[0])).toEqual(["typology", "channel", "tier", "site", "requiredFte", "coveredFte", "gapFte", "surplusFte", "holders", "holdersFte", "peakAgents", "peakShortAgents"]);
+    expect(Object.keys(doc.skills[0])).toEqual(["typology", "channel", "tier", "site", "requiredFte", "coveredFte", "gapFte", "surplusFte", "holders", "holdersFte", "peakAgents", "peakShortAgents", "belowMinGap", "gapAfterTrainingFte"]);
     expect(new Set(doc.skills.map((s: { site: string }) => s.site))).toEqual(new Set(["Lyon", "Paris"]));
     const sum = (xs: { [k: string]: number }[], k: string) => xs.reduce((n, x) => n + x[k]!, 0);
     expectRelative(sum(doc.skills, "requiredFte"), doc.totals.requiredFte, 1e-12);
@@ -25,21 +25,86 @@ describe("ccplan gaps", () => {
     expect(doc.skills.some((s: { gapFte: number; holdersFte: number; requiredFte: number }) => s.gapFte > 0.1 && s.holdersFte >= s.requiredFte)).toBe(true);
   });
 
-  it("prints the tables and the training plan; --fail-on-gap exits 1 when a gap remains", async () => {
+  it("prints the recommended plan first (people named, then one hire row per skill and site), the skill table after; --fail-on-gap exits 1 when a gap remains", async () => {
     const t = await runCli(base);
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/^Gaps of fixtures\/roster\.csv against fixtures\/forecast-week\.csv/);
-    expect(t.stdout).toMatch(/Hires that close every gap \(fewest people\):/);
-    expect(t.stdout).toMatch(/\ntrain 1 level-\d agent in (Lyon|Paris) \(.+\) on .+: [\d.]+ FTE of it \(gap there [\d.]+ FTE\)\n/);
+    const plan = t.stdout.indexOf("Recommended plan: ");
+    expect(plan).toBeGreaterThan(0);
+    expect(plan).toBeLessThan(t.stdout.indexOf("Skills:"));
+    expect(t.stdout.indexOf("Skills:")).toBeLessThan(t.stdout.indexOf("Without training, hires that close every gap (fewest people: "));
+    const doc = JSON.parse((await runCli([...base, "--format", "json"])).stdout);
+    const trainLines = t.stdout.split("\n").filter((l) => l.startsWith("  train "));
+    expect(trainLines).toHaveLength(doc.trainings.length);
+    for (const [k, line] of trainLines.entries()) {
+      const tr = doc.trainings[k];
+      expect(line).toBe(`  train ${tr.agentId} (${tr.site}, level ${tr.tier}) on ${tr.skill}: closes ${tr.netFte.toFixed(2)} FTE`);
+    }
+    expect(trainLines[0]).toMatch(/^ {2}train A\d{3} \((Lyon|Paris), level \d\) on .+:.+: closes \d+\.\d\d FTE$/);
+    const hireLines = t.stdout.split("\n").filter((l) => l.startsWith("  hire for "));
+    expect(hireLines).toHaveLength(doc.hirePlan.length);
+    const where = hireLines.map((l) => l.replace(/^ {2}hire for (.+?) \((.+?)\): .*$/, "$1 $2"));
+    expect(new Set(where).size).toBe(where.length); // one row per skill and site
+    for (const w of where) expect(w).toMatch(/ (Lyon|Paris), level \d$/);
     expect((await runCli([...base, "--fail-on-gap", "--format", "csv"])).code).toBe(1);
+  });
+
+  it("gives each training the net FTE of gap it closes: the trainings' net FTE add up to the drop of the total gap", async () => {
+    const doc = JSON.parse((await runCli([...base, "--format", "json"])).stdout);
+    expect(doc.trainings.length).toBeGreaterThan(1);
+    const net = doc.trainings.reduce((n: number, t: { netFte: number }) => n + t.netFte, 0);
+    expect(Math.abs(net - (doc.totals.gapFte - doc.totals.gapAfterTrainingFte))).toBeLessThanOrEqual(1e-9);
+    // the hire rows add up to the hires after training, skill by skill
+    const rows = doc.hirePlan.reduce((n: number, h: { closesFte: number }) => n + h.closesFte, 0);
+    const hires = doc.hiresAfterTraining.reduce((n: number, h: { closesFte: number }) => n + h.closesFte, 0);
+    expect(Math.abs(rows - hires)).toBeLessThanOrEqual(1e-9 * (1 + hires));
+  });
+
+  it("--min-gap ignores skill gaps below it (no training, no hire) and says how many", async () => {
+    const dflt = JSON.parse((await runCli([...base, "--format", "json"])).stdout);
+    const all = JSON.parse((await runCli([...base, "--format", "json", "--min-gap", "0"])).stdout);
+    const big = JSON.parse((await runCli([...base, "--format", "json", "--min-gap", "0.5"])).stdout);
+    expect(all.totals.ignoredSkills).toBe(0);
+    expect(dflt.totals.minGapFte).toBe(0.1);
+    const dust = dflt.skills.filter((s: { gapFte: number }) => s.gapFte > 0 && s.gapFte < 0.1);
+    expect(dust.length).toBeGreaterThan(0);
+    expect(dflt.totals.ignoredSkills).toBe(dust.length);
+    expect(dust.every((s: { belowMinGap: boolean }) => s.belowMinGap)).toBe(true);
+    for (const doc of [dflt, big]) {
+      const min = doc.totals.minGapFte;
+      const shortOf = (skill: string, tier: number, site: string) =>
+        doc.skills.find((s: { typology: string; channel: string; tier: number; site: string }) => `${s.typology}:${s.channel}` === skill && s.tier === tier && s.site === site);
+      for (const t of doc.trainings) expect(shortOf(t.skill, t.tier, t.site).gapFte).toBeGreaterThanOrEqual(min);
+      for (const h of doc.hires) for (const k of h.skills) expect(shortOf(k, h.tier, h.site).gapFte).toBeGreaterThanOrEqual(min);
+      for (const h of doc.hirePlan) expect(shortOf(h.skill, h.tier, h.site).gapAfterTrainingFte).toBeGreaterThanOrEqual(min);
+    }
+    expect(big.totals.ignoredSkills).toBeGreaterThan(dflt.totals.ignoredSkills);
+    expect(big.totals.hires).toBeLessThan(dflt.totals.hires);
+    expect((await runCli(base)).stdout).toMatch(new RegExp(`\nIgnored as dust: ${dust.length} skills short by less than 0\\.10 FTE`));
+    const bad = await runCli([...base, "--min-gap", "-1"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/USAGE_BAD_OPTION --min-gap: got "-1", expected an FTE >= 0/);
+  });
+
+  it("--only-gaps shows only the skills with a gap, in the table and the skills CSV", async () => {
+    const doc = JSON.parse((await runCli([...base, "--format", "json"])).stdout);
+    const short = doc.skills.filter((s: { gapFte: number; gapAfterTrainingFte: number }) => s.gapFte > 0 || s.gapAfterTrainingFte > 0);
+    expect(short.length).toBeGreaterThan(0);
+    expect(short.length).toBeLessThan(doc.skills.length);
+    const t = await runCli([...base, "--only-gaps"]);
+    expect(t.stdout).toContain(`Skills with a gap (${short.length} of ${doc.skills.length}):`);
+    const csv = (await runCli([...base, "--only-gaps", "--format", "csv"])).stdout.trim().split("\n");
+    expect(csv).toHaveLength(1 + short.length);
+    expect((await runCli([...base, "--format", "csv"])).stdout.trim().split("\n")).toHaveLength(1 + doc.skills.length);
   });
 
   it("writes each table as CSV", async () => {
     const heads = {
-      skills: "typology,channel,tier,site,required_fte,holders,holders_fte,covered_fte,gap_fte,surplus_fte,peak_agents,peak_short_agents",
+      skills: "typology,channel,tier,site,required_fte,holders,holders_fte,covered_fte,gap_fte,surplus_fte,peak_agents,peak_short_agents,below_min_gap,gap_after_training_fte",
       people: "agent_id,site,tier,fte,allocated_fte,idle_fte,allocation",
-      hires: "when,tier,site,skills,count,closes_fte",
-      trainings: "agent_id,site,tier,holds,skill,fte",
+      hires: "when,tier,site,skills,count,closes_fte,fte_by_skill",
+      trainings: "agent_id,site,tier,holds,skill,fte,net_fte",
+      plan: "step,action,agent_id,site,tier,skill,closes_fte,solo_hires,shared_fte,shared_hires,shared_with",
     };
     for (const [report, head] of Object.entries(heads)) {
       const r = await runCli([...base, "--format", "csv", "--report", report]);
@@ -61,7 +126,7 @@ describe("ccplan gaps", () => {
   it("every example of --help runs as written (exit 0)", async () => {
     const help = await runCli(["gaps", "--help"]);
     const examples = help.stdout.split("\n").filter((l) => l.startsWith("  $ ccplan gaps "));
-    expect(examples.length).toBeGreaterThanOrEqual(4);
+    expect(examples.length).toBeGreaterThanOrEqual(6);
     for (const example of examples) expect([example, (await runCli(example.replace("  $ ccplan ", "").split(" "))).code]).toEqual([example, 0]);
   });
 

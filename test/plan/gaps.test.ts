@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fewestHires, ON_DUTY, skillGaps, skillKey, skillRequirements, type GapOptions, type RosterPerson, type SkillRequirement } from "../../src/plan/gaps.js";
+import { DEFAULT_MIN_GAP_FTE, fewestHires, hiresBySkill, ON_DUTY, skillGaps, skillKey, skillRequirements, type GapOptions, type RosterPerson, type SkillRequirement } from "../../src/plan/gaps.js";
 import { DEFAULT_SCENARIO, type Scenario } from "../../src/plan/scenario.js";
 import { IMPLICIT_SITE } from "../../src/plan/sites.js";
 import { SourcingPlanner } from "../../src/plan/sourcing.js";
@@ -162,6 +162,85 @@ describe("skillGaps: cross-training", () => {
     expect(g.totals.trainings).toBe(2);
     expectRelative(g.totals.gapAfterTrainingFte, 0.2, 1e-9);
     expect(g.totals.hiresAfterTraining).toBe(1);
+  });
+});
+
+describe("skillGaps: net FTE of each training", () => {
+  it("credits each training with the net gap it closes: the net FTE add up to gap before − gap after", () => {
+    // b:email (1 FTE short) is held by 'mover', who is busy on a:phone; 'idle' can be trained on a:phone or b:email.
+    const reqs = [need("a", "phone", 1), need("b", "email", 1), need("c", "chat", 0.5)];
+    const people = [person("mover", { "a:phone": 1, "b:email": 1 }), person("idle", { "d:mail": 1 }), person("half", { "d:mail": 1 }, { fte: 0.5 })];
+    const g = skillGaps(reqs, people, OPTIONS);
+    expectRelative(g.totals.gapFte, 1.5, 1e-9);
+    const net = g.trainings.reduce((n, t) => n + t.netFte, 0);
+    expect(Math.abs(net - (g.totals.gapFte - g.totals.gapAfterTrainingFte))).toBeLessThanOrEqual(1e-9);
+    expect(g.totals.gapAfterTrainingFte).toBe(0);
+  });
+
+  it("the trainings' net FTE sum to gap before − gap after training, each at least 0 (property)", () => {
+    const skills = ["a:phone", "a:email", "b:phone", "b:chat"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 4, maxLength: 4 }),
+        fc.array(fc.record({ fte: fc.double({ min: 0.1, max: 1, noNaN: true }), levels: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 4, maxLength: 4 }) }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(0, 0.1, 0.3),
+        (required, roster, minGapFte) => {
+          const reqs = skills.map((s, k) => need(s.split(":")[0]!, s.split(":")[1]!, required[k]!));
+          const people = roster.map((p, i) => person(`P${i}`, Object.fromEntries(skills.map((s, k) => [s, p.levels[k]!])), { fte: p.fte }));
+          const g = skillGaps(reqs, people, { ...OPTIONS, minGapFte });
+          const net = g.trainings.reduce((n, t) => n + t.netFte, 0);
+          expect(Math.abs(net - (g.totals.gapFte - g.totals.gapAfterTrainingFte))).toBeLessThanOrEqual(1e-9);
+          for (const t of g.trainings) expect(t.netFte).toBeGreaterThanOrEqual(-1e-6); // the LP works to 1e-8; dust zeroing to 1e-4 per skill never bites here
+          expect(Math.abs(g.skills.reduce((n, s) => n + s.gapAfterTrainingFte, 0) - g.totals.gapAfterTrainingFte)).toBeLessThanOrEqual(1e-9);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("skillGaps: --min-gap", () => {
+  it("ignores a skill short by less than the minimum gap (no training, no hire) and counts it; 0 plans for every gap", () => {
+    const reqs = [need("a", "phone", 1.05), need("b", "email", 0.5)];
+    const people = [person("P", { "a:phone": 1 }), person("idle", {}, { fte: 0.3 })];
+    const g = skillGaps(reqs, people, OPTIONS);
+    expect(DEFAULT_MIN_GAP_FTE).toBe(0.1);
+    expect(g.skills.map((s) => s.belowMinGap)).toEqual([true, false]);
+    expect(g.totals).toMatchObject({ minGapFte: 0.1, ignoredSkills: 1 });
+    expectRelative(g.totals.ignoredGapFte, 0.05, 1e-9);
+    expectRelative(g.totals.gapFte, 0.55, 1e-9); // the total gap still counts the dust
+    expect(g.trainings.map((t) => [t.agentId, t.skill])).toEqual([["idle", "b:email"]]);
+    expect(g.hires.flatMap((h) => h.skills)).toEqual(["b:email"]);
+    expect(g.hirePlan.map((h) => h.skill)).toEqual(["b:email"]);
+    const all = skillGaps(reqs, people, { ...OPTIONS, minGapFte: 0 });
+    expect(all.totals.ignoredSkills).toBe(0);
+    expect(new Set(all.hires.flatMap((h) => h.skills))).toEqual(new Set(["a:phone", "b:email"]));
+  });
+
+  it("throws a RangeError for a negative minimum gap", () => {
+    expect(() => skillGaps([], [], { ...OPTIONS, minGapFte: -1 })).toThrow(/skillGaps needs minGapFte >= 0, got -1/);
+  });
+});
+
+describe("hiresBySkill", () => {
+  it("gives one row per skill, level and site, whole and shared hires apart, adding up to the hires' FTE", () => {
+    const hires = fewestHires(
+      [
+        { req: need("a", "phone", 0, { site: "Lyon" }), gapFte: 2.5 },
+        { req: need("a", "email", 0, { site: "Lyon" }), gapFte: 0.3 },
+        { req: need("a", "phone", 0, { site: "Paris" }), gapFte: 0.2 },
+      ],
+      1,
+    );
+    const rows = hiresBySkill(hires);
+    expect(rows.map((r) => [r.site, r.skill, r.soloHires, r.sharedHires, r.sharedWith])).toEqual([
+      ["Lyon", "a:phone", 2, 1, ["a:email"]],
+      ["Lyon", "a:email", 0, 1, ["a:phone"]],
+      ["Paris", "a:phone", 1, 0, []],
+    ]);
+    expectRelative(rows[0]!.closesFte, 2.5, 1e-12);
+    expectRelative(rows[0]!.sharedFte, 0.5, 1e-12);
+    expectRelative(rows.reduce((n, r) => n + r.closesFte, 0), hires.reduce((n, h) => n + h.closesFte, 0), 1e-12);
   });
 });
 

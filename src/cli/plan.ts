@@ -12,6 +12,7 @@ Examples:
   $ ccplan plan fixtures/forecast-week.csv --report days
   $ ccplan plan fixtures/forecast-week.csv --report weeks --format csv
   $ ccplan plan fixtures/forecast-week.csv --report heatmap
+  $ ccplan plan fixtures/forecast-week.csv --aht-factor 1.1 --sl 90/20
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-polyvalent.yaml --format html --out plan.html
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-polyvalent.yaml --by tier
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-separate.yaml --by group --organisation specialised-by-typology
@@ -34,6 +35,12 @@ interface PlanOptions {
   allowGaps?: boolean;
   delimiter?: string;
   strict?: boolean;
+  volumeFactor?: string;
+  ahtFactor?: string;
+  shrinkage?: string;
+  occupancy?: string;
+  sl?: string;
+  contractHours?: string;
 }
 
 /** `ccplan plan FORECAST`: the main job. */
@@ -59,6 +66,12 @@ export function planCommand(ctx: CommandContext): Command {
     .addOption(new Option("--organisation <model>", "organisation model, over the scenario's").choices(["separate", "specialised-by-typology", "specialised-by-channel", "polyvalent", "groups"]))
     .addOption(formatOption(true))
     .addOption(outOption())
+    .option("--volume-factor <x>", "what-if: multiply every volume, e.g. 1.1")
+    .option("--aht-factor <x>", "what-if: multiply every handle time, e.g. 0.95")
+    .option("--shrinkage <share>", "what-if: total shrinkage, e.g. 30%: the scenario's (and each site's) components scaled to combine to it, names and in-shift split kept")
+    .option("--occupancy <share>", "what-if: maximum occupancy of every class, channel and level target, e.g. 85% (async, outbound: the occupancy worked at)")
+    .option("--sl <target>", "what-if: service level of live queues (sync class, and every channel and level target with one), e.g. 80/20, or 80% keeping each threshold")
+    .option("--contract-hours <h>", "what-if: weekly hours of a full-timer, the scenario's and each site's, e.g. 39")
     .option("--site <name>", "with a scenario of several sites: the site to plan (its share of the flows, its parameters)")
     .option("--interval <minutes>", "interval length when the forecast has no interval_minutes column (default: inferred)")
     .option("--date-format <order>", "how a/b/yyyy dates read: dmy (23/11/2026) or mdy (11/23/2026) (default: decided from the data)")
@@ -88,6 +101,11 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     throw new InputError([problem("USAGE_CONFLICT", `--by ${opts.by} cannot be used with --report ${opts.report}: expected --by with the summary report`, { field: "--by" })]);
   }
   const report = opts.by === "tier" ? "tiers" : opts.by === "group" ? "groups" : (opts.report ?? "summary");
+  // what-if flags: checked before anything is read; they win over the scenario (a forecast row's own targets still win)
+  const whatIf = (await import("../read/what-if-options.js")).parseWhatIfFlags(opts);
+  const { applyWhatIf, hasWhatIf, whatIfFactors } = await import("../plan/what-if.js");
+  const factors = whatIfFactors(whatIf);
+  const scaled = factors.volumeFactor !== 1 || factors.ahtFactor !== 1;
 
   const forecastOptions = (await import("../read/forecast-options.js")).forecastReadOptions(opts, (text) => ctx.warn(text));
   // The scenario reader (zod, yaml: ~100 ms to load) only when there is a scenario.
@@ -106,6 +124,7 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     }
     scenario = { ...scenario, organisation: { ...scenario.organisation, model } };
   }
+  if (hasWhatIf(whatIf)) scenario = applyWhatIf(scenario, whatIf);
   const delimiter = (await import("../read/csv-delimiter.js")).delimiterOption(opts.delimiter);
   // Rows are planned as they are read: only running totals are kept; the
   // intervals report is formatted as it goes and spooled per queue.
@@ -132,14 +151,15 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   try {
     const onInterval =
       intervals !== undefined ? (i: import("../plan/plan.js").IntervalPlan) => intervals.add(i) : series !== undefined ? (i: import("../plan/plan.js").IntervalPlan) => series.add(i) : undefined;
-    if (site === undefined && shifts === undefined) {
+    // the row factors through the sourcing planner, whose PLAN_LIMIT messages name them
+    if (site === undefined && shifts === undefined && !scaled) {
       const planner = new Planner(scenario, onInterval === undefined ? {} : { onInterval });
       await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, (r) => planner.add(r));
       plan = planner.finish();
     } else {
       const { SourcingPlanner } = await import("../plan/sourcing.js");
       const k = site ?? 0;
-      const planner = new SourcingPlanner(scenario, undefined, onInterval === undefined ? undefined : { site: k, onInterval }, { keepTeamCurves: shifts !== undefined });
+      const planner = new SourcingPlanner(scenario, factors, onInterval === undefined ? undefined : { site: k, onInterval }, { keepTeamCurves: shifts !== undefined });
       await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, (r) => planner.add(r));
       const all = planner.finish(shifts?.adjust);
       shifts?.done();
@@ -151,6 +171,7 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     intervals?.dispose();
     throw error;
   }
+  if (hasWhatIf(whatIf)) plan = { ...plan, whatIf };
 
   if (intervals !== undefined) {
     const { streamReport } = await import("../report/interval-report.js");
@@ -168,10 +189,8 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   }
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
   if (opts.scenario !== undefined) {
-    const { unusedRules } = await import("../plan/unused-rules.js");
-    for (const u of unusedRules(scenario, allPlans.length > 0 ? allPlans : [plan])) {
-      ctx.warn(`${opts.scenario}: warning PLAN_UNUSED_RULE ${u.field}: "${u.typology}" is no typology of ${forecast}: expected one of the forecast's typologies (the rule is not applied)`);
-    }
+    const { describeUnusedRule, unusedRules } = await import("../plan/unused-rules.js");
+    for (const u of unusedRules(scenario, allPlans.length > 0 ? allPlans : [plan])) ctx.warn(`${opts.scenario}: warning PLAN_UNUSED_RULE ${describeUnusedRule(u, forecast)}`);
   }
   for (const note of plan.notes) ctx.warn(`${forecast}: warning ${note.code} ${note.message}`);
   const missed = plan.totals.missedIntervals;

@@ -10,6 +10,7 @@ import { IdleCapacity, OutboundSeries, planOutboundSeries } from "./outbound-pla
 import { isOpen, targetsFor, typologyKey, type QueueTargets, type Scenario } from "./scenario.js";
 import { Escalator } from "./tiers.js";
 import { levelFactors, RowLimits } from "./plan-limit.js";
+import type { PlanWhatIf } from "./what-if.js";
 
 export type { IntervalPlan } from "./interval.js";
 export type { Horizon } from "./calendar.js";
@@ -84,6 +85,8 @@ export interface Plan {
   days: DayPlan[];
   /** Teams, tiers, team leads, managers and support roles under the scenario's organisation. */
   organisation: OrganisationPlan;
+  /** The command-line what-ifs the plan was made under (set by the caller, for the reports' inputs); absent = none. */
+  whatIf?: PlanWhatIf | undefined;
 }
 
 /** One day of the plan, all queues together. */

@@ -7,6 +7,7 @@ import type { PlanSeries } from "./plan-series.js";
 import type { CompareContext } from "./render-compare.js";
 import type { GapsContext } from "./render-gaps.js";
 import { trainingSummary } from "./render-gaps.js";
+import { whatIfFlags } from "./render-plan.js";
 import { coverageChart, escapeXml, stackedAreaChart, stackedBarChart, type Series } from "./svg-charts.js";
 
 const CSS = `
@@ -112,6 +113,7 @@ export function renderPlanHtml(plan: Plan, series: PlanSeries, forecast: string)
   const inputs = facts([
     ["forecast", forecast],
     ["scenario", plan.scenario],
+    ...(plan.whatIf === undefined || whatIfFlags(plan.whatIf).length === 0 ? [] : [["what-ifs", `${whatIfFlags(plan.whatIf).join(", ")} (over the scenario)`] as [string, string]]),
     ["horizon", `${formatDateTime(first)} → ${formatDateTime(end)} (${grouped(plan.weeks, 2, 0)} week${plan.weeks === 1 ? "" : "s"}${plan.horizon?.weeksGiven ? ", as given" : ""})`],
     [
       "FTE",

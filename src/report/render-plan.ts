@@ -1,6 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import type { GroupPlan, RolePlan } from "../plan/group-staffing.js";
 import type { DayPlan, IntervalPlan, Plan, QueuePlan, WeekPlan } from "../plan/plan.js";
+import type { PlanWhatIf } from "../plan/what-if.js";
 import { formatDateTime, WEEK_DAY_NAMES } from "../plan/calendar.js";
 import { grouped, jsonNumber, percent, seconds } from "./number-format.js";
 import { csvCell, type Cell } from "./csv-cell.js";
@@ -196,6 +197,8 @@ function header(plan: Plan, report: PlanReport) {
     shrinkage: plan.shrinkage,
     contractHours: plan.contractHours,
     contractFraction: plan.contractFraction,
+    // only when a what-if flag is given: the documents of a plan without one keep their bytes
+    ...(plan.whatIf === undefined || whatIfFlags(plan.whatIf).length === 0 ? {} : { whatIf: whatIfJson(plan.whatIf) }),
     // only under --shifts: the people the organisation needs with agents from weekly schedules
     ...(plan.organisation.scheduled === undefined
       ? {}
@@ -260,13 +263,65 @@ function organisationNote(plan: Plan): string {
   );
 }
 
-/** The title lines of a plan in a terminal. */
+/** A share as a flag writes it: `0.85` → `85%` (up to 4 decimals, no trailing zeros). */
+const flagPercent = (fraction: number) => `${+(fraction * 100).toFixed(4)}%`;
+
+/**
+ * The what-ifs as the flags that give them, in the order of `ccplan plan --help`:
+ * `["--aht-factor 1.1", "--sl 80/20"]`; none when nothing is given.
+ */
+export function whatIfFlags(w: PlanWhatIf): string[] {
+  const out: string[] = [];
+  if (w.volumeFactor !== undefined) out.push(`--volume-factor ${w.volumeFactor}`);
+  if (w.ahtFactor !== undefined) out.push(`--aht-factor ${w.ahtFactor}`);
+  if (w.shrinkage !== undefined) out.push(`--shrinkage ${flagPercent(w.shrinkage)}`);
+  if (w.maxOccupancy !== undefined) out.push(`--occupancy ${flagPercent(w.maxOccupancy)}`);
+  if (w.serviceLevel !== undefined) {
+    const { share, answerWithinSec } = w.serviceLevel;
+    out.push(`--sl ${answerWithinSec === undefined ? flagPercent(share) : `${+(share * 100).toFixed(4)}/${answerWithinSec}`}`);
+  }
+  if (w.contractHours !== undefined) out.push(`--contract-hours ${w.contractHours}`);
+  return out;
+}
+
+/** The what-ifs in the JSON header: the given ones only, fractions and seconds as everywhere in the JSON. */
+function whatIfJson(w: PlanWhatIf): Record<string, number> {
+  const out: Record<string, number> = {};
+  const put = (key: string, v: number | undefined) => {
+    if (v !== undefined) out[key] = jsonNumber(v) as number;
+  };
+  put("volumeFactor", w.volumeFactor);
+  put("ahtFactor", w.ahtFactor);
+  put("shrinkage", w.shrinkage);
+  put("maxOccupancy", w.maxOccupancy);
+  put("serviceLevel", w.serviceLevel?.share);
+  put("answerWithinSec", w.serviceLevel?.answerWithinSec);
+  put("contractHours", w.contractHours);
+  return out;
+}
+
+/** `What-ifs: --aht-factor 1.1, --sl 80/20`, broken into lines of at most `width` columns at the commas. */
+function whatIfLines(w: PlanWhatIf | undefined, width = 80): string[] {
+  const flags = w === undefined ? [] : whatIfFlags(w);
+  if (flags.length === 0) return [];
+  const lines = ["What-ifs:"];
+  for (const [k, flag] of flags.entries()) {
+    const part = flag + (k < flags.length - 1 ? "," : "");
+    const last = lines[lines.length - 1]!;
+    if (last.length + 1 + part.length <= width || last === "What-ifs:") lines[lines.length - 1] = `${last} ${part}`;
+    else lines.push(`  ${part}`);
+  }
+  return lines;
+}
+
+/** The title lines of a plan in a terminal (with the what-ifs given, under the inputs they change). */
 export function planTitle(plan: Plan, report: PlanReport, color: ChalkInstance): string[] {
   const h = header(plan, report);
   return [
     color.bold(`Plan "${plan.scenario}"`) +
       `  ${h.horizon.start ?? "–"} → ${h.horizon.end ?? "–"} (${grouped(plan.weeks, 2, 0)} week${plan.weeks === 1 ? "" : "s"})`,
     `Shrinkage ${percent(plan.shrinkage, 1)}, ${grouped(plan.contractHours, 2, 0)} h a week per FTE, mean contract ${percent(plan.contractFraction, 0)}`,
+    ...whatIfLines(plan.whatIf),
     "",
   ];
 }

@@ -15,6 +15,8 @@ export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
   /** Read a file as a stream of chunks (`-` = standard input), for files of any size. */
   openStream(path: string): AsyncIterable<Uint8Array>;
+  /** The script the shell ran (`process.argv[1]`): tells an installed ccplan from a clone's, for hints. */
+  script?: string;
 }
 
 /**

@@ -21,13 +21,15 @@ export function initCommand(ctx: CommandContext): Command {
 }
 
 async function runInit(dir: string, force: boolean, ctx: CommandContext): Promise<number> {
-  const { existsSync, mkdirSync } = await import("node:fs");
-  const { join } = await import("node:path");
+  const { existsSync, mkdirSync, realpathSync } = await import("node:fs");
+  const { join, resolve } = await import("node:path");
+  const { fileURLToPath } = await import("node:url");
   const { InputError, problem } = await import("../read/diagnostics.js");
   const { writeReport } = await import("../report/output.js");
   const { starterFiles } = await import("../report/starter-files.js");
-  const files = starterFiles();
-  const taken = files.map(([name]) => join(dir, name)).filter((path) => existsSync(path));
+  const { ccplanCommand, shellWord } = await import("./ccplan-command.js");
+  const names = starterFiles("ccplan").map(([name]) => name);
+  const taken = names.map((name) => join(dir, name)).filter((path) => existsSync(path));
   if (taken.length > 0 && !force) {
     throw new InputError(taken.map((path) => problem("USAGE_CONFLICT", `${path} exists: expected a new folder, or --force to overwrite`, { file: path })));
   }
@@ -36,8 +38,14 @@ async function runInit(dir: string, force: boolean, ctx: CommandContext): Promis
   } catch (error) {
     throw new InputError([problem("IO_WRITE", `cannot create ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}): expected a writable folder`, { file: dir })]);
   }
+  // this file is src/cli/init.ts or dist/cli/init.js: the package is two folders up
+  const command = ccplanCommand({
+    script: ctx.io.script ?? "",
+    packageRoot: realpathSync(fileURLToPath(new URL("../..", import.meta.url))),
+    workDir: realpathSync(resolve(dir)),
+  });
+  const files = starterFiles(command);
   for (const [name, text] of files) writeReport(text, join(dir, name), ctx.io.stdout);
-  const shellDir = /^[\w./-]+$/.test(dir) ? dir : `'${dir.replace(/'/g, "'\\''")}'`;
-  ctx.info(`wrote ${files.map(([name]) => name).join(", ")} in ${dir}\nnext: cd ${shellDir} && npx ccplan plan forecast.csv --scenario scenario.yaml`);
+  ctx.info(`wrote ${names.join(", ")} in ${dir}\nnext: cd ${shellWord(dir)} && ${command} plan forecast.csv --scenario scenario.yaml`);
   return 0;
 }

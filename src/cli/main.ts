@@ -205,6 +205,7 @@ export function processIo(): CliIo {
     // stdin is read as a stream: readFileSync(0) fails with EAGAIN on a non-blocking pipe.
     readFile: (path) => (path === "-" ? readStream(process.stdin) : readFile(path)),
     openStream: (path) => (path === "-" ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 })),
+    ...(process.argv[1] !== undefined ? { script: process.argv[1] } : {}),
   };
 }
 

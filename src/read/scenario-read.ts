@@ -6,6 +6,7 @@ import type { Site } from "../plan/sites.js";
 import { DEFAULT_SCENARIO, typologyKey, type QueueTargets, type Scenario, type WeekHours } from "../plan/scenario.js";
 import { DEFAULT_TIER_RULES, overLevel, type LevelRules, type TierRules, type TypologyTierRules } from "../plan/tiers.js";
 import { canonicalChannel, CHANNELS } from "./channels.js";
+import { closestName } from "./did-you-mean.js";
 import { InputError, problem, warning, type Diagnostic, type DiagnosticCode } from "./diagnostics.js";
 import { normalizeHeader } from "./names.js";
 import { implausibleValues } from "./scenario-plausible.js";
@@ -13,6 +14,7 @@ import { combinedShrinkage, percentText, readShare, shareMixes, shareSchema } fr
 import { unknownShrinkageNames } from "./scenario-shift-checks.js";
 import { shiftsSchema, toShiftSettings, type ShiftsInput } from "./scenario-shifts.js";
 import { parseScenarioDocument } from "./scenario-yaml.js";
+import { branchIssues, keysAt, schemaErrorMap } from "./schema-issues.js";
 import { parseDuration } from "./values.js";
 import { SHORT_WEEK_DAYS, weekDayIndex } from "./week-days.js";
 
@@ -29,7 +31,9 @@ const shrinkageShare = share.refine((v) => v < 1, { message: "expected a share b
  * more leaves under 3 paid minutes in an hour on the phones, which no centre
  * plans (30–35 % is usual, 50 % a lot): refused as `CONFIG_IMPLAUSIBLE`.
  */
-const shrinkageSchema = z.record(z.string(), shrinkageShare).superRefine((components, ctx) => {
+const shrinkageSchema = z
+  .record(z.string(), shrinkageShare, { error: (issue) => (issue.code === "invalid_type" ? "write a list of named shares, e.g. { absence: 12% }" : undefined) })
+  .superRefine((components, ctx) => {
   // a component of 100 % or more is reported on its own
   if (Object.values(components).some((v) => !(v < 1))) return;
   const combined = combinedShrinkage(components);
@@ -322,7 +326,16 @@ const supportRolesSchema = z
     }
   });
 const openingHoursSchema = z.object({ default: weekSchema.optional(), channels: channelRecord(weekSchema).optional() }).strict();
-const money = z.number().min(0).max(1e9);
+/**
+ * An amount of money: a bare number, in the scenario's `currency`. An amount
+ * written with its currency (`18 EUR`, `€18`) is refused with that advice.
+ */
+const money = z.number({ error: (issue) => (issue.code === "invalid_type" ? moneyTypeMessage(issue.input) : undefined) }).min(0).max(1e9);
+
+function moneyTypeMessage(input: unknown): string | undefined {
+  if (typeof input === "string" && /\d/.test(input) && /[^\d\s.,+-]/.test(input)) return `${JSON.stringify(input)}: write a number, the currency is set once with currency:`;
+  return typeof input === "string" ? `expected an amount such as 29, got ${JSON.stringify(input)}` : undefined;
+}
 const costSchema = z
   .object({
     // in-house
@@ -569,15 +582,20 @@ export function readScenario(text: string, file: string, options: ReadScenarioOp
     };
   };
   const diagnostics: Diagnostic[] = shareMixes(data).map((m) => problem("CONFIG_AMBIGUOUS_SHARE", `${m.path.join(".")}: ${m.message}`, locate(m.path)));
-  const parsed = scenarioSchema.safeParse(data);
+  const parsed = scenarioSchema.safeParse(data, { error: schemaErrorMap });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+    for (const issue of parsed.error.issues.flatMap(branchIssues)) {
       const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
       const field = path.join(".");
       if (issue.code === "unrecognized_keys") {
-        const where = locate(path, keyNode(doc, path, issue.keys[0]!) ?? nodeAt(doc, path));
-        const message = `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}${field ? ` in ${field}` : ""}: expected only the keys of the scenario format (see the README)`;
-        diagnostics.push(problem("CONFIG_UNKNOWN_KEY", message, { ...where, value: issue.keys[0]! }));
+        // one problem per key, at the key, with the closest key this place takes
+        const known = keysAt(scenarioSchema, path);
+        for (const key of issue.keys) {
+          const where = locate(path, keyNode(doc, path, key) ?? nodeAt(doc, path));
+          const near = closestName(key, known);
+          const message = `unknown key ${JSON.stringify(key)}${field ? ` in ${field}` : ""}: ${near !== undefined ? `did you mean ${JSON.stringify(near)}?` : "expected only the keys of the scenario format (see the README)"}`;
+          diagnostics.push(problem("CONFIG_UNKNOWN_KEY", message, { ...where, value: key }));
+        }
         continue;
       }
       const code = (issue.code === "custom" ? (issue.params?.diagnostic as DiagnosticCode | undefined) : undefined) ?? "CONFIG_INVALID";

@@ -68,8 +68,14 @@ export function starterRoster(): string {
   return lines.join("\n") + "\n";
 }
 
-export const STARTER_SCENARIO = `# A scenario: every key is optional; what is left out takes the documented
-# default (README, "Scenario file"). Check it with: ccplan validate scenario.yaml
+/**
+ * The commented scenario; `command` is how ccplan runs where the files are
+ * (`ccplan`, `npx ccplan` in a clone, `npx --package DIR ccplan`), for the
+ * commands its comments give.
+ */
+export function starterScenario(command: string): string {
+  return `# A scenario: every key is optional; what is left out takes the documented
+# default (README, "Scenario file"). Check it with: ${command} validate scenario.yaml
 name: Lyon contact center
 
 targets:
@@ -117,7 +123,7 @@ support_roles:
   quality-analyst: { per: 40 } # one per 40 agents
   workforce-planner: { per: 60 }
 
-# Weekly schedules: ccplan shifts forecast.csv --scenario scenario.yaml
+# Weekly schedules: ${command} shifts forecast.csv --scenario scenario.yaml
 # (and --shifts on plan, compare, gaps) cover each team's requirement with
 # tours of these templates at least cost. In this block a bare duration is
 # MINUTES (length: 60 is an hour); write 8h, 7h30 or 90min to be plain.
@@ -152,9 +158,12 @@ shifts:
   # levels:                    # other rules for a level, e.g. level 2 full-time only
   #   2: { templates: [ ... ] }
 `;
+}
 
-export const STARTER_IN_HOUSE = `# Everything in-house in Lyon, with what it costs (EUR).
-# Compare: ccplan compare forecast.csv --scenario sourcing-in-house.yaml --scenario sourcing-nearshore.yaml
+/** The in-house sourcing scenario, with costs; `command` as in {@link starterScenario}. */
+export function starterInHouse(command: string): string {
+  return `# Everything in-house in Lyon, with what it costs (EUR).
+# Compare: ${command} compare forecast.csv --scenario sourcing-in-house.yaml --scenario sourcing-nearshore.yaml
 name: In-house
 targets:
   sync: { service_level: 80/20, max_occupancy: 85%, max_abandon: 5% }
@@ -173,7 +182,9 @@ sites:
       attrition: 25%
       existing_team: true       # the team is there: no initial hiring
 `;
+}
 
+/** The nearshore sourcing scenario. */
 export const STARTER_NEARSHORE = `# Level-1 phone and chat with a nearshore provider, the rest in Lyon.
 name: Nearshore level-1 voice and chat
 targets:
@@ -201,7 +212,9 @@ allocation:
   - to: { Lyon: 100% }
 `;
 
-export const STARTER_README = `# Starting with ccplan
+/** The README of the starter folder: what each file is and the commands to try, run with `command` (as in {@link starterScenario}). */
+export function starterReadme(command: string): string {
+  return `# Starting with ccplan
 
 Files written by \`ccplan init\`:
 
@@ -214,16 +227,16 @@ Files written by \`ccplan init\`:
 
 Try:
 
-    ccplan plan forecast.csv --scenario scenario.yaml
-    ccplan plan forecast.csv --scenario scenario.yaml --report heatmap
-    ccplan plan forecast.csv --scenario scenario.yaml --by tier
-    ccplan plan forecast.csv --scenario scenario.yaml --format html --out plan.html
-    ccplan compare forecast.csv --scenario sourcing-in-house.yaml --scenario sourcing-nearshore.yaml
-    ccplan gaps forecast.csv --roster roster.csv --scenario scenario.yaml
-    ccplan shifts forecast.csv --scenario scenario.yaml
-    ccplan shifts forecast.csv --scenario scenario.yaml --report tours
-    ccplan plan forecast.csv --scenario scenario.yaml --by tier --shifts
-    ccplan validate forecast.csv roster.csv scenario.yaml
+    ${command} plan forecast.csv --scenario scenario.yaml
+    ${command} plan forecast.csv --scenario scenario.yaml --report heatmap
+    ${command} plan forecast.csv --scenario scenario.yaml --by tier
+    ${command} plan forecast.csv --scenario scenario.yaml --format html --out plan.html
+    ${command} compare forecast.csv --scenario sourcing-in-house.yaml --scenario sourcing-nearshore.yaml
+    ${command} gaps forecast.csv --roster roster.csv --scenario scenario.yaml
+    ${command} shifts forecast.csv --scenario scenario.yaml
+    ${command} shifts forecast.csv --scenario scenario.yaml --report tours
+    ${command} plan forecast.csv --scenario scenario.yaml --by tier --shifts
+    ${command} validate forecast.csv roster.csv scenario.yaml
 
 \`ccplan shifts\` turns each team's requirement into weekly schedules (full-time
 and part-time tours with their days off, start times and lunch breaks) and
@@ -233,15 +246,20 @@ programme per team, so it takes some seconds.
 Then replace forecast.csv with your own export (Excel in French works as it
 is: \`;\`, decimal comma, dd/mm/yyyy) and edit the scenario.
 `;
+}
 
-/** Every starter file, by name. */
-export function starterFiles(): [string, string][] {
+/**
+ * Every starter file, by name. `command` runs ccplan where the files are
+ * (`ccplan`, `npx ccplan` in a clone, `npx --package DIR ccplan`): the
+ * README and the scenarios' comments give their commands with it.
+ */
+export function starterFiles(command: string): [string, string][] {
   return [
     ["forecast.csv", starterForecast()],
     ["roster.csv", starterRoster()],
-    ["scenario.yaml", STARTER_SCENARIO],
-    ["sourcing-in-house.yaml", STARTER_IN_HOUSE],
+    ["scenario.yaml", starterScenario(command)],
+    ["sourcing-in-house.yaml", starterInHouse(command)],
     ["sourcing-nearshore.yaml", STARTER_NEARSHORE],
-    ["README.md", STARTER_README],
+    ["README.md", starterReadme(command)],
   ];
 }

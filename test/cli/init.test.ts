@@ -1,8 +1,26 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { CliIo } from "../../src/cli/cli-io.js";
+import { run } from "../../src/cli/main.js";
 import { runCli } from "../helpers/fake-io.js";
+
+/** Run `ccplan init DIR` in-process as if the shell had started `script`; returns exit code and stderr. */
+async function initAs(script: string, dir: string) {
+  let stderr = "";
+  const io: CliIo = {
+    stdout: { write: () => true, isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    env: {},
+    readFile: async (path) => readFileSync(path),
+    openStream: async function* (path) {
+      yield readFileSync(path);
+    },
+    script,
+  };
+  return { code: await run(["init", dir], io), stderr };
+}
 
 describe("ccplan init", () => {
   it("writes starter files that every command runs on, and keeps existing files unless --force", async () => {
@@ -47,6 +65,24 @@ describe("ccplan init", () => {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("hints the command that works in the new folder: npx --package <this ccplan> outside a clone, the installed ccplan when a ccplan link started it", async () => {
+    const root = realpathSync(resolve("."));
+    const base = mkdtempSync(join(tmpdir(), "ccplan-hint-"));
+    try {
+      const fromClone = await initAs(join(root, "bin", "ccplan.js"), join(base, "a"));
+      expect(fromClone.code).toBe(0);
+      expect(fromClone.stderr.split("\n")[1]).toBe(`next: cd ${join(base, "a")} && npx --package ${root} ccplan plan forecast.csv --scenario scenario.yaml`);
+      expect(readFileSync(join(base, "a", "README.md"), "utf8")).toContain(`\n    npx --package ${root} ccplan plan forecast.csv --scenario scenario.yaml\n`);
+      const installed = await initAs("/usr/local/bin/ccplan", join(base, "b"));
+      expect(installed.stderr.split("\n")[1]).toBe(`next: cd ${join(base, "b")} && ccplan plan forecast.csv --scenario scenario.yaml`);
+      for (const name of ["README.md", "scenario.yaml", "sourcing-in-house.yaml"]) {
+        expect([name, readFileSync(join(base, "b", name), "utf8").includes("npx ccplan")]).toEqual([name, false]);
+      }
+    } finally {
+      rmSync(base, { recursive: true, force: true });
     }
   });
 });

@@ -207,4 +207,51 @@ describe("readScenario", () => {
     expect(isOpen(hours, monday8 + 11.5 * 60, 30)).toBe(true); // 19:30–20:00
     expect(isOpen(hours, monday8 + 6 * 1440, 30)).toBe(false); // Sunday
   });
+
+  describe("messages of the schema", () => {
+    const where = (text: string) => diagnosticsOf(() => readScenario(text, "s.yaml")).map((d) => [d.code, d.line, d.column, d.message]);
+
+    it("shrinkage given as a number or a list: write a list of named shares", () => {
+      const advice = "shrinkage: write a list of named shares, e.g. { absence: 12% }";
+      expect(where("shrinkage: 30%\n")).toEqual([["CONFIG_INVALID", 1, 12, advice]]);
+      expect(where("shrinkage: 0.3\n")).toEqual([["CONFIG_INVALID", 1, 12, advice]]);
+      expect(where("shrinkage:\n  - absence: 12%\n")).toEqual([["CONFIG_INVALID", 2, 3, advice]]);
+      expect(where("sites:\n  - name: A\n    shrinkage: [breaks, absence]\n")).toEqual([["CONFIG_INVALID", 3, 16, `sites.0.${advice}`]]);
+    });
+
+    it("a cost written with its currency: write a number, the currency is set once", () => {
+      const text = ["currency: EUR", "sites:", "  - name: Lyon", "    cost:", "      agent_hour: 18 EUR", "      team_lead_hour: €30", "      manager_hour: 40", "      hiring_per_hire: lots"].join("\n");
+      expect(where(text)).toEqual([
+        ["CONFIG_INVALID", 5, 19, 'sites.0.cost.agent_hour: "18 EUR": write a number, the currency is set once with currency:'],
+        ["CONFIG_INVALID", 6, 23, 'sites.0.cost.team_lead_hour: "€30": write a number, the currency is set once with currency:'],
+        ["CONFIG_INVALID", 8, 24, 'sites.0.cost.hiring_per_hire: expected an amount such as 29, got "lots"'],
+      ]);
+      // per level: the problem is on the level's own line and column
+      expect(where("sites:\n  - name: A\n    cost: { agent_hour: { level_1: 20 EUR }, team_lead_hour: 30, manager_hour: 40 }\n")).toEqual([
+        ["CONFIG_INVALID", 3, 36, 'sites.0.cost.agent_hour.level_1: "20 EUR": write a number, the currency is set once with currency:'],
+      ]);
+    });
+
+    it("unknown keys: did you mean the closest key of that place, one problem per key at the key", () => {
+      expect(where("shrinkge: { breaks: 8% }\ncontract_hour: 35\n")).toEqual([
+        ["CONFIG_UNKNOWN_KEY", 1, 1, 'unknown key "shrinkge": did you mean "shrinkage"?'],
+        ["CONFIG_UNKNOWN_KEY", 2, 1, 'unknown key "contract_hour": did you mean "contract_hours"?'],
+      ]);
+      expect(where("targets:\n  sync: { max_ocupancy: 80%, colour: red }\n")).toEqual([
+        ["CONFIG_UNKNOWN_KEY", 2, 11, 'unknown key "max_ocupancy" in targets.sync: did you mean "max_occupancy"?'],
+        ["CONFIG_UNKNOWN_KEY", 2, 30, 'unknown key "colour" in targets.sync: expected only the keys of the scenario format (see the README)'],
+      ]);
+      expect(where("sites:\n  - name: A\n    locaton: offshore\n")).toEqual([["CONFIG_UNKNOWN_KEY", 3, 5, 'unknown key "locaton" in sites.0: did you mean "location"?']]);
+    });
+
+    it("zod's generic problems read 'expected Y, got X'", () => {
+      expect(where("contract_hours: 35 h\n")).toEqual([["CONFIG_INVALID", 1, 17, 'contract_hours: expected a number, got "35 h"']]);
+      expect(where("name: 3\n")).toEqual([["CONFIG_INVALID", 1, 7, "name: expected text, got 3"]]);
+      expect(where("sites: { name: A }\n")).toEqual([["CONFIG_INVALID", 1, 8, "sites: expected a list, got keys and values"]]);
+      expect(where("organisation: polyvalant\n")).toEqual([
+        ["CONFIG_INVALID", 1, 15, 'organisation.model: expected one of separate, specialised-by-typology, specialised-by-channel, polyvalent, groups, got "polyvalant"'],
+      ]);
+    });
+  });
 });
+

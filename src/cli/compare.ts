@@ -163,6 +163,8 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
     for (const [k, s] of scenarios.entries()) schedulers.push(withShifts[k] ? await shiftScheduling(ctx, s, opts.scenario[k], forecast, opts) : undefined);
   }
   const planNotes: (import("../plan/plan.js").PlanNote & { scenario: string })[] = [];
+  /** Each scenario's last planning (the plain one, or the sweep's last point), for the rules that matched nothing. */
+  const lastPlans: import("../plan/sourcing.js").SourcingPlan[] = [];
   const runs = (sweep?.values.length ?? 1) * scenarios.length;
   const bar = runs > 4 ? ctx.progress(runs, "planning") : undefined;
   const compareAt = (factors: { volumeFactor: number; ahtFactor: number }) => {
@@ -174,6 +176,7 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
       const plan = planner.finish(shifts?.adjust);
       shifts?.done();
       checkAllocated(plan.unallocated, opts.scenario[k]);
+      lastPlans[k] = plan;
       for (const site of plan.sites) planNotes.push(...site.plan.notes.map((n) => ({ ...n, scenario: plan.scenario })));
       return plan;
     });
@@ -228,6 +231,13 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
     const key = `${n.code} ${n.message}`;
     if (!count.has(key)) count.set(key, new Set());
     count.get(key)!.add(n.scenario);
+  }
+  // rules of a scenario that do nothing with this forecast (a misspelt typology sends a flow nowhere without a word)
+  const { describeUnusedRule, unusedRules } = await import("../plan/unused-rules.js");
+  for (const [k, s] of scenarios.entries()) {
+    const planned = lastPlans[k];
+    if (planned === undefined) continue;
+    for (const u of unusedRules(s, planned.sites.map((x) => x.plan))) ctx.warn(`${opts.scenario[k]}: warning PLAN_UNUSED_RULE ${describeUnusedRule(u, forecast)}`);
   }
   const notes = [...count].map(([key, names]) => (names.size === scenarios.length ? `${forecast}: warning ${key}` : `${forecast}: warning ${key} (scenario ${[...names].map((x) => JSON.stringify(x)).join(", ")})`));
   for (const line of notes) ctx.warn(line);

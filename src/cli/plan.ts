@@ -23,7 +23,7 @@ interface PlanOptions {
   shifts?: boolean;
   gap?: string;
   timeLimit?: string;
-  report?: "summary" | "queues" | "intervals" | "days" | "weeks" | "heatmap";
+  report?: "summary" | "queues" | "intervals" | "days" | "weeks" | "months" | "heatmap";
   weeks?: string;
   by?: "tier" | "group" | "queue";
   organisation?: string;
@@ -59,7 +59,7 @@ export function planCommand(ctx: CommandContext): Command {
     .argument("<forecast>", "forecast CSV ('-' for stdin)")
     .addHelpText("before", EXAMPLES)
     .option("--scenario <file>", "scenario file (YAML or JSON): targets, shrinkage, contract hours, opening hours")
-    .addOption(new Option("--report <report>", "what to print (default: summary)").choices(["summary", "queues", "intervals", "days", "weeks", "heatmap"]))
+    .addOption(new Option("--report <report>", "what to print (default: summary)").choices(["summary", "queues", "intervals", "days", "weeks", "months", "heatmap"]))
     .addOption(
       new Option("--by <what>", "summary by tier (levels, team leads, managers, support roles), by group (teams) or by queue (default)").choices(["tier", "group", "queue"]),
     )

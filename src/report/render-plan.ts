@@ -1,3 +1,4 @@
+import { monthsOf, type MonthPlan } from "../plan/months.js";
 import type { ChalkInstance } from "chalk";
 import type { GroupPlan, RolePlan } from "../plan/group-staffing.js";
 import type { DayPlan, IntervalPlan, Plan, QueuePlan, WeekPlan } from "../plan/plan.js";
@@ -10,7 +11,7 @@ import { renderTable, type Align } from "./table.js";
 /** Version of the JSON documents of `ccplan plan`. */
 export const PLAN_SCHEMA_VERSION = 1;
 
-export type PlanReport = "summary" | "queues" | "intervals" | "days" | "weeks" | "tiers" | "groups";
+export type PlanReport = "summary" | "queues" | "intervals" | "days" | "weeks" | "months" | "tiers" | "groups";
 
 
 /** Fields of one queue line (and of the totals), snake_case for CSV, camelCase for JSON. */
@@ -52,6 +53,22 @@ const WEEK_FIELDS: readonly [string, string, (w: WeekPlan) => Cell][] = [
   ["asa_sec", "asaSec", (w) => w.asaSec],
   ["abandon_rate", "abandonRate", (w) => w.abandonRate],
   ["missed_intervals", "missedIntervals", (w) => w.missedIntervals],
+];
+
+/** Fields of one calendar month (see `monthsOf`). */
+const MONTH_FIELDS: readonly [string, string, (m: MonthPlan) => Cell][] = [
+  ["month", "month", (m) => m.month],
+  ["weeks", "weeks", (m) => m.weeks],
+  ["partial_weeks", "partialWeeks", (m) => m.partialWeeks],
+  ["volume", "volume", (m) => m.volume],
+  ["workload_hours", "workloadHours", (m) => m.workloadHours],
+  ["peak_agents", "peakAgents", (m) => m.peakAgents],
+  ["agent_hours", "agentHours", (m) => m.agentHours],
+  ["scheduled_hours", "scheduledHours", (m) => m.scheduledHours],
+  ["fte", "fte", (m) => m.fte],
+  ["headcount", "headcount", (m) => m.headcount],
+  ["service_level", "serviceLevel", (m) => m.serviceLevel],
+  ["missed_intervals", "missedIntervals", (m) => m.missedIntervals],
 ];
 
 /** Fields of one interval line. */
@@ -211,6 +228,7 @@ export function renderPlanCsv(plan: Plan, report: PlanReport): string {
   if (report === "intervals") return csv(INTERVAL_FIELDS, plan.intervals);
   if (report === "days") return csv(DAY_FIELDS, plan.days);
   if (report === "weeks") return csv(WEEK_FIELDS, plan.weekly);
+  if (report === "months") return csv(MONTH_FIELDS, monthsOf(plan.weekly, plan.contractFraction));
   if (report === "tiers") return csv(ROLE_FIELDS, [...plan.organisation.roles, roleTotals(plan)]);
   if (report === "groups") return csv(GROUP_FIELDS, plan.organisation.groups);
   return csv(QUEUE_FIELDS, report === "summary" ? [...plan.queues, plan.totals] : plan.queues);
@@ -223,6 +241,7 @@ export function renderPlanJson(plan: Plan, report: PlanReport): string {
   if (report === "intervals") return `${head},"rows":[\n${plan.intervals.map(intervalJsonLine).join(",\n")}\n]}\n`;
   if (report === "days") return `${head},"rows":[\n${lines(plan.days.map((d) => record(DAY_FIELDS, d)))}\n]}\n`;
   if (report === "weeks") return `${head},"rows":[\n${lines(plan.weekly.map((w) => record(WEEK_FIELDS, w)))}\n]}\n`;
+  if (report === "months") return `${head},"rows":[\n${lines(monthsOf(plan.weekly, plan.contractFraction).map((m) => record(MONTH_FIELDS, m)))}\n]}\n`;
   if (report === "tiers" || report === "groups") {
     const o = plan.organisation;
     const totals = JSON.stringify({ fte: jsonNumber(o.totals.fte), headcount: o.totals.headcount, poolingGainFte: jsonNumber(o.totals.poolingGainFte), trainingHours: jsonNumber(o.totals.trainingHours) });
@@ -389,6 +408,23 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
     if (plan.weekly.some((w) => w.partial)) lines.push("* a week the forecast covers only partly");
     lines.push("peak: agents at the busiest moment; paid h: scheduled hours; people: headcount.", "CSV and JSON add workload and agent-hours.");
     lines.push(weeksNote(plan));
+    return lines.join("\n") + "\n";
+  }
+  if (report === "months") {
+    const rows = monthsOf(plan.weekly, plan.contractFraction).map((m) => [
+      m.month + (m.partialWeeks > 0 ? color.yellow("*") : ""),
+      grouped(m.weeks, 0),
+      grouped(m.volume, 0),
+      grouped(m.peakAgents, 1),
+      grouped(m.scheduledHours, 1),
+      grouped(m.fte, 1),
+      grouped(m.headcount, 0),
+      m.serviceLevel === null ? "" : percent(m.serviceLevel, 1),
+      m.missedIntervals > 0 ? color.red(String(m.missedIntervals)) : "0",
+    ]);
+    lines.push(renderTable(["month", "wk", "volume", "peak", "paid h", "FTE", "people", "SL", "missed"], rows, ["left", "right", "right", "right", "right", "right", "right", "right", "right"]));
+    if (plan.weekly.some((w) => w.partial)) lines.push("* a month with a week the forecast covers only partly");
+    lines.push("wk: calendar weeks in the month (a week counts in the month that holds most of", "its days); volume and hours add up over them; FTE is the mean of its weeks',", "people from that FTE.");
     return lines.join("\n") + "\n";
   }
   if (report === "days") {

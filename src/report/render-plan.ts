@@ -350,6 +350,19 @@ export function planJsonHead(plan: Plan, report: PlanReport): string {
   return JSON.stringify(header(plan, report)).slice(0, -1) + ",";
 }
 
+/** A week's or a month's cells after its label: volume, peak, paid hours, FTE, people, SL, missed intervals. */
+function periodCells(p: WeekPlan | MonthPlan, color: ChalkInstance): string[] {
+  return [
+    grouped(p.volume, 0),
+    grouped(p.peakAgents, 1),
+    grouped(p.scheduledHours, 1),
+    grouped(p.fte, 1),
+    grouped(p.headcount, 0),
+    p.serviceLevel === null ? "" : percent(p.serviceLevel, 1),
+    p.missedIntervals > 0 ? color.red(String(p.missedIntervals)) : "0",
+  ];
+}
+
 /** The plan for a terminal. */
 export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInstance): string {
   const lines = planTitle(plan, report, color);
@@ -396,13 +409,7 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
     // fits 80 columns: workload and agent-hours are in the CSV and JSON
     const rows = plan.weekly.map((w) => [
       formatDateTime(w.startMin).slice(0, 10) + (w.partial ? color.yellow("*") : ""),
-      grouped(w.volume, 0),
-      grouped(w.peakAgents, 1),
-      grouped(w.scheduledHours, 1),
-      grouped(w.fte, 1),
-      grouped(w.headcount, 0),
-      w.serviceLevel === null ? "" : percent(w.serviceLevel, 1),
-      w.missedIntervals > 0 ? color.red(String(w.missedIntervals)) : "0",
+      ...periodCells(w, color),
     ]);
     lines.push(renderTable(["week of", "volume", "peak", "paid h", "FTE", "people", "SL", "missed"], rows, ["left", "right", "right", "right", "right", "right", "right", "right"]));
     if (plan.weekly.some((w) => w.partial)) lines.push("* a week the forecast covers only partly");
@@ -414,13 +421,7 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
     const rows = monthsOf(plan.weekly, plan.contractFraction).map((m) => [
       m.month + (m.partialWeeks > 0 ? color.yellow("*") : ""),
       grouped(m.weeks, 0),
-      grouped(m.volume, 0),
-      grouped(m.peakAgents, 1),
-      grouped(m.scheduledHours, 1),
-      grouped(m.fte, 1),
-      grouped(m.headcount, 0),
-      m.serviceLevel === null ? "" : percent(m.serviceLevel, 1),
-      m.missedIntervals > 0 ? color.red(String(m.missedIntervals)) : "0",
+      ...periodCells(m, color),
     ]);
     lines.push(renderTable(["month", "wk", "volume", "peak", "paid h", "FTE", "people", "SL", "missed"], rows, ["left", "right", "right", "right", "right", "right", "right", "right", "right"]));
     if (plan.weekly.some((w) => w.partial)) lines.push("* a month with a week the forecast covers only partly");

@@ -4,6 +4,8 @@ import { Chalk, type ChalkInstance } from "chalk";
 export interface OutStream {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width in columns, when the stream is one. */
+  columns?: number;
 }
 
 /** Everything the CLI touches of the outside world, so tests can run it in-process. */

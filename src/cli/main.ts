@@ -5,6 +5,7 @@ import { Chalk } from "chalk";
 import { diagnosticsJson, formatDiagnostics, InputError, problem, type Diagnostic, type DiagnosticCode } from "../read/diagnostics.js";
 import { escaped } from "../read/printable.js";
 import { removeTemporaries, temporaries } from "../report/temporaries.js";
+import { setReportSettings } from "../report/settings.js";
 import { colorFor, type CliIo } from "./cli-io.js";
 import type { CommandContext } from "./context.js";
 import { compareCommand } from "./compare.js";
@@ -14,6 +15,7 @@ import { initCommand } from "./init.js";
 import { planCommand } from "./plan.js";
 import { shiftsCommand } from "./shifts.js";
 import { progressBar } from "./progress.js";
+import { presentationOptions, presentationSettings } from "./presentation.js";
 import { validateCommand } from "./validate.js";
 
 /** Exit codes (SPEC §6); `interrupted` after SIGINT or SIGTERM (128 + 2, as shells report Ctrl-C). */
@@ -53,6 +55,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   /** The message of a command-line error commander found (written as a USAGE_ diagnostic). */
   let usageError = "";
   const global = { quiet: false, debug: false, noColor: false, format: "table" };
+  setReportSettings({});
   const program = new Command("ccplan")
     .description("Contact-center workforce planning: forecasts to agents, FTE and headcount, with exact Erlang C / Erlang A.")
     .version(version(), "-V, --version")
@@ -69,11 +72,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         usageError = s;
       },
     })
-    .hook("preAction", (cmd) => {
+    .hook("preAction", (cmd, action) => {
       const o = cmd.optsWithGlobals() as { quiet?: boolean; debug?: boolean; color?: boolean };
       global.quiet = o.quiet === true;
       global.debug = o.debug === true;
       global.noColor = o.color === false;
+      setReportSettings(presentationSettings(action.opts(), io));
     });
 
   const ctx: CommandContext = {
@@ -112,6 +116,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         usageError = s;
       },
     });
+    if (cmd.name() !== "init") for (const option of presentationOptions()) cmd.addOption(option);
     program.addCommand(cmd);
   }
 

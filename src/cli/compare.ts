@@ -96,10 +96,14 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
 
   // Every scenario's problems at once, then the forecast (read once, kept for every scenario).
   const scenarios: import("../plan/scenario.js").Scenario[] = [];
+  /** Each scenario's text, to point at its rules. */
+  const scenarioTexts: string[] = [];
   const problems: Diagnostic[] = [];
   for (const file of opts.scenario) {
     try {
-      scenarios.push(readScenario(decodeText(await ctx.readInput(file), file).text, file, { onWarning: (w) => ctx.warn(formatDiagnostics([w]).trimEnd()) }));
+      const text = decodeText(await ctx.readInput(file), file).text;
+      scenarios.push(readScenario(text, file, { onWarning: (w) => ctx.warn(formatDiagnostics([w]).trimEnd()) }));
+      scenarioTexts.push(text);
     } catch (error) {
       if (error instanceof InputError) problems.push(...error.diagnostics);
       else throw error;
@@ -233,11 +237,12 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
     count.get(key)!.add(n.scenario);
   }
   // rules of a scenario that do nothing with this forecast (a misspelt typology sends a flow nowhere without a word)
-  const { describeUnusedRule, unusedRules } = await import("../plan/unused-rules.js");
+  const { unusedRules } = await import("../plan/unused-rules.js");
+  const { unusedRuleWarnings } = await import("../read/scenario-rule-lines.js");
   for (const [k, s] of scenarios.entries()) {
     const planned = lastPlans[k];
     if (planned === undefined) continue;
-    for (const u of unusedRules(s, planned.sites.map((x) => x.plan))) ctx.warn(`${opts.scenario[k]}: warning PLAN_UNUSED_RULE ${describeUnusedRule(u, forecast)}`);
+    for (const w of unusedRuleWarnings(scenarioTexts[k]!, opts.scenario[k]!, unusedRules(s, planned.sites.map((x) => x.plan)), forecast)) ctx.warn(formatDiagnostics([w]).trimEnd());
   }
   const notes = [...count].map(([key, names]) => (names.size === scenarios.length ? `${forecast}: warning ${key}` : `${forecast}: warning ${key} (scenario ${[...names].map((x) => JSON.stringify(x)).join(", ")})`));
   for (const line of notes) ctx.warn(line);

@@ -110,11 +110,13 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   const forecastOptions = (await import("../read/forecast-options.js")).forecastReadOptions(opts, (text) => ctx.warn(text));
   // The scenario reader (zod, yaml: ~100 ms to load) only when there is a scenario.
   let scenario = DEFAULT_SCENARIO;
+  let scenarioText = "";
   if (opts.scenario !== undefined) {
     const { readScenario } = await import("../read/scenario-read.js");
     const { formatDiagnostics } = await import("../read/diagnostics.js");
     const { decodeText } = await import("../read/text-decode.js");
-    scenario = readScenario(decodeText(await ctx.readInput(opts.scenario), opts.scenario).text, opts.scenario, { onWarning: (w) => ctx.warn(formatDiagnostics([w]).trimEnd()) });
+    scenarioText = decodeText(await ctx.readInput(opts.scenario), opts.scenario).text;
+    scenario = readScenario(scenarioText, opts.scenario, { onWarning: (w) => ctx.warn(formatDiagnostics([w]).trimEnd()) });
   }
   if (opts.weeks !== undefined) scenario = { ...scenario, horizonWeeks: (await import("../read/weeks-option.js")).parseWeeksOption(opts.weeks) };
   if (opts.organisation !== undefined) {
@@ -189,8 +191,10 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   }
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
   if (opts.scenario !== undefined) {
-    const { describeUnusedRule, unusedRules } = await import("../plan/unused-rules.js");
-    for (const u of unusedRules(scenario, allPlans.length > 0 ? allPlans : [plan])) ctx.warn(`${opts.scenario}: warning PLAN_UNUSED_RULE ${describeUnusedRule(u, forecast)}`);
+    const { unusedRules } = await import("../plan/unused-rules.js");
+    const { unusedRuleWarnings } = await import("../read/scenario-rule-lines.js");
+    const { formatDiagnostics } = await import("../read/diagnostics.js");
+    for (const w of unusedRuleWarnings(scenarioText, opts.scenario, unusedRules(scenario, allPlans.length > 0 ? allPlans : [plan]), forecast)) ctx.warn(formatDiagnostics([w]).trimEnd());
   }
   for (const note of plan.notes) ctx.warn(`${forecast}: warning ${note.code} ${note.message}`);
   const missed = plan.totals.missedIntervals;

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import type { CsvKind } from "../read/csv-kind.js";
 import type { Diagnostic } from "../read/diagnostics.js";
+import type { ForecastRow } from "../plan/forecast.js";
 import type { CommandContext } from "./context.js";
 import { formatOption, type OutputFormat } from "./options.js";
 
@@ -61,6 +62,9 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
   const intervalMin = forecastOptions.intervalMin;
 
   const reports: FileReport[] = [];
+  /** Scenarios and forecasts read cleanly: a scenario's rules are checked against every forecast given with it. */
+  const scenarios: { report: FileReport; scenario: import("../plan/scenario.js").Scenario; text: string }[] = [];
+  const forecasts: { file: string; rows: ForecastRow[] }[] = [];
   for (const file of files) {
     const report: FileReport = { file, kind: "unknown", ok: false, summary: {}, diagnostics: [] };
     reports.push(report);
@@ -69,7 +73,9 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
         report.kind = "scenario";
         const { readScenario } = await import("../read/scenario-read.js");
         const { decodeText } = await import("../read/text-decode.js");
-        const s = readScenario(decodeText(await ctx.readInput(file), file).text, file, { onWarning: (w) => report.diagnostics.push(w) });
+        const text = decodeText(await ctx.readInput(file), file).text;
+        const s = readScenario(text, file, { onWarning: (w) => report.diagnostics.push(w) });
+        scenarios.push({ report, scenario: s, text });
         // the name last: it may hold commas
         report.summary = {
           levels: s.tiers === null ? 1 : 3,
@@ -85,7 +91,12 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
       if (kind === "forecast") {
         const { readForecast } = await import("../read/forecast-read.js");
         const { formatDateTime } = await import("../plan/calendar.js");
-        const s = await readForecast(chunks, file, { ...forecastOptions, delimiter, onWarning: (d) => report.diagnostics.push(d) }, () => {});
+        const queues = new Map<string, ForecastRow>();
+        const s = await readForecast(chunks, file, { ...forecastOptions, delimiter, onWarning: (d) => report.diagnostics.push(d) }, (row) => {
+          const id = `${row.typology}\u0000${row.channel}\u0000${row.direction}`;
+          if (!queues.has(id)) queues.set(id, row);
+        });
+        forecasts.push({ file, rows: [...queues.values()] });
         report.summary = {
           rows: s.rows,
           queues: s.queues,
@@ -128,6 +139,15 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
       if (!(error instanceof InputError)) throw error;
       // errors and the warnings found before them, in file order
       report.diagnostics = [...error.diagnostics, ...report.diagnostics].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    }
+  }
+
+  if (forecasts.length > 0 && scenarios.length > 0) {
+    // rules that match nothing in a forecast given beside the scenario (PLAN_UNUSED_RULE), at their lines
+    const { plannedQueues, unusedRulesOf } = await import("../plan/unused-rules.js");
+    const { unusedRuleWarnings } = await import("../read/scenario-rule-lines.js");
+    for (const { report, scenario, text } of scenarios) {
+      for (const f of forecasts) report.diagnostics.push(...unusedRuleWarnings(text, report.file, unusedRulesOf(scenario, plannedQueues(scenario, f.rows)), f.file));
     }
   }
 

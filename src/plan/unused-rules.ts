@@ -1,5 +1,7 @@
 import { matchesFlow } from "./flow-match.js";
+import type { ForecastRow, QueueKey } from "./forecast.js";
 import type { Plan } from "./plan.js";
+import { Escalator } from "./tiers.js";
 import { typologyKey, type Scenario } from "./scenario.js";
 
 /** A scenario rule that names a typology the forecast does not have (most often a typo). */
@@ -10,6 +12,13 @@ export interface UnusedRule {
   typology: string;
   /** For an allocation rule whose typologies all exist: why it takes no flow (else absent). */
   detail?: string | undefined;
+  /**
+   * Where the rule is written in the scenario file, as a path of its data
+   * (`["allocation", 2, "match", "typologies", 0]`, `["tiers", "typologies",
+   * "<typology key>"]`): a map key given as a typology key matches the key
+   * the file wrote in any case or accents (see `typologyKey`).
+   */
+  path: (string | number)[];
 }
 
 /**
@@ -19,25 +28,60 @@ export interface UnusedRule {
  * Families of work are not checked (the defaults list many labels).
  */
 export function unusedRules(scenario: Scenario, plans: readonly Plan[]): UnusedRule[] {
-  const seen = new Set(plans.flatMap((p) => p.queues.map((q) => typologyKey(q.queue!.typology))));
+  return unusedRulesOf(
+    scenario,
+    plans.flatMap((p) => p.queues.map((q) => q.queue!)),
+  );
+}
+
+/**
+ * {@link unusedRules} on the queues a plan would have (every level, every
+ * site): for `validate`, which reads the forecast but plans nothing (see
+ * {@link plannedQueues}).
+ */
+export function unusedRulesOf(scenario: Scenario, queues: readonly QueueKey[]): UnusedRule[] {
+  const seen = new Set(queues.map((q) => typologyKey(q.typology)));
   const out: UnusedRule[] = [];
-  const check = (field: string, keys: Iterable<string>) => {
-    for (const typology of keys) if (!seen.has(typology)) out.push({ field, typology });
+  const check = (field: string, path: (string | number)[], keys: readonly string[], byIndex: boolean) => {
+    keys.forEach((typology, i) => {
+      if (!seen.has(typology)) out.push({ field, typology, path: [...path, byIndex ? i : typology] });
+    });
   };
-  if (scenario.tiers !== null) check("tiers.typologies", Object.keys(scenario.tiers.typologies));
-  check("outbound.campaigns", Object.keys(scenario.outbound.campaigns));
-  if (scenario.organisation.model === "groups") scenario.organisation.groups.forEach((g, k) => check(`organisation.groups[${k}].typologies`, g.typologies ?? []));
+  if (scenario.tiers !== null) check("tiers.typologies", ["tiers", "typologies"], Object.keys(scenario.tiers.typologies), false);
+  check("outbound.campaigns", ["outbound", "campaigns"], Object.keys(scenario.outbound.campaigns), false);
+  if (scenario.organisation.model === "groups") scenario.organisation.groups.forEach((g, k) => check(`organisation.groups[${k}].typologies`, ["organisation", "groups", k, "typologies"], g.typologies ?? [], true));
   // allocation rules: a typology the forecast lacks, or a rule that is never the first to match a flow
-  const queues = plans.flatMap((p) => p.queues.map((q) => q.queue!));
   const firstMatch = new Set(queues.map((q) => scenario.allocation.findIndex((r) => matchesFlow(r.match, q, typologyKey))));
   scenario.allocation.forEach((rule, k) => {
-    const missing = (rule.match.typologies ?? []).filter((t) => !seen.has(t));
-    for (const typology of missing) out.push({ field: `allocation[${k}].typologies`, typology });
+    const typologies = rule.match.typologies ?? [];
+    const missing = typologies.filter((t) => !seen.has(t));
+    check(`allocation[${k}].typologies`, ["allocation", k, "match", "typologies"], typologies, true);
     if (missing.length === 0 && !firstMatch.has(k)) {
       const takes = queues.some((q) => matchesFlow(rule.match, q, typologyKey));
-      out.push({ field: `allocation[${k}]`, typology: "", detail: takes ? "every flow it matches is taken by an earlier rule (the first matching rule wins)" : "it matches no flow of the forecast (typology, channel, direction and level together)" });
+      out.push({
+        field: `allocation[${k}]`,
+        typology: "",
+        detail: takes ? "every flow it matches is taken by an earlier rule (the first matching rule wins)" : "it matches no flow of the forecast (typology, channel, direction and level together)",
+        path: ["allocation", k],
+      });
     }
   });
+  return out;
+}
+
+/**
+ * The queues (typology, channel, direction, level) planning these forecast
+ * rows under a scenario gives: each row's own, and the level-2 and level-3
+ * queues its escalation makes when the scenario has tiers. One row per
+ * queue is enough.
+ */
+export function plannedQueues(scenario: Scenario, rows: readonly ForecastRow[]): QueueKey[] {
+  const escalator = scenario.tiers === null ? undefined : new Escalator(scenario.tiers, typologyKey);
+  const out: QueueKey[] = [];
+  for (const row of rows) {
+    out.push(row);
+    if (escalator !== undefined) out.push(...escalator.escalate({ ...row, volume: row.volume > 0 ? row.volume : 1 }));
+  }
   return out;
 }
 

@@ -1,4 +1,3 @@
-import { isMap, isScalar, isSeq, type Document } from "yaml";
 import { z } from "zod";
 import type { Tier } from "../plan/forecast.js";
 import { ORGANISATION_MODELS, type OrganisationModel, type SupportRole } from "../plan/organisation.js";
@@ -13,6 +12,7 @@ import { implausibleValues } from "./scenario-plausible.js";
 import { combinedShrinkage, percentText, readShare, shareMixes, shareSchema } from "./scenario-share.js";
 import { unknownShrinkageNames } from "./scenario-shift-checks.js";
 import { shiftsSchema, toShiftSettings, type ShiftsInput } from "./scenario-shifts.js";
+import { keyNode, nodeAt } from "./scenario-nodes.js";
 import { parseScenarioDocument } from "./scenario-yaml.js";
 import { branchIssues, keysAt, schemaErrorMap } from "./schema-issues.js";
 import { parseDuration } from "./values.js";
@@ -833,47 +833,8 @@ function normalizeRole(role: string): string {
   return role.trim().toLowerCase().replace(/[\s_]+/g, "-");
 }
 
-/** The key node of `key` in the map at `path` (to point at a misspelt key itself). */
+/** Diagnostics in file order. */
 function byPosition(a: Diagnostic, b: Diagnostic): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
-function keyNode(doc: Document.Parsed, path: (string | number)[], key: string): { range?: [number, number, number] | null } | undefined {
-  const map = nodeIn(doc, path);
-  if (!isMap(map)) return undefined;
-  const pair = map.items.find((p) => sameKey(p.key, key));
-  return (pair?.key as { range?: [number, number, number] | null } | undefined) ?? undefined;
-}
-
-/** The YAML node at a path, or its nearest ancestor that exists. */
-function nodeAt(doc: Document.Parsed, path: (string | number)[]): { range?: [number, number, number] | null } | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const node = nodeIn(doc, path.slice(0, n)) as { range?: [number, number, number] | null } | undefined;
-    if (node && typeof node === "object" && "range" in node) {
-      // for a key that is itself wrong, point at the key rather than its value
-      return node;
-    }
-  }
-  return undefined;
-}
-
-/**
- * The YAML node at a path of the data, like `doc.getIn(path, true)`, except
- * that a map key matches the path's text whatever its YAML type: the data
- * has `"3"` where the file has the number key `3` (`levels: { 3: … }`).
- */
-function nodeIn(doc: Document.Parsed, path: (string | number)[]): unknown {
-  let node: unknown = doc.contents;
-  for (const step of path) {
-    if (isMap(node)) node = node.items.find((p) => sameKey(p.key, step))?.value;
-    else if (isSeq(node)) node = typeof step === "number" || /^\d+$/.test(step) ? node.items[Number(step)] : undefined;
-    else return undefined;
-    if (node === undefined) return undefined;
-  }
-  return node;
-}
-
-function sameKey(key: unknown, step: string | number): boolean {
-  if (key === step) return true;
-  return isScalar(key) && (key.value === step || String(key.value) === String(step));
-}

@@ -27,10 +27,16 @@ describe("compare warns of allocation rules that do nothing (PLAN_UNUSED_RULE)",
     const r = await runCli(["compare", "fixtures/forecast-week.csv", "--scenario", "fixtures/scenarios/sourcing-in-house.yaml", "--scenario", file, "--format", "json"]);
     expect(r.code, r.stderr).toBe(0);
     const warnings = r.stderr.split("\n").filter((l) => l.includes("PLAN_UNUSED_RULE"));
+    // each warning at the rule in the file: the typology in its list, or the rule's first key
+    const lines = text.split("\n");
+    const at = (needle: string, offset = 0) => {
+      const k = lines.findIndex((l) => l.includes(needle));
+      return `${k + 1}:${lines[k]!.indexOf(needle) + 1 + offset}`;
+    };
     expect(warnings).toEqual([
-      `${file}: warning PLAN_UNUSED_RULE allocation[0].typologies: "information" is no typology of fixtures/forecast-week.csv: expected one of the forecast's typologies (the rule is not applied)`,
-      `${file}: warning PLAN_UNUSED_RULE allocation[1]: it matches no flow of the forecast (typology, channel, direction and level together) (the rule is not applied)`,
-      `${file}: warning PLAN_UNUSED_RULE allocation[3]: every flow it matches is taken by an earlier rule (the first matching rule wins) (the rule is not applied)`,
+      `${file}:${at("information]")}: warning PLAN_UNUSED_RULE allocation[0].typologies: "information" is no typology of fixtures/forecast-week.csv: expected one of the forecast's typologies (the rule is not applied)`,
+      `${file}:${at("match: { channels: [video] }")}: warning PLAN_UNUSED_RULE allocation[1]: it matches no flow of the forecast (typology, channel, direction and level together) (the rule is not applied)`,
+      `${file}:${at("match: { tiers: [1], channels: [chat]")}: warning PLAN_UNUSED_RULE allocation[3]: every flow it matches is taken by an earlier rule (the first matching rule wins) (the rule is not applied)`,
     ]);
   });
 

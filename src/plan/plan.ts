@@ -99,7 +99,18 @@ export interface DayPlan {
   scheduledHours: number;
   /** Largest sum of agents over all queues at one moment of the day. */
   peakAgents: number;
+  /**
+   * Full-time equivalents at work that day: scheduled hours ÷ a full-timer's
+   * day (contract hours ÷ {@link FULL_TIME_DAYS_PER_WEEK}). A week's days add
+   * up to {@link FULL_TIME_DAYS_PER_WEEK} × its FTE.
+   */
+  fte: number;
+  /** People at work that day with the mean contract: ⌈fte ÷ contract fraction⌉ (0 for a day without scheduled hours). */
+  people: number;
 }
+
+/** Working days of a full-time week: a full-timer's day is contract hours ÷ 5. */
+export const FULL_TIME_DAYS_PER_WEEK = 5;
 
 /** Running totals of one queue (or of all), filled interval by interval. */
 class Totals {
@@ -308,7 +319,7 @@ export class Planner {
     const dayIndex = Math.floor(i.startMin / MINUTES_PER_DAY);
     let d = this.days.get(dayIndex);
     if (d === undefined) {
-      d = { dayIndex, volume: 0, workloadHours: 0, agentHours: 0, scheduledHours: 0, peakAgents: 0 };
+      d = { dayIndex, volume: 0, workloadHours: 0, agentHours: 0, scheduledHours: 0, peakAgents: 0, fte: 0, people: 0 };
       this.days.set(dayIndex, d);
     }
     d.volume += i.volume;
@@ -331,6 +342,12 @@ export class Planner {
    * Staff the deferred queues and return the plan.
    * @param horizon - the whole forecast's horizon, when this planner saw only part of it (one site among several): FTE are per week of the whole horizon
    */
+  /** A day's FTE and people from its scheduled hours (see {@link DayPlan}). */
+  private dayStaff(d: DayPlan): DayPlan {
+    const fte = toFte(d.scheduledHours, this.scenario.contractHours / FULL_TIME_DAYS_PER_WEEK);
+    return { ...d, fte, people: toHeadcount(fte, this.scenario.contractFraction) };
+  }
+
   finish(horizon?: Horizon | null): Plan {
     const h = horizon !== undefined ? horizon : this.tracker.horizon(this.scenario.horizonWeeks);
     const notes: PlanNote[] = [];
@@ -421,7 +438,7 @@ export class Planner {
       intervals,
       queues,
       totals,
-      days: [...this.days.values()].sort((a, b) => a.dayIndex - b.dayIndex),
+      days: [...this.days.values()].sort((a, b) => a.dayIndex - b.dayIndex).map((d) => this.dayStaff(d)),
       organisation: this.groups.finish(
         separateFte,
         socialFte,

@@ -1,7 +1,8 @@
 import { Command, Option } from "commander";
 import type { CommandContext } from "./context.js";
+import { closestName } from "../read/did-you-mean.js";
 import { readingWithProgress } from "./progress.js";
-import { formatOption, outOption, type OutputFormat } from "./options.js";
+import { formatFor, formatOption, outOption, type OutputFormat } from "./options.js";
 import { shiftLimitOptions, shiftsOption } from "./shifts-option.js";
 
 const EXAMPLES = `
@@ -10,6 +11,8 @@ Examples:
   $ ccplan compare fixtures/forecast-week.csv --scenario fixtures/scenarios/sourcing-in-house.yaml --scenario fixtures/scenarios/sourcing-hybrid.yaml --scenario fixtures/scenarios/sourcing-offshore-shared.yaml --format json
   $ ccplan compare fixtures/forecast-week.csv --scenario fixtures/scenarios/sourcing-in-house.yaml --scenario fixtures/scenarios/sourcing-split.yaml --volume-factor 1.1
   $ ccplan compare fixtures/forecast-week.csv --scenario fixtures/scenarios/sourcing-in-house.yaml --scenario fixtures/scenarios/sourcing-homeshoring.yaml --sweep volume-factor=0.8:1.3:0.1
+  $ ccplan compare fixtures/forecast-week.csv --scenario fixtures/scenarios/sourcing-in-house.yaml --scenario fixtures/scenarios/sourcing-hybrid.yaml --baseline fixtures/scenarios/sourcing-hybrid.yaml
+  $ ccplan compare fixtures/forecast-week.csv --scenario fixtures/scenarios/sourcing-in-house.yaml --scenario fixtures/scenarios/sourcing-nearshore.yaml --report build-up --format csv
 `;
 
 interface CompareOptions {
@@ -20,7 +23,9 @@ interface CompareOptions {
   scenario: string[];
   format: OutputFormat;
   out?: string;
-  by: "scenario" | "site";
+  by?: "scenario" | "site";
+  baseline?: string;
+  report?: "comparison" | "build-up";
   volumeFactor?: string;
   ahtFactor?: string;
   sweep?: string;
@@ -40,15 +45,19 @@ export function compareCommand(ctx: CommandContext): Command {
       "Plan the same forecast under each scenario (sites, sourcing, organisation) and\n" +
         "put them side by side: headcount and FTE per level and site, weekly, annual\n" +
         "and one-off costs, cost per contact, service achieved, missed intervals and\n" +
-        "what splitting flows between sites costs; deltas against the first scenario\n" +
-        "and the cheapest one that meets every target.",
+        "what splitting flows between sites costs; deltas and savings against the\n" +
+        "baseline (--baseline, default the first scenario), the cheapest one that\n" +
+        "meets every target, and each scenario's cost build-up: every line of its\n" +
+        "weekly, annual and one-off cost, and what is not counted.",
     )
-    .argument("<forecast>", "forecast CSV ('-' for stdin)")
+    .argument("<forecast>", "forecast CSV or .xlsx ('-' for stdin)")
     .addHelpText("before", EXAMPLES)
-    .requiredOption("--scenario <file>", "a scenario file (repeat: the first is the reference)", (v: string, prev: string[] = []) => [...prev, v])
-    .addOption(formatOption(true))
+    .requiredOption("--scenario <file>", "a scenario file (repeat; the first is the baseline unless --baseline)", (v: string, prev: string[] = []) => [...prev, v])
+    .addOption(formatOption(true, true))
     .addOption(outOption())
-    .addOption(new Option("--by <what>", "CSV lines: one per scenario, or per scenario, site and role").choices(["scenario", "site"]).default("scenario"))
+    .option("--baseline <name>", "the scenario the deltas and savings are against: its name or its file as given (default: the first scenario)")
+    .addOption(new Option("--report <what>", "comparison: the scenarios side by side, then (table) each one's cost build-up; build-up: only the cost lines (table or CSV)").choices(["comparison", "build-up"]).default("comparison"))
+    .addOption(new Option("--by <what>", "CSV lines of the comparison: one per scenario (default), or per scenario, site and role").choices(["scenario", "site"]))
     .option("--volume-factor <x>", "multiply every volume (what-if), e.g. 1.1")
     .option("--aht-factor <x>", "multiply every handle time (what-if), e.g. 0.95")
     .option("--sweep <factor=from:to:step>", "rank the scenarios over a range of a factor, e.g. volume-factor=0.8:1.3:0.05")
@@ -62,8 +71,9 @@ export function compareCommand(ctx: CommandContext): Command {
     .option("--date-format <order>", "how a/b/yyyy dates read: dmy (23/11/2026) or mdy (11/23/2026) (default: decided from the data)")
     .option("--allow-gaps", "dates far from the rest of the forecast are meant (no INPUT_DATE_OUTLIER)")
     .option("--delimiter <char>", "CSV delimiter (default: detected)")
-    .action(async (forecast: string, opts: CompareOptions) => {
-      ctx.setFormat(opts.format);
+    .action(async (forecast: string, opts: CompareOptions, command: Command) => {
+      ctx.setFormat((opts.format = formatFor(command, opts)));
+      if (opts.format === "xlsx") (await import("../report/output.js")).refuseBinaryOnTerminal(opts.format, opts.out, ctx.io.stdout);
       ctx.setExit(await runCompare(forecast, opts, ctx));
     });
 }
@@ -138,14 +148,20 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   if (sweep !== undefined && ((sweep.parameter === "volume-factor" && opts.volumeFactor !== undefined) || (sweep.parameter === "aht-factor" && opts.ahtFactor !== undefined))) {
     problems.push(problem("USAGE_CONFLICT", `--sweep ${sweep.parameter} cannot be used with --${sweep.parameter}: expected the one or the other`, { field: "--sweep" }));
   }
+  if (opts.report === "build-up" && opts.by !== undefined) problems.push(problem("USAGE_CONFLICT", `--by ${opts.by} cannot be used with --report build-up: expected the one or the other (the build-up has one line per cost line)`, { field: "--by" }));
+  if (opts.report === "build-up" && (opts.format === "json" || opts.format === "html")) ctx.warn(`ccplan: warning --format ${opts.format} holds the comparison and every cost build-up: --report is not used`);
+  if (opts.report === "build-up" && sweep !== undefined) problems.push(problem("USAGE_CONFLICT", "--report build-up cannot be used with --sweep: expected the one or the other", { field: "--report" }));
   if (sweep !== undefined && opts.roster !== undefined) problems.push(problem("USAGE_CONFLICT", "--roster cannot be used with --sweep: expected the one or the other", { field: "--roster" }));
-  if (sweep !== undefined && opts.format === "html") problems.push(problem("USAGE_CONFLICT", "--sweep cannot be drawn as html: expected --format table, csv or json with --sweep", { field: "--format" }));
+  if (sweep !== undefined && (opts.format === "html" || opts.format === "xlsx")) problems.push(problem("USAGE_CONFLICT", `--sweep cannot be written as ${opts.format}: expected --format table, csv or json with --sweep`, { field: "--format" }));
+  // the baseline, by name or by file (checked with the rest, before any planning)
+  const baseline = opts.baseline === undefined ? 0 : baselineIndex(opts.baseline, opts.scenario, scenarios.map((s) => s.name));
+  if (typeof baseline === "string") problems.push(problem("USAGE_BAD_OPTION", baseline, { field: "--baseline", value: opts.baseline }));
   if (problems.length > 0) throw new InputError(problems);
   // The roster is checked before any planning: a bad roster fails at once.
-  let rosterBytes: Uint8Array | undefined;
+  let rosterBytes: Uint8Array | import("../read/xlsx-table.js").SheetData | undefined;
   if (opts.roster !== undefined) {
     const { readRoster } = await import("../read/roster-read.js");
-    rosterBytes = await ctx.readInput(opts.roster);
+    rosterBytes = await (await import("./sheet-option.js")).sheetInput(ctx, opts.roster, opts, "roster");
     const { warnings } = readRoster(rosterBytes, opts.roster, () => 35);
     if (warnings.length > 0) ctx.warn(formatDiagnostics(warnings).trimEnd());
   }
@@ -184,10 +200,12 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
       for (const site of plan.sites) planNotes.push(...site.plan.notes.map((n) => ({ ...n, scenario: plan.scenario })));
       return plan;
     });
-    return compareScenarios(plans, years);
+    return compareScenarios(plans, years, baseline as number);
   };
-  const context = { forecast, files: opts.scenario, whatIf };
-  let text: string;
+  const context = { forecast, files: opts.scenario, whatIf, baselineGiven: opts.baseline !== undefined };
+  let text = "";
+  /** --format xlsx: the comparison, written as a workbook below. */
+  let workbook: import("../plan/compare.js").Comparison | undefined;
   try {
     if (sweep !== undefined) {
       const points = sweep.values.map((value) => ({
@@ -195,7 +213,7 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
         comparison: compareAt(sweep.parameter === "volume-factor" ? { ...whatIf, volumeFactor: value } : { ...whatIf, ahtFactor: value }),
       }));
       const s = { parameter: sweep.parameter, points };
-      text = opts.format === "table" || opts.format === "html" ? render.renderSweepTable(s, context, ctx.color(opts.out)) : render.renderSweep(s, context, opts.format);
+      text = opts.format === "table" || opts.format === "html" || opts.format === "xlsx" ? render.renderSweepTable(s, context, ctx.color(opts.out)) : render.renderSweep(s, context, opts.format);
     } else {
       const c = compareAt(whatIf);
       if (opts.roster !== undefined) {
@@ -214,19 +232,26 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
           }).totals;
         }
       }
-      text =
+      if (opts.format === "xlsx") workbook = c;
+      else text =
         opts.format === "html"
           ? (await import("../report/render-html.js")).renderCompareHtml(c, context)
           : opts.format === "json"
           ? render.renderCompareJson(c, context)
           : opts.format === "csv"
-            ? render.renderCompareCsv(c, opts.by)
-            : render.renderCompareTable(c, context, ctx.color(opts.out));
+            ? render.renderCompareCsv(c, opts.report === "build-up" ? "build-up" : (opts.by ?? "scenario"))
+            : opts.report === "build-up"
+              ? render.renderCostBuildUpTable(c, ctx.color(opts.out))
+              : render.renderCompareTable(c, context, ctx.color(opts.out));
     }
   } finally {
     bar?.stop();
   }
-  writeReport(text, opts.out, ctx.io.stdout);
+  if (workbook !== undefined) {
+    const c = workbook;
+    const { writeCompareWorkbook } = await import("../report/xlsx-compare.js");
+    await (await import("../report/output.js")).writeBinaryReport(opts.out, ctx.io.stdout, (fd) => writeCompareWorkbook(c, context, fd));
+  } else writeReport(text, opts.out, ctx.io.stdout);
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
   // the planner's warnings (partial weeks, work that can never be done), once each
   // the same note of every scenario once (partial weeks are the forecast's); one scenario's own, with its name
@@ -247,6 +272,24 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   const notes = [...count].map(([key, names]) => (names.size === scenarios.length ? `${forecast}: warning ${key}` : `${forecast}: warning ${key} (scenario ${[...names].map((x) => JSON.stringify(x)).join(", ")})`));
   for (const line of notes) ctx.warn(line);
   return 0;
+}
+
+/**
+ * The index of the scenario `--baseline` names: its file exactly as given,
+ * else its name (exactly, then ignoring case); or what is wrong (no such
+ * scenario, with the names and a "did you mean"; a name two files share).
+ */
+export function baselineIndex(wanted: string, files: readonly string[], names: readonly string[]): number | string {
+  const byFile = files.indexOf(wanted);
+  if (byFile >= 0) return byFile;
+  for (const same of [(n: string) => n === wanted, (n: string) => n.toLowerCase() === wanted.toLowerCase()]) {
+    const hits = names.flatMap((n, k) => (same(n) ? [k] : []));
+    if (hits.length === 1 || (hits.length > 1 && hits.every((k) => files[k] === files[hits[0]!]))) return hits[0]!;
+    if (hits.length > 1) return `--baseline: got ${JSON.stringify(wanted)}, the name of ${hits.length} scenarios (${hits.map((k) => files[k]).join(", ")}): expected one of their files`;
+  }
+  const listed = names.map((n, k) => `${JSON.stringify(n)} (${files[k]})`).join(", ");
+  const near = closestName(wanted, [...names, ...files], Math.max(2, Math.floor(wanted.length / 5)));
+  return `--baseline: got ${JSON.stringify(wanted)}, expected a scenario's name or file: ${listed}${near === undefined ? "" : `; did you mean ${JSON.stringify(near)}?`}`;
 }
 
 /** `volume-factor=0.8:1.3:0.05` → the parameter and its values (from, from + step, … ≤ to), or what is wrong. */

@@ -4,7 +4,7 @@ import { formatDiagnostics, InputError, problem, warning } from "../read/diagnos
 import { parseErlangFields, type ErlangColumn, type ErlangFields } from "../read/erlang-fields.js";
 import { parsePositive, type Parsed } from "../read/values.js";
 import type { CommandContext } from "./context.js";
-import { formatOption, outOption, type OutputFormat } from "./options.js";
+import { formatFor, formatOption, outOption, type OutputFormat } from "./options.js";
 
 /** Default interval length, minutes, when neither --interval nor a column gives one. */
 export const DEFAULT_INTERVAL_MIN = 30;
@@ -61,13 +61,14 @@ export function erlangCommand(ctx: CommandContext): Command {
     .option("--patience <duration>", "mean patience before abandoning, seconds (enables Erlang A)")
     .option("--max-abandon <share>", "maximum abandonment, e.g. 5% (needs --patience)")
     .option("--concurrency <k>", "sessions one agent handles at once (chat), whole number")
-    .option("--input <file>", "solve every row of this CSV file ('-' for stdin)")
+    .option("--input <file>", "solve every row of this CSV or .xlsx file ('-' for stdin)")
     .option("--delimiter <char>", "CSV delimiter of --input (default: detected)")
-    .addOption(formatOption())
+    .addOption(formatOption(false, true))
     .addOption(outOption())
     .option("--strict", "exit 1 when a row's targets cannot be met")
-    .action(async (opts: ErlangOptions) => {
-      ctx.setFormat(opts.format);
+    .action(async (opts: ErlangOptions, command: Command) => {
+      ctx.setFormat((opts.format = formatFor(command, opts)));
+      if (opts.format === "xlsx") (await import("../report/output.js")).refuseBinaryOnTerminal(opts.format, opts.out, ctx.io.stdout);
       ctx.setExit(await runErlang(opts, ctx));
     });
 }
@@ -77,38 +78,42 @@ async function runErlang(opts: ErlangOptions, ctx: CommandContext): Promise<numb
   const render = await import("../report/render-erlang.js");
   const { writeReport } = await import("../report/output.js");
 
-  let text: string;
+  let text = "";
   const infeasible: ErlangAnswer[] = [];
+  const input: { sheet?: string } = {}; // the workbook's sheet, when --input is one
   const note = (a: ErlangAnswer) => {
     if (!a.result.feasible) infeasible.push(a);
     return a;
   };
-  if (opts.input !== undefined && opts.format !== "table") {
+  if (opts.input !== undefined && opts.format !== "table" && opts.format !== "xlsx") {
     // Batch to CSV/JSON: solve and render each row as it is read, so that no
     // row's objects outlive it (100,000 rows in well under 2 s).
     const row = opts.format === "json" ? render.erlangJsonRow : render.erlangCsvRow;
     const rows: string[] = [];
-    await casesFromFile(opts, ctx, (c) => rows.push(row(note(solveErlangCase(c)))));
+    await casesFromFile(opts, ctx, (c) => rows.push(row(note(solveErlangCase(c)))), input);
     text = opts.format === "json" ? render.erlangJsonDocument(rows) : render.erlangCsvDocument(rows);
   } else {
-    const cases = opts.input !== undefined ? await casesFromFile(opts, ctx) : [caseFromFlags(opts)];
+    const cases = opts.input !== undefined ? await casesFromFile(opts, ctx, undefined, input) : [caseFromFlags(opts)];
     const answers = cases.map((c) => note(solveErlangCase(c)));
-    if (opts.format === "json") text = render.renderErlangJson(answers);
+    if (opts.format === "xlsx") {
+      const { writeErlangWorkbook } = await import("../report/xlsx-erlang.js");
+      await (await import("../report/output.js")).writeBinaryReport(opts.out, ctx.io.stdout, (fd) => writeErlangWorkbook(answers, fd));
+    } else if (opts.format === "json") text = render.renderErlangJson(answers);
     else if (opts.format === "csv") text = render.renderErlangCsv(answers);
     else if (opts.input === undefined) text = render.renderErlangSingle(answers[0]!, staffingCurve(answers[0]!), ctx.color(opts.out));
     else text = render.renderErlangBatchTable(answers, ctx.color(opts.out));
   }
-  writeReport(text, opts.out, ctx.io.stdout);
+  if (opts.format !== "xlsx") writeReport(text, opts.out, ctx.io.stdout);
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
 
   if (infeasible.length > 0) {
-    const where = (a: ErlangAnswer) => (opts.input === undefined ? {} : { file: opts.input, line: a.case.line });
+    const where = (a: ErlangAnswer) => (opts.input === undefined ? {} : { file: opts.input, line: a.case.line, ...input });
     ctx.warn(formatDiagnostics(infeasible.map((a) => warning("PLAN_TARGET_UNREACHABLE", a.result.reason ?? "targets cannot be met", where(a))), 5).trimEnd());
   }
   return infeasible.length > 0 && opts.strict ? 1 : 0;
 }
 
-async function casesFromFile(opts: ErlangOptions, ctx: CommandContext, visit?: (c: ErlangCase) => void): Promise<ErlangCase[]> {
+async function casesFromFile(opts: ErlangOptions, ctx: CommandContext, visit?: (c: ErlangCase) => void, input: { sheet?: string } = {}): Promise<ErlangCase[]> {
   const conflicting = (["volume", "aht", "sl", "slSeconds", "asa", "maxOccupancy", "patience", "maxAbandon", "concurrency"] as const).filter(
     (k) => opts[k] !== undefined,
   );
@@ -121,7 +126,8 @@ async function casesFromFile(opts: ErlangOptions, ctx: CommandContext, visit?: (
   const intervalMin = opts.interval === undefined ? DEFAULT_INTERVAL_MIN : flag(parsePositive(opts.interval, { field: "--interval" }));
   const { readErlangCases } = await import("../read/erlang-cases.js");
   const delimiter = (await import("../read/csv-delimiter.js")).delimiterOption(opts.delimiter);
-  const bytes = await ctx.readInput(opts.input!);
+  const bytes = await (await import("./sheet-option.js")).sheetInput(ctx, opts.input!, opts, "input");
+  if (!(bytes instanceof Uint8Array)) input.sheet = bytes.sheet;
   const csvOptions = delimiter === undefined ? {} : { delimiter };
   return readErlangCases(bytes, opts.input!, { intervalMin }, csvOptions, visit);
 }

@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import type { CommandContext } from "./context.js";
 import { readingWithProgress } from "./progress.js";
 import { shiftLimitOptions, shiftsOption } from "./shifts-option.js";
-import { formatOption, outOption, type OutputFormat } from "./options.js";
+import { formatFor, formatOption, outOption, type OutputFormat } from "./options.js";
 
 const EXAMPLES = `
 Examples:
@@ -50,9 +50,9 @@ export function gapsCommand(ctx: CommandContext): Command {
         "it closes), then the hires per skill and site. Gaps below --min-gap are dust:\n" +
         "no training, no hire.",
     )
-    .argument("<forecast>", "forecast CSV ('-' for stdin)")
+    .argument("<forecast>", "forecast CSV or .xlsx ('-' for stdin)")
     .addHelpText("before", EXAMPLES)
-    .requiredOption("--roster <file>", "roster CSV: agent_id, site, tier, contract_hours or fte, skills (matrix or list)")
+    .requiredOption("--roster <file>", "roster CSV or .xlsx: agent_id, site, tier, contract_hours or fte, skills (matrix or list)")
     .option("--scenario <file>", "scenario file (YAML or JSON); its in-house sites are the roster's")
     .option("--min-level <n>", "lowest proficiency (1–3) that counts as holding a skill", "1")
     .option("--productivity <p1,p2,p3>", "FTE of work one FTE covers at proficiency 1, 2, 3 (default 1,1,1)")
@@ -60,7 +60,7 @@ export function gapsCommand(ctx: CommandContext): Command {
     .option("--min-gap <fte>", "skill gaps below this FTE are ignored as dust: no training, no hire", "0.1")
     .option("--only-gaps", "the skill table (and the skills CSV) shows only the skills with a gap, before or after training")
     .addOption(new Option("--report <table>", "CSV table").choices(["skills", "people", "hires", "trainings", "plan"]).default("skills"))
-    .addOption(formatOption(true))
+    .addOption(formatOption(true, true))
     .addOption(outOption())
     .option("--fail-on-gap", "exit 1 when a gap of at least --min-gap remains (for CI jobs guarding a staffing plan)")
     .option("--weeks <n>", "weeks the forecast stands for: required FTE = its hours ÷ N (default: the calendar weeks its rows touch)")
@@ -71,14 +71,15 @@ export function gapsCommand(ctx: CommandContext): Command {
     .option("--date-format <order>", "how a/b/yyyy dates read: dmy (23/11/2026) or mdy (11/23/2026) (default: decided from the data)")
     .option("--allow-gaps", "dates far from the rest of the forecast are meant (no INPUT_DATE_OUTLIER)")
     .option("--delimiter <char>", "CSV delimiter of the forecast (default: detected)")
-    .action(async (forecast: string, opts: GapsOptionsCli) => {
-      ctx.setFormat(opts.format);
+    .action(async (forecast: string, opts: GapsOptionsCli, command: Command) => {
+      ctx.setFormat((opts.format = formatFor(command, opts)));
+      if (opts.format === "xlsx") (await import("../report/output.js")).refuseBinaryOnTerminal(opts.format, opts.out, ctx.io.stdout);
       ctx.setExit(await runGaps(forecast, opts, ctx));
     });
 }
 
 async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandContext): Promise<number> {
-  const { checkAllocated, InputError, problem } = await import("../read/diagnostics.js");
+  const { checkAllocated, InputError, placeOf, problem } = await import("../read/diagnostics.js");
   const { parsePositive } = await import("../read/values.js");
   const { DEFAULT_SCENARIO } = await import("../plan/scenario.js");
   const { readForecast } = await import("../read/forecast-read.js");
@@ -120,7 +121,7 @@ async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandConte
 
   // The roster first (a small file): its problems before a long plan.
   const { siteNamed, siteWorkforce } = await import("../plan/sites.js");
-  const roster = readRoster(await ctx.readInput(opts.roster), opts.roster, (site) => siteWorkforce(scenario, site).contractHours);
+  const roster = readRoster(await (await import("./sheet-option.js")).sheetInput(ctx, opts.roster, opts, "roster"), opts.roster, (site) => siteWorkforce(scenario, site).contractHours);
   if (roster.warnings.length > 0) ctx.warn((await import("../read/diagnostics.js")).formatDiagnostics(roster.warnings).trimEnd());
   // a roster site is the scenario's site of that name, whatever its case or accents
   for (const p of roster.people) p.site = siteNamed(scenario, p.site)?.name ?? p.site;
@@ -141,19 +142,24 @@ async function runGaps(forecast: string, opts: GapsOptionsCli, ctx: CommandConte
   }
   const requiredKeys = new Set(requirements.map((r) => skillKey(r.typology, r.channel)));
   for (const [key, where] of roster.skills) {
-    if (!requiredKeys.has(key)) ctx.warn(`${opts.roster}:${where.line}${where.column === undefined ? "" : `:${where.column}`}: warning PLAN_UNUSED_RULE skill "${where.label}" is no skill of the plan (no such typology and channel in the forecast, or not in-house)`);
+    if (!requiredKeys.has(key)) ctx.warn(`${placeOf({ file: opts.roster, line: where.line, column: where.column, sheet: roster.summary.sheet })}: warning PLAN_UNUSED_RULE skill "${where.label}" is no skill of the plan (no such typology and channel in the forecast, or not in-house)`);
   }
   const gaps = skillGaps(requirements, roster.people, { minLevel, productivity, hireFte, availability: (site) => siteWorkforce(scenario, site).availability, minGapFte: minGap });
   const context = { forecast, roster: opts.roster, scenario: scenario.name, minLevel, productivity, hireFte };
-  const text =
+  if (opts.format === "xlsx") {
+    const { writeGapsWorkbook } = await import("../report/xlsx-gaps.js");
+    await (await import("../report/output.js")).writeBinaryReport(opts.out, ctx.io.stdout, (fd) => writeGapsWorkbook(gaps, context, fd, { onlyGaps: opts.onlyGaps }));
+  } else writeReport(
     opts.format === "html"
       ? (await import("../report/render-html.js")).renderGapsHtml(gaps, context)
       : opts.format === "json"
         ? render.renderGapsJson(gaps, context)
         : opts.format === "csv"
           ? render.renderGapsCsv(gaps, opts.report, { onlyGaps: opts.onlyGaps })
-          : render.renderGapsTable(gaps, context, ctx.color(opts.out), { onlyGaps: opts.onlyGaps });
-  writeReport(text, opts.out, ctx.io.stdout);
+          : render.renderGapsTable(gaps, context, ctx.color(opts.out), { onlyGaps: opts.onlyGaps }),
+    opts.out,
+    ctx.io.stdout,
+  );
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
   return opts.failOnGap && gaps.skills.some((s) => s.gapFte > 0 && !s.belowMinGap) ? 1 : 0;
 }

@@ -16,6 +16,7 @@ import { planCommand } from "./plan.js";
 import { shiftsCommand } from "./shifts.js";
 import { progressBar } from "./progress.js";
 import { presentationOptions, presentationSettings } from "./presentation.js";
+import { sheetOptions } from "./sheet-option.js";
 import { validateCommand } from "./validate.js";
 
 /** Exit codes (SPEC §6); `interrupted` after SIGINT or SIGTERM (128 + 2, as shells report Ctrl-C). */
@@ -116,7 +117,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         usageError = s;
       },
     });
-    if (cmd.name() !== "init") for (const option of presentationOptions()) cmd.addOption(option);
+    if (cmd.name() !== "init") for (const option of [...sheetOptions(cmd.name()), ...presentationOptions()]) cmd.addOption(option);
     program.addCommand(cmd);
   }
 

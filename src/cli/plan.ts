@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import type { CommandContext } from "./context.js";
 import { readingWithProgress } from "./progress.js";
-import { formatOption, outOption, type OutputFormat } from "./options.js";
+import { formatFor, formatOption, outOption, type OutputFormat } from "./options.js";
 import { shiftLimitOptions, shiftsOption } from "./shifts-option.js";
 
 const EXAMPLES = `
@@ -12,6 +12,7 @@ Examples:
   $ ccplan plan fixtures/forecast-week.csv --report days
   $ ccplan plan fixtures/forecast-week.csv --report weeks --format csv
   $ ccplan plan fixtures/forecast-week.csv --report heatmap
+  $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-polyvalent.yaml --out plan.xlsx
   $ ccplan plan fixtures/forecast-week.csv --aht-factor 1.1 --sl 90/20
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-polyvalent.yaml --format html --out plan.html
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-polyvalent.yaml --by tier
@@ -56,7 +57,7 @@ export function planCommand(ctx: CommandContext): Command {
         "managers and support roles (--by tier, --by group).\n" +
         "Without --scenario the documented defaults apply, with the rows' own targets.",
     )
-    .argument("<forecast>", "forecast CSV ('-' for stdin)")
+    .argument("<forecast>", "forecast CSV or .xlsx ('-' for stdin)")
     .addHelpText("before", EXAMPLES)
     .option("--scenario <file>", "scenario file (YAML or JSON): targets, shrinkage, contract hours, opening hours")
     .addOption(new Option("--report <report>", "what to print (default: summary)").choices(["summary", "queues", "intervals", "days", "weeks", "months", "heatmap"]))
@@ -64,7 +65,7 @@ export function planCommand(ctx: CommandContext): Command {
       new Option("--by <what>", "summary by tier (levels, team leads, managers, support roles), by group (teams) or by queue (default)").choices(["tier", "group", "queue"]),
     )
     .addOption(new Option("--organisation <model>", "organisation model, over the scenario's").choices(["separate", "specialised-by-typology", "specialised-by-channel", "polyvalent", "groups"]))
-    .addOption(formatOption(true))
+    .addOption(formatOption(true, true))
     .addOption(outOption())
     .option("--volume-factor <x>", "what-if: multiply every volume, e.g. 1.1")
     .option("--aht-factor <x>", "what-if: multiply every handle time, e.g. 0.95")
@@ -82,8 +83,9 @@ export function planCommand(ctx: CommandContext): Command {
     .addOption(shiftLimitOptions()[0]!)
     .addOption(shiftLimitOptions()[1]!)
     .option("--strict", "exit 1 when an interval's targets cannot be met")
-    .action(async (forecast: string, opts: PlanOptions) => {
-      ctx.setFormat(opts.format);
+    .action(async (forecast: string, opts: PlanOptions, command: Command) => {
+      ctx.setFormat((opts.format = formatFor(command, opts)));
+      if (opts.format === "xlsx") (await import("../report/output.js")).refuseBinaryOnTerminal(opts.format, opts.out, ctx.io.stdout);
       ctx.setExit(await runPlan(forecast, opts, ctx));
     });
 }
@@ -130,7 +132,7 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
   const delimiter = (await import("../read/csv-delimiter.js")).delimiterOption(opts.delimiter);
   // Rows are planned as they are read: only running totals are kept; the
   // intervals report is formatted as it goes and spooled per queue.
-  const intervals = report === "intervals" && opts.format !== "html" ? new (await import("../report/interval-report.js")).IntervalReport(opts.format, ctx.color(opts.out)) : undefined;
+  const intervals = report === "intervals" && opts.format !== "html" && opts.format !== "xlsx" ? new (await import("../report/interval-report.js")).IntervalReport(opts.format, ctx.color(opts.out)) : undefined;
   // A scenario with sites plans one of them (--site); compare puts them all side by side.
   let site: number | undefined;
   if (scenario.sites.length > 0) {
@@ -144,15 +146,18 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     throw new InputError([problem("USAGE_CONFLICT", `--site needs a scenario with sites: expected a --scenario that lists its sites`, { field: "--site" })]);
   }
   if (opts.format === "html" && (opts.report !== undefined || opts.by !== undefined)) ctx.warn("ccplan: warning --format html draws the whole plan: --report and --by are not used");
+  if (opts.format === "xlsx" && (opts.report !== undefined || opts.by !== undefined)) ctx.warn("ccplan: warning --format xlsx writes every table, a sheet each: --report and --by are not used");
+  // --format xlsx: every table; the intervals spooled as they are planned (see PlanWorkbook)
+  const workbook = opts.format === "xlsx" ? new (await import("../report/xlsx-plan.js")).PlanWorkbook() : undefined;
   // --shifts: the teams' people from weekly schedules (ccplan shifts), through the sourcing planner's sites
   await (await import("./shifts-option.js")).refuseLimitsWithoutShifts(opts);
   const shifts = opts.shifts ? await (await import("./shifts-option.js")).shiftScheduling(ctx, scenario, opts.scenario, forecast, opts) : undefined;
-  const series = opts.format === "html" || report === "heatmap" ? new (await import("../report/plan-series.js")).PlanSeries() : undefined;
+  const series = opts.format === "html" || (report === "heatmap" && workbook === undefined) ? new (await import("../report/plan-series.js")).PlanSeries() : undefined;
   let plan;
   let allPlans: import("../plan/plan.js").Plan[] = [];
   try {
     const onInterval =
-      intervals !== undefined ? (i: import("../plan/plan.js").IntervalPlan) => intervals.add(i) : series !== undefined ? (i: import("../plan/plan.js").IntervalPlan) => series.add(i) : undefined;
+      intervals !== undefined ? (i: import("../plan/plan.js").IntervalPlan) => intervals.add(i) : workbook !== undefined ? (i: import("../plan/plan.js").IntervalPlan) => workbook.add(i) : series !== undefined ? (i: import("../plan/plan.js").IntervalPlan) => series.add(i) : undefined;
     // the row factors through the sourcing planner, whose PLAN_LIMIT messages name them
     if (site === undefined && shifts === undefined && !scaled) {
       const planner = new Planner(scenario, onInterval === undefined ? {} : { onInterval });
@@ -171,11 +176,16 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     }
   } catch (error) {
     intervals?.dispose();
+    workbook?.dispose();
     throw error;
   }
   if (hasWhatIf(whatIf)) plan = { ...plan, whatIf };
 
-  if (intervals !== undefined) {
+  if (opts.format === "xlsx") {
+    const [book, done] = [workbook!, plan];
+    await (await import("../report/output.js")).writeBinaryReport(opts.out, ctx.io.stdout, (fd) => book.write(done, fd, { forecast, scenario: opts.scenario }));
+    if (book.intervalsLeftOut > 0) ctx.warn(`ccplan: warning the workbook has no Intervals sheet: ${book.intervalsLeftOut} intervals are more than the 1048575 rows a sheet holds (--report intervals --format csv writes them all)`);
+  } else if (intervals !== undefined) {
     const { streamReport } = await import("../report/interval-report.js");
     streamReport(opts.out, ctx.io.stdout, (write) => intervals.writeTo(plan, write));
   } else {

@@ -3,7 +3,7 @@ import type { CommandContext } from "./context.js";
 import { readingWithProgress } from "./progress.js";
 import { formatDateTime, WEEK_DAY_NAMES, weekDayOf } from "../plan/calendar.js";
 import { levelInTeamName } from "../plan/shifts/team-level.js";
-import { formatOption, outOption, type OutputFormat } from "./options.js";
+import { formatFor, formatOption, outOption, type OutputFormat } from "./options.js";
 
 const EXAMPLES = `
 Examples:
@@ -47,12 +47,12 @@ export function shiftsCommand(ctx: CommandContext): Command {
         "is said to be so. Several weeks are scheduled week by week.\n" +
         "With --requirement, a curve of agents from another tool is scheduled instead.",
     )
-    .argument("[forecast]", "forecast CSV ('-' for stdin); not needed with --requirement")
+    .argument("[forecast]", "forecast CSV or .xlsx ('-' for stdin); not needed with --requirement")
     .addHelpText("before", EXAMPLES)
     .option("--scenario <file>", "scenario file with a `shifts` block (templates, in-shift shrinkage, rules)")
-    .option("--requirement <file>", "CSV of agents needed logged in, interval_start,agents[,team], instead of planning a forecast (divided by 1 − in-shift shrinkage like the plan's)")
+    .option("--requirement <file>", "CSV or .xlsx of agents needed logged in, interval_start,agents[,team], instead of planning a forecast (divided by 1 − in-shift shrinkage like the plan's)")
     .addOption(new Option("--report <report>", "what to print (default: summary)").choices(["summary", "tours", "coverage"]))
-    .addOption(formatOption(true))
+    .addOption(formatOption(true, true))
     .addOption(outOption())
     .option("--gap <percent>", `stop each team-week once its cost is proven within this gap of the optimum (default: ${DEFAULT_GAP * 100}%)`)
     .option("--time-limit <seconds>", `stop each team-week after this long, wall-clock (default: ${DEFAULT_TIME_LIMIT_SEC}); a schedule stopped so is reported as such and may change with the machine`)
@@ -61,8 +61,9 @@ export function shiftsCommand(ctx: CommandContext): Command {
     .option("--date-format <order>", "how a/b/yyyy dates read: dmy or mdy (default: decided from the data)")
     .option("--allow-gaps", "dates far from the rest of the forecast are meant (no INPUT_DATE_OUTLIER)")
     .option("--delimiter <char>", "CSV delimiter (default: detected)")
-    .action(async (forecast: string | undefined, opts: ShiftsOptions) => {
-      ctx.setFormat(opts.format);
+    .action(async (forecast: string | undefined, opts: ShiftsOptions, command: Command) => {
+      ctx.setFormat((opts.format = formatFor(command, opts)));
+      if (opts.format === "xlsx") (await import("../report/output.js")).refuseBinaryOnTerminal(opts.format, opts.out, ctx.io.stdout);
       ctx.setExit(await runShifts(forecast, opts, ctx));
     });
 }
@@ -100,12 +101,15 @@ async function runShifts(forecast: string | undefined, opts: ShiftsOptions, ctx:
   const render = await import("../report/render-shifts.js");
   const { writeReport } = await import("../report/output.js");
   const report = opts.report ?? "summary";
-  let text: string;
-  if (opts.format === "json") text = render.renderShiftsJson(result.plan);
+  let text = "";
+  if (opts.format === "xlsx") {
+    const { writeShiftsWorkbook } = await import("../report/xlsx-shifts.js");
+    await (await import("../report/output.js")).writeBinaryReport(opts.out, ctx.io.stdout, (fd) => writeShiftsWorkbook(result.plan, fd));
+  } else if (opts.format === "json") text = render.renderShiftsJson(result.plan);
   else if (opts.format === "csv") text = render.renderShiftsCsv(result.plan, report);
   else if (opts.format === "html") text = (await import("../report/render-shifts-html.js")).renderShiftsHtml(result.plan, opts.requirement !== undefined ? { requirement: source } : { forecast: source });
   else text = render.renderShiftsTable(result.plan, report, ctx.color(opts.out));
-  writeReport(text, opts.out, ctx.io.stdout);
+  if (opts.format !== "xlsx") writeReport(text, opts.out, ctx.io.stdout);
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
   return 0;
 }
@@ -225,7 +229,7 @@ async function scheduleRequirement(file: string, scenario: import("../plan/scena
   const { requirementShiftProblems } = await import("../plan/shifts/requirement-problems.js");
   const { solveShifts } = await import("../plan/shifts/solve-shifts.js");
   const flags = (await import("../read/forecast-options.js")).forecastReadOptions(opts, (text) => ctx.warn(text));
-  const req = readRequirement(await ctx.readInput(file), file, { delimiter: opts.delimiter, dateFormat: flags.dateFormat, intervalMin: flags.intervalMin });
+  const req = readRequirement(await (await import("./sheet-option.js")).sheetInput(ctx, file, opts, "input"), file, { delimiter: opts.delimiter, dateFormat: flags.dateFormat, intervalMin: flags.intervalMin });
   const { problems, notes } = requirementShiftProblems(req, scenario);
   const progress = scheduleProgress(ctx);
   progress.start(problems.reduce((n, p) => n + p.weeks.length, 0));

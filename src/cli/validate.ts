@@ -18,6 +18,7 @@ interface ValidateOptions {
   dateFormat?: string;
   allowGaps?: boolean;
   delimiter?: string;
+  sheet?: string;
 }
 
 /** `ccplan validate FILE…`: every problem of every file, nothing computed. */
@@ -26,7 +27,7 @@ export function validateCommand(ctx: CommandContext): Command {
     .summary("check forecast and batch files, listing every problem with file, line and column")
     .description(
       "Check input files without computing anything. Scenario files are .yaml, .yml\n" +
-        "or .json. The kind of each CSV is told by\n" +
+        "or .json. The kind of each CSV or .xlsx workbook (its first sheet, or --sheet) is told by\n" +
         "its header: a forecast (interval_start, or date and time, typology, channel,\n" +
         "volume, aht) or an `ccplan erlang --input` batch (volume, aht, targets).\n" +
         "Every problem is listed on stderr as file:line:column; a summary of each file\n" +
@@ -86,8 +87,11 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
         report.ok = true;
         continue;
       }
-      const { kind, chunks } = await sniffCsvKind(ctx.streamInput(file));
+      const { kind, chunks, problem: binary } = await sniffCsvKind(ctx.streamInput(file), file, { sheet: opts.sheet });
       report.kind = kind;
+      // a roster, batch or requirement workbook: its sheet read whole (a CSV file stays bytes)
+      const { loadSheet } = await import("../read/xlsx-table.js");
+      const tableInput = async () => loadSheet(await collect(chunks), file, { sheet: opts.sheet, onWarning: (d) => report.diagnostics.push(d) });
       if (kind === "forecast") {
         const { readForecast } = await import("../read/forecast-read.js");
         const { formatDateTime } = await import("../plan/calendar.js");
@@ -97,6 +101,7 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
           if (!queues.has(id)) queues.set(id, row);
         });
         forecasts.push({ file, rows: [...queues.values()] });
+        const source: Record<string, string> = s.sheet !== undefined ? { sheet: s.sheet } : { encoding: s.encoding, delimiter: s.delimiter === "\t" ? "tab" : s.delimiter };
         report.summary = {
           rows: s.rows,
           queues: s.queues,
@@ -104,28 +109,29 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
           intervalFrom: s.intervalFrom,
           first: s.firstStartMin === undefined ? null : formatDateTime(s.firstStartMin),
           last: s.lastStartMin === undefined ? null : formatDateTime(s.lastStartMin),
-          encoding: s.encoding,
-          delimiter: s.delimiter === "\t" ? "tab" : s.delimiter,
+          ...source,
         };
       } else if (kind === "erlang-cases") {
         const { readErlangCases } = await import("../read/erlang-cases.js");
-        const bytes = await collect(chunks);
+        const bytes = await tableInput();
         let rows = 0;
         readErlangCases(bytes, file, { intervalMin: intervalMin ?? 30 }, delimiter === undefined ? {} : { delimiter }, () => rows++);
-        report.summary = { rows };
+        report.summary = { rows, ...(bytes instanceof Uint8Array ? {} : { sheet: bytes.sheet }) };
       } else if (kind === "roster") {
         const { readRoster } = await import("../read/roster-read.js");
-        const r = readRoster(await collect(chunks), file, () => 35, delimiter === undefined ? {} : { delimiter });
+        const r = readRoster(await tableInput(), file, () => 35, delimiter === undefined ? {} : { delimiter });
         report.diagnostics.push(...r.warnings);
-        report.summary = { people: r.summary.people, sites: r.summary.sites.join(" "), skills: r.summary.skills, delimiter: r.summary.delimiter === "\t" ? "tab" : r.summary.delimiter };
+        const source: Record<string, string> = r.summary.sheet !== undefined ? { sheet: r.summary.sheet } : { delimiter: r.summary.delimiter === "\t" ? "tab" : r.summary.delimiter };
+        report.summary = { people: r.summary.people, sites: r.summary.sites.join(" "), skills: r.summary.skills, ...source };
       } else if (kind === "requirement") {
         const { readRequirement } = await import("../read/requirement-read.js");
-        const r = readRequirement(await collect(chunks), file, { delimiter, dateFormat: forecastOptions.dateFormat, intervalMin });
-        report.summary = { teams: r.teams.map((t) => t.team).join(", "), rows: r.teams.reduce((n, t) => n + t.rows.length, 0), intervalMin: r.gridMin };
+        const input = await tableInput();
+        const r = readRequirement(input, file, { delimiter, dateFormat: forecastOptions.dateFormat, intervalMin });
+        report.summary = { teams: r.teams.map((t) => t.team).join(", "), rows: r.teams.reduce((n, t) => n + t.rows.length, 0), intervalMin: r.gridMin, ...(input instanceof Uint8Array ? {} : { sheet: input.sheet }) };
       } else if (kind === "empty") {
         throw new InputError([problem("CSV_EMPTY", "the file is empty: expected a header line and data rows", { file, line: 1 })]);
       } else if (kind === "binary") {
-        throw new InputError([problem("CSV_BINARY", "the file is not text (it holds NUL bytes): expected a CSV export", { file })]);
+        throw new InputError([binary ?? problem("CSV_BINARY", "the file is not text (it holds NUL bytes): expected a CSV export or an .xlsx workbook", { file })]);
       } else {
         throw new InputError([
           problem("CSV_MISSING_COLUMN", "not a file ccplan knows: expected a forecast (interval_start, typology, channel, volume, aht), an erlang batch (volume, aht), a roster (agent_id, site, tier) or a requirement (interval_start, agents)", {

@@ -1,21 +1,39 @@
 import { detectDelimiter } from "./csv-delimiter.js";
 import type { CsvTable } from "./csv-read.js";
-import { problem, type Diagnostic } from "./diagnostics.js";
+import { InputError, problem, type Diagnostic } from "./diagnostics.js";
 import { ERLANG_COLUMNS } from "./erlang-fields.js";
 import { FORECAST_COLUMNS } from "./forecast-read.js";
 import { normalizeHeader } from "./names.js";
 import { REQUIREMENT_OWN_COLUMNS } from "./requirement-columns.js";
 import { ROSTER_COLUMNS } from "./roster-read.js";
 import { decodeHead } from "./text-decode.js";
+import { sheetHeader, type SheetChoice } from "./xlsx-table.js";
+import { isOle, isZip } from "./xlsx-zip.js";
 
 /** Which of ccplan's CSV files a header belongs to. */
 export type CsvKind = "forecast" | "erlang-cases" | "roster" | "requirement" | "empty" | "binary" | "unknown";
 
+/** What {@link sniffCsvKind} tells of a file. */
+export interface SniffedKind {
+  kind: CsvKind;
+  /** The whole file again, from its first byte. */
+  chunks: AsyncIterable<Uint8Array>;
+  /** A workbook's sheet whose header told the kind. */
+  sheet?: string;
+  /** Why a binary file cannot be read (a damaged workbook, an .xls…), when that is known. */
+  problem?: Diagnostic;
+}
+
 /**
  * Tell a file's kind from its header line, and give back a stream that still
  * starts at the first byte (the chunks read to see the header are replayed).
+ * A workbook (`.xlsx`) is read whole and its kind told by the header of the
+ * sheet `choice.sheet` (default: the first); a workbook that cannot be read
+ * is "binary" with the reason.
+ *
+ * @throws InputError USAGE_BAD_OPTION for a sheet the workbook does not have
  */
-export async function sniffCsvKind(source: AsyncIterable<Uint8Array>): Promise<{ kind: CsvKind; chunks: AsyncIterable<Uint8Array> }> {
+export async function sniffCsvKind(source: AsyncIterable<Uint8Array>, file = "-", choice: SheetChoice = {}): Promise<SniffedKind> {
   const iterator = source[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
   let size = 0;
@@ -30,19 +48,39 @@ export async function sniffCsvKind(source: AsyncIterable<Uint8Array>): Promise<{
     size += next.value.length;
     if (next.value.includes(10)) break;
   }
-  const bytes = Buffer.concat(head);
-  const decoded = bytes.length === 0 ? undefined : decodeHead(bytes);
-  const kind: CsvKind = decoded === undefined ? "empty" : decoded === "binary" ? "binary" : kindOf(firstLine(decoded.text));
-  async function* replay(): AsyncIterable<Uint8Array> {
-    yield* head;
-    if (done) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
+  let bytes = Buffer.concat(head);
+  if (isZip(bytes)) {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) head.push(next.value);
+    bytes = Buffer.concat(head);
+    const whole = (async function* () {
+      yield bytes;
+    })();
+    try {
+      const { sheet, header } = await sheetHeader(bytes, file, choice);
+      return { kind: kindOfNames(header), chunks: whole, sheet };
+    } catch (error) {
+      if (error instanceof InputError && error.diagnostics[0]?.code === "CSV_BINARY") return { kind: "binary", chunks: whole, problem: error.diagnostics[0] };
+      throw error;
     }
   }
-  return { kind, chunks: replay() };
+  if (isOle(bytes)) {
+    const why = problem("CSV_BINARY", "the file is an Excel 97–2003 workbook (.xls) or a workbook protected by a password: expected an .xlsx workbook without a password, or a CSV file — save it as one of them from Excel", { file });
+    return { kind: "binary", chunks: replayOf(head, iterator, done), problem: why };
+  }
+  const decoded = bytes.length === 0 ? undefined : decodeHead(bytes);
+  const kind: CsvKind = decoded === undefined ? "empty" : decoded === "binary" ? "binary" : kindOf(firstLine(decoded.text));
+  return { kind, chunks: replayOf(head, iterator, done) };
+}
+
+/** The chunks read so far, then the rest of the stream. */
+async function* replayOf(head: Uint8Array[], iterator: AsyncIterator<Uint8Array>, done: boolean): AsyncIterable<Uint8Array> {
+  yield* head;
+  if (done) return;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 function firstLine(text: string): string {
@@ -51,7 +89,12 @@ function firstLine(text: string): string {
 }
 
 function kindOf(line: string): CsvKind {
-  const names = new Set(line.split(detectDelimiter(line)).map((h) => normalizeHeader(h.replace(/"/g, ""))));
+  return kindOfNames(line.split(detectDelimiter(line)));
+}
+
+/** The kind of a file whose header names are `header`. */
+function kindOfNames(header: readonly string[]): CsvKind {
+  const names = new Set(header.map((h) => normalizeHeader(h.replace(/"/g, ""))));
   const has = (aliases: readonly string[]) => aliases.some((a) => names.has(a));
   const start = has(FORECAST_COLUMNS.interval_start) || (has(FORECAST_COLUMNS.date) && has(FORECAST_COLUMNS.time));
   // a start and agents but no queue: agents to schedule (`ccplan shifts --requirement`)

@@ -16,6 +16,8 @@ export interface CsvHeaderInfo {
   encoding: TextEncoding;
   /** The header's line (1 unless blank lines come first). */
   headerLine: number;
+  /** A workbook's sheet, whose rows the lines are (see streamTable in xlsx-table.ts); absent for a CSV file. */
+  sheet?: string;
 }
 
 /** Called for each data row: its cells and the line it starts on. */

@@ -1,4 +1,5 @@
 import { escaped, quoted } from "./printable.js";
+import { columnLetters, sheetPlace } from "./xlsx-reference.js";
 
 /**
  * Problems in user input are data, not exceptions: one closed list of codes,
@@ -41,6 +42,8 @@ export const DIAGNOSTIC_CODES = {
   INPUT_OVERLAP: "intervals of one queue that overlap",
   INPUT_AMBIGUOUS_INTERVAL: "the interval length cannot be told",
   INPUT_DAYLIGHT_SAVING: "a repeated or missing hour of a daylight-saving change",
+  INPUT_EXCEL_ERROR: "a workbook cell holding an Excel error (#N/A, #DIV/0!…)",
+  INPUT_UNCOMPUTED_FORMULA: "a workbook formula saved without its computed value",
   PLAN_TARGET_UNREACHABLE: "no staffing meets the targets",
   PLAN_UNUSED_RULE: "a scenario rule that matches nothing in the forecast",
   PLAN_NEVER_OPEN: "work in a queue that is never open",
@@ -85,6 +88,8 @@ export interface Diagnostic {
   line?: number;
   /** 1-based column (field position) in the line. */
   column?: number;
+  /** In a workbook: the sheet, whose row `line` and column `column` are (printed `Sheet!B14`). */
+  sheet?: string;
   /** Column name or option name (`volume`, `--aht`). */
   field?: string;
   /** The offending text, as read. */
@@ -117,8 +122,8 @@ export function warning(code: DiagnosticCode, message: string, where: Omit<Diagn
 export const DIAGNOSTIC_CAP = 20;
 
 /**
- * GNU-style lines: `file:line:column: error CODE message`, capped with
- * "…and N more". Control characters (C0, DEL, C1, so ANSI escape sequences
+ * GNU-style lines: `file:line:column: error CODE message` (in a workbook
+ * `file:Sheet!B14: error CODE message`), capped with "…and N more". Control characters (C0, DEL, C1, so ANSI escape sequences
  * too) and invisible format characters (bidi overrides…) of file names and
  * messages are written `\u{1b}`: what a file holds never drives the terminal.
  */
@@ -140,6 +145,8 @@ export function diagnosticsJson(diagnostics: Diagnostic[]): string {
       file: d.file ?? null,
       line: d.line ?? null,
       column: d.column ?? null,
+      // a workbook's place: only for workbooks, so that the JSON of CSV inputs stays as it was
+      ...(d.sheet === undefined ? {} : { sheet: d.sheet, cell: d.line === undefined ? null : d.column === undefined ? `${d.line}:${d.line}` : `${columnLetters(d.column)}${d.line}` }),
       field: d.field ?? null,
       value: d.value ?? null,
       message: d.message,
@@ -151,8 +158,18 @@ export function diagnosticsJson(diagnostics: Diagnostic[]): string {
 
 /** One diagnostic as a GNU-style line, controls escaped (see {@link formatDiagnostics}). */
 export function formatDiagnostic(d: Diagnostic): string {
-  const place = d.file === undefined ? "ccplan" : [d.file, d.line, d.column].filter((p) => p !== undefined).join(":");
-  return escaped(`${place}: ${d.severity} ${d.code} ${d.message}`);
+  return escaped(`${placeOf(d)}: ${d.severity} ${d.code} ${d.message}`);
+}
+
+/**
+ * Where a diagnostic is, as its line begins: `file:line:column` in a text
+ * file, `file:Sheet!B14` in a workbook (`file:Sheet!14:14` for a whole row),
+ * `ccplan` for a command-line problem.
+ */
+export function placeOf(d: Pick<Diagnostic, "file" | "line" | "column" | "sheet">): string {
+  if (d.file === undefined) return "ccplan";
+  if (d.sheet !== undefined) return `${d.file}:${sheetPlace(d.sheet, d.line, d.column)}`;
+  return [d.file, d.line, d.column].filter((p) => p !== undefined).join(":");
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { ErlangCase } from "../plan/erlang-case.js";
-import { mapColumns, readCsv, type CsvReadOptions } from "./csv-read.js";
+import { mapColumns, type CsvReadOptions, type CsvTable } from "./csv-read.js";
 import { InputError, problem, type Diagnostic } from "./diagnostics.js";
 import { ERLANG_COLUMNS, parseErlangFields, type ErlangCaseDefaults, type ErlangColumn, type ErlangFields, type ErlangFieldsContext } from "./erlang-fields.js";
+import { tableOf, type SheetData } from "./xlsx-table.js";
 
 type Column = ErlangColumn;
 const CSV_NAMES = { sl_seconds: "sl_seconds" };
@@ -14,23 +15,31 @@ const CSV_NAMES = { sl_seconds: "sl_seconds" };
  * returned list is empty: a 100,000-row batch then never holds every case at
  * once. The file is still read to the end, so that every problem is found.
  *
+ * `bytes` may be a workbook's sheet read by loadSheet (xlsx-table.ts): its
+ * cells read as Excel stores them, its diagnostics name the sheet and cell.
+ *
  * @throws InputError with every diagnostic found (capped when printed);
  *   CSV_NO_DATA for a header without rows
 
  */
 export function readErlangCases(
-  bytes: Uint8Array,
+  bytes: Uint8Array | SheetData,
   file: string,
   defaults: ErlangCaseDefaults,
   options: CsvReadOptions = {},
   visit?: (c: ErlangCase) => void,
 ): ErlangCase[] {
-  const table = readCsv(bytes, file, options);
+  const { table, scope } = tableOf(bytes, file, options);
+  return scope.runSync(() => casesOf(table, file, defaults, visit));
+}
+
+function casesOf(table: CsvTable, file: string, defaults: ErlangCaseDefaults, visit: ((c: ErlangCase) => void) | undefined): ErlangCase[] {
   const { index, diagnostics } = mapColumns<Column>(table, ERLANG_COLUMNS, ["volume", "aht"], true);
   if (diagnostics.length > 0) throw new InputError(diagnostics);
   if (table.rows.length === 0) {
     const line = table.headerLine ?? 1;
-    throw new InputError([problem("CSV_NO_DATA", `no data rows: the header on line ${line} is followed by nothing but blank lines, expected one row per queue`, { file, line })]);
+    const where = table.delimiter === "" ? `row ${line}` : `line ${line}`; // a workbook has rows
+    throw new InputError([problem("CSV_NO_DATA", `no data rows: the header on ${where} is followed by nothing but blank ${table.delimiter === "" ? "rows" : "lines"}, expected one row per queue`, { file, line })]);
   }
   const problems: Diagnostic[] = [];
   const cases: ErlangCase[] = [];

@@ -8,14 +8,16 @@ export interface ForecastFlags {
   interval?: string | undefined;
   dateFormat?: string | undefined;
   allowGaps?: boolean | undefined;
+  /** `--sheet`: the sheet of an .xlsx forecast. */
+  sheet?: string | undefined;
 }
 
 /** `--date-format` spellings. */
 const DATE_FORMATS: Record<string, DateOrder> = { dmy: "dmy", "dd/mm": "dmy", "dd/mm/yyyy": "dmy", mdy: "mdy", "mm/dd": "mdy", "mm/dd/yyyy": "mdy" };
 
 /**
- * The reader options that `--interval`, `--date-format` and `--allow-gaps`
- * give, with the reader's warnings printed GNU-style through `warn` (the
+ * The reader options that `--interval`, `--date-format`, `--allow-gaps` and
+ * `--sheet` give, with the reader's warnings printed GNU-style through `warn` (the
  * command's stderr, silenced by `-q`). `--interval` accepts exactly what an
  * `interval_minutes` cell accepts ({@link parseIntervalMinutes}).
  *
@@ -38,6 +40,7 @@ export function forecastReadOptions(flags: ForecastFlags, warn?: (text: string) 
     options.dateFormat = order;
   }
   if (flags.allowGaps) options.allowGaps = true;
+  if (flags.sheet !== undefined) options.sheet = flags.sheet;
   if (warn !== undefined) options.onWarning = (d) => warn(formatDiagnostics([d]).trimEnd());
   return options;
 }

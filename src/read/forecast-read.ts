@@ -2,7 +2,7 @@ import type { ForecastRow, QueueKey } from "../plan/forecast.js";
 import { queueId } from "../plan/forecast.js";
 import { canonicalChannel, CHANNELS } from "./channels.js";
 import { mapColumns, type CsvTable } from "./csv-read.js";
-import { streamCsv, type CsvHeaderInfo } from "./csv-stream.js";
+import type { CsvHeaderInfo } from "./csv-stream.js";
 import { parseDateTime, parseTimeOfDay, slashDateFields, type DateOrder } from "./datetime.js";
 import { minuteOfDay } from "../plan/calendar.js";
 import { typologyKey } from "../plan/scenario.js";
@@ -15,6 +15,8 @@ import { codePointName, escaped, invisibleCharacter, quoted } from "./printable.
 import { FINEST_GRID, GridEvidence, sparseInterval } from "./queue-interval.js";
 import { ERLANG_COLUMNS } from "./erlang-fields.js";
 import { normalizeHeader } from "./names.js";
+import type { ColumnKinds } from "./xlsx-cells.js";
+import { SheetScope, streamTable } from "./xlsx-table.js";
 import { exceedsLimits, queueLimitProblems } from "./queue-limits.js";
 import {
   parseCount,
@@ -54,6 +56,9 @@ export const FORECAST_COLUMNS = {
 
 type Column = keyof typeof FORECAST_COLUMNS;
 
+/** The forecast columns whose workbook cells are dates or times (see cellText in xlsx-cells.ts): every other cell reads as its number or text. */
+export const FORECAST_CELL_KINDS: ColumnKinds = { datetime: FORECAST_COLUMNS.interval_start, date: FORECAST_COLUMNS.date, time: FORECAST_COLUMNS.time };
+
 const DIRECTIONS: Record<string, "inbound" | "outbound"> = {
   inbound: "inbound",
   in: "inbound",
@@ -73,8 +78,12 @@ const DIRECTIONS: Record<string, "inbound" | "outbound"> = {
 export interface ForecastReadOptions {
   /** Interval length when the file has no interval_minutes column (else inferred per queue); also fills blank interval_minutes cells. */
   intervalMin?: number | undefined;
-  /** Force the CSV delimiter. */
+  /** Force the CSV delimiter (not used for a workbook). */
   delimiter?: string | undefined;
+  /** A workbook's sheet to read (default: the first visible one); for a CSV file a warning says it is not used. */
+  sheet?: string | undefined;
+  /** The option that named the sheet, for messages (default `--sheet`). */
+  sheetOption?: string | undefined;
   /** Stop after this many problems (commands that compute); validate keeps going. */
   maxProblems?: number | undefined;
   /** How `a/b/yyyy` dates read: `dmy` (23/11/2026) or `mdy` (11/23/2026); default: decided from the data. */
@@ -91,7 +100,10 @@ export interface ForecastSummary {
   rows: number;
   queues: number;
   encoding: CsvHeaderInfo["encoding"];
+  /** The CSV delimiter ("" for a workbook). */
   delimiter: string;
+  /** The workbook's sheet read; absent for a CSV file. */
+  sheet?: string;
   /** Interval length where rows do not give one, minutes (inferred per queue: the shortest). */
   intervalMin: number;
   /** How `intervalMin` was decided. */
@@ -160,6 +172,12 @@ interface QueueState {
  * Implausible values (an AHT under 10 s…) are warnings: in the summary, and
  * passed to `onWarning`.
  *
+ * An `.xlsx` workbook is read too (told by its content): the sheet
+ * `options.sheet` or the first, streamed, with the same rules; its date
+ * cells, times of day and durations read as Excel stores them (see
+ * {@link FORECAST_CELL_KINDS}), and every diagnostic names its sheet, row
+ * and column (`forecast.xlsx:Prévisions!B14`).
+ *
  * @throws InputError
  */
 export async function readForecast(
@@ -167,6 +185,19 @@ export async function readForecast(
   file: string,
   options: ForecastReadOptions,
   visit: (row: ForecastRow) => void,
+): Promise<ForecastSummary> {
+  const scope = new SheetScope(file, options.maxProblems);
+  const onWarning = options.onWarning;
+  const stamped = onWarning === undefined ? {} : { onWarning: (d: Diagnostic) => onWarning(scope.stamp(d)) };
+  return scope.run(() => readForecastIn(chunks, file, { ...options, ...stamped }, visit, scope), (summary) => summary.warnings);
+}
+
+async function readForecastIn(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  file: string,
+  options: ForecastReadOptions,
+  visit: (row: ForecastRow) => void,
+  scope: SheetScope,
 ): Promise<ForecastSummary> {
   const problems: Diagnostic[] = [];
   const maxProblems = options.maxProblems ?? Infinity;
@@ -389,7 +420,8 @@ export async function readForecast(
     dateHold = [];
   };
 
-  const read = await streamCsv(chunks, file, { ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) }, (info) => {
+  const tableOptions = { sheet: options.sheet, sheetOption: options.sheetOption, onWarning: options.onWarning, kinds: FORECAST_CELL_KINDS, scope };
+  const read = await streamTable(chunks, file, { ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), ...tableOptions }, (info) => {
     const table: CsvTable = { file, header: info.header, rows: [], delimiter: info.delimiter, decimalComma: info.decimalComma };
     const { index, diagnostics } = mapColumns<Column>(table, FORECAST_COLUMNS, ["typology", "channel", "volume", "aht"], true);
     if (index.interval_start === undefined && (index.date === undefined || index.time === undefined)) {
@@ -475,6 +507,7 @@ export async function readForecast(
   });
   if (summary === undefined) throw new InputError([problem("CSV_EMPTY", "the file has no header: expected a header line", { file, line: 1 })]);
   summary.encoding = read.encoding; // decided on the whole file: an ASCII header may come before Windows-1252 bytes
+  if (read.sheet !== undefined) summary.sheet = read.sheet;
   if (dateHold.length > 0) {
     const verdict = vote.verdict(true);
     if (verdict === undefined) refuseDates("no date of the file tells which (none has a day above 12, and they do not follow each other)");

@@ -2,11 +2,12 @@ import { REQUIREMENT_OWN_COLUMNS } from "./requirement-columns.js";
 import { formatDateTime, minuteOfDay } from "../plan/calendar.js";
 import { fileKindOf } from "./csv-kind.js";
 import { delimiterOption } from "./csv-delimiter.js";
-import { mapColumns, readCsv, type CsvTable } from "./csv-read.js";
+import { mapColumns, type CsvTable } from "./csv-read.js";
 import { DateOrderVote, spelledDate } from "./date-order.js";
 import { parseDateTime, parseTimeOfDay, slashDateFields, type DateOrder } from "./datetime.js";
 import { InputError, problem, type Diagnostic } from "./diagnostics.js";
-import { FORECAST_COLUMNS } from "./forecast-read.js";
+import { FORECAST_CELL_KINDS, FORECAST_COLUMNS } from "./forecast-read.js";
+import { tableOf, type SheetData } from "./xlsx-table.js";
 import { codePointName, invisibleCharacter, quoted } from "./printable.js";
 import { FINEST_GRID, GridEvidence, sparseInterval } from "./queue-interval.js";
 import { parseIntervalMinutes, parseNonNegative, type ValueSource } from "./values.js";
@@ -99,6 +100,9 @@ interface Layout {
  * 30-minute row of 5 agents is two 15-minute rows of 5). An interval absent
  * from the file needs 0 agents.
  *
+ * A workbook's sheet (read by loadSheet in xlsx-table.ts) is read the same
+ * way, its date cells as a forecast's, its diagnostics naming sheet and cell.
+ *
  * Every problem is reported, with line and column: a bad cell, a start off
  * its team's grid (INPUT_OFF_GRID), a second row for a team and start
  * (INPUT_DUPLICATE_ROW, naming the first line), dates that read two ways
@@ -106,12 +110,17 @@ interface Layout {
  *
  * @throws InputError with every problem, in line order
  */
-export function readRequirement(bytes: Uint8Array, file: string, options: RequirementReadOptions = {}): Requirement {
+export function readRequirement(bytes: Uint8Array | SheetData, file: string, options: RequirementReadOptions = {}): Requirement {
   const interval = options.intervalMin;
   if (interval !== undefined && !(Number.isInteger(interval) && interval > 0 && 60 % interval === 0)) {
     throw new InputError([problem("USAGE_BAD_OPTION", `--interval: got ${interval}, expected a divisor of an hour (5, 10, 15, 20, 30 or 60 minutes) for a requirement`, { field: "--interval", value: String(interval) })]);
   }
-  const table = readCsv(bytes, file, { delimiter: delimiterOption(options.delimiter) });
+  // a workbook's sheet (loadSheet in xlsx-table.ts): its date and time cells as a forecast's
+  const { table, scope } = tableOf(bytes, file, { delimiter: delimiterOption(options.delimiter) }, { kinds: FORECAST_CELL_KINDS });
+  return scope.runSync(() => requirementOf(table, file, options));
+}
+
+function requirementOf(table: CsvTable, file: string, options: RequirementReadOptions): Requirement {
   const layout = columnsOf(table, file);
   if (table.rows.length === 0) {
     const line = table.headerLine ?? 1;

@@ -1,9 +1,11 @@
 import type { Tier } from "../plan/forecast.js";
 import { skillKey, type RosterPerson } from "../plan/gaps.js";
 import { canonicalChannel } from "./channels.js";
-import { mapColumns, readCsv, type CsvReadOptions } from "./csv-read.js";
+import { mapColumns, type CsvReadOptions, type CsvTable } from "./csv-read.js";
 import { InputError, problem, shown, warning, type Diagnostic } from "./diagnostics.js";
 import { parseNumber, type ValueSource } from "./values.js";
+import { normalizeHeader } from "./names.js";
+import { tableOf, type SheetData } from "./xlsx-table.js";
 
 /** Roster columns and their accepted header names (normalized). */
 export const ROSTER_COLUMNS = {
@@ -22,7 +24,7 @@ export interface Roster {
   people: RosterPerson[];
   /** Skill keys (`typologyKey:channel`) with where they are named first, for warnings. */
   skills: Map<string, { label: string; line: number; column?: number }>;
-  summary: { people: number; sites: string[]; skills: number; encoding?: string; delimiter: string };
+  summary: { people: number; sites: string[]; skills: number; encoding?: string; delimiter: string; sheet?: string };
   /** Values allowed but unlikely (`INPUT_IMPLAUSIBLE`), in line order: see {@link rosterWarnings}. */
   warnings: Diagnostic[];
 }
@@ -90,12 +92,24 @@ const TIER = /^(?:l|n|level|niveau|tier)?\s*[-_ ]?\s*([123])$/i;
  * proficiency 0–3 (blank = 0) or as a `skills` list
  * (`information:phone=2|complaint:email`, a level-less skill is level 1).
  * Same locale handling as forecasts; every bad cell is a diagnostic.
+ * A workbook's sheet, read by {@link loadSheet}, is read the same way (its
+ * diagnostics name the sheet and cell).
  *
+ * @param bytes - a CSV file's bytes, or a workbook's sheet (see loadSheet in xlsx-table.ts)
  * @param fullTimeHours - weekly hours of one FTE at a site (the scenario's contract hours, or the site's own)
  * @throws InputError with every problem found
  */
-export function readRoster(bytes: Uint8Array, file: string, fullTimeHours: (site: string) => number, options: CsvReadOptions = {}): Roster {
-  const table = readCsv(bytes, file, options);
+export function readRoster(bytes: Uint8Array | SheetData, file: string, fullTimeHours: (site: string) => number, options: CsvReadOptions = {}): Roster {
+  const { table, scope } = tableOf(bytes, file, options, { used: rosterColumn });
+  return scope.runSync(() => rosterOf(table, file, fullTimeHours, scope.sheet), (roster) => roster.warnings);
+}
+
+/** A column the roster reads: a known one, or a `typology:channel` skill (an Excel error elsewhere does not matter). */
+function rosterColumn(header: string): boolean {
+  return header.includes(":") || Object.values(ROSTER_COLUMNS).some((names) => (names as readonly string[]).includes(normalizeHeader(header)));
+}
+
+function rosterOf(table: CsvTable, file: string, fullTimeHours: (site: string) => number, sheet: string | undefined): Roster {
   const { index, diagnostics } = mapColumns<Column>(table, ROSTER_COLUMNS, ["agent_id", "site", "tier"], false);
   const problems: Diagnostic[] = [...diagnostics];
   // Skill columns: any header `typology:channel`.
@@ -206,7 +220,7 @@ export function readRoster(bytes: Uint8Array, file: string, fullTimeHours: (site
   return {
     people,
     skills,
-    summary: { people: people.length, sites: [...new Set(people.map((p) => p.site))].sort(), skills: skills.size, delimiter: table.delimiter },
+    summary: { people: people.length, sites: [...new Set(people.map((p) => p.site))].sort(), skills: skills.size, delimiter: table.delimiter, ...(sheet === undefined ? {} : { sheet }) },
     warnings: rosterWarnings(file, hoursCells, fteCells),
   };
 }

@@ -155,7 +155,7 @@ export class StreamDecoder {
       if (nuls !== undefined) this.startUtf16(nuls);
       else if (this.refuseBinary && binarySample(data.subarray(0, SNIFF_BYTES))) {
         throw new InputError([
-          problem("CSV_BINARY", "the file is not text (it holds NUL bytes): expected a CSV export (an Excel workbook must be saved as CSV first)", {
+          problem("CSV_BINARY", "the file is not text (it holds NUL bytes): expected a text file (a CSV export; a forecast, roster, batch or requirement may also be an .xlsx workbook)", {
             ...(this.file === undefined ? {} : { file: this.file }),
           }),
         ]);

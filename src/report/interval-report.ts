@@ -5,8 +5,9 @@ import type { ChalkInstance } from "chalk";
 import { queueId } from "../plan/forecast.js";
 import type { IntervalPlan, Plan } from "../plan/plan.js";
 import {
-  INTERVAL_CSV_HEADER,
+  INTERVAL_CSV_NAMES,
   INTERVAL_TABLE_ALIGN,
+  INTERVAL_TABLE_FIT,
   INTERVAL_TABLE_HEAD,
   intervalCsvLine,
   intervalJsonLine,
@@ -14,7 +15,10 @@ import {
   planJsonHead,
   planTitle,
 } from "./render-plan.js";
+import { csvRecords, csvStart } from "./csv-cell.js";
+import { label } from "./labels.js";
 import { temporaries } from "./temporaries.js";
+import { tableWidth } from "./settings.js";
 import { BoxTable } from "./table.js";
 
 /** Bytes of formatted rows held in memory before they go to the spool files. */
@@ -46,6 +50,8 @@ export class IntervalReport {
   private buffered = 0;
   private dir: string | undefined;
   private readonly box: BoxTable | undefined;
+  /** What the table leaves out at the run's width, said under it. */
+  private fitNote: string[] = [];
 
   constructor(
     private readonly format: "table" | "csv" | "json",
@@ -53,7 +59,7 @@ export class IntervalReport {
     /** Bytes held in memory before spilling to temporary files. */
     private readonly memoryBytes = SPOOL_MEMORY_BYTES,
   ) {
-    this.box = format === "table" ? new BoxTable(INTERVAL_TABLE_HEAD, INTERVAL_TABLE_ALIGN) : undefined;
+    this.box = format === "table" ? new BoxTable(INTERVAL_TABLE_HEAD.map(label), INTERVAL_TABLE_ALIGN, INTERVAL_TABLE_FIT) : undefined;
   }
 
   /** Take one planned interval. */
@@ -80,15 +86,19 @@ export class IntervalReport {
   /** Write the report (header, then every queue's rows) through `write`, then remove the spool. */
   writeTo(plan: Plan, write: (text: string) => void): void {
     try {
-      if (this.format === "csv") write(INTERVAL_CSV_HEADER + "\n");
+      if (this.format === "csv") write(csvStart(INTERVAL_CSV_NAMES)); // the BOM (French style) once, before the header
       else if (this.format === "json") write(planJsonHead(plan, "intervals") + '"rows":[\n');
-      else write([...planTitle(plan, "intervals", this.color), this.box!.top(this.queues.size > 0)].join("\n") + "\n");
+      else {
+        // every row is measured: the columns that fit the run's width are known before the first is drawn
+        this.fitNote = this.box!.fitTo(tableWidth());
+        write([...planTitle(plan, "intervals", this.color), this.box!.top(this.queues.size > 0)].join("\n") + "\n");
+      }
       let first = true;
       for (const q of plan.queues) {
         const spool = this.queues.get(queueId(q.queue!));
         if (spool === undefined) continue;
         this.copy(spool, (records) => {
-          if (this.format === "csv") write(records.join("\n") + "\n");
+          if (this.format === "csv") write(csvRecords(records));
           else if (this.format === "json") {
             // Rows are separated by ",\n": a comma before every row but the first.
             write((first ? "" : ",\n") + records.join(",\n"));
@@ -101,7 +111,7 @@ export class IntervalReport {
         });
       }
       if (this.format === "json") write((first ? "" : "\n") + "]}\n");
-      else if (this.format === "table") write(this.box!.bottom() + "\n");
+      else if (this.format === "table") write([this.box!.bottom(), ...this.fitNote].join("\n") + "\n");
     } finally {
       this.dispose();
     }

@@ -1,3 +1,5 @@
+import { reportSettings } from "./settings.js";
+
 /** Decimals kept in CSV output (documented in the README). */
 export const CSV_DECIMALS = 6;
 
@@ -15,21 +17,45 @@ export function csvNumber(x: number | undefined | null): string {
   return trimmed === "-0" ? "0" : trimmed;
 }
 
-/** Percentage for tables: `88.84%`. */
-export function percent(x: number, decimals = 2): string {
-  if (!Number.isFinite(x)) return "–";
-  return `${(x * 100).toFixed(decimals)}%`;
+/**
+ * Thousands separator of French tables: the narrow no-break space U+202F, as
+ * French typography and `Intl.NumberFormat("fr-FR")` write it (one column
+ * wide in a terminal, never broken across lines, and the separator of
+ * Windows' French regional settings, so a number copied into Excel stays a
+ * number).
+ */
+export const FRENCH_THOUSANDS = "\u202F";
+
+const french = () => reportSettings().locale === "fr";
+
+/** An English-formatted number (`12,345.6`) in French (`12 345,6`): the grouping commas become narrow no-break spaces, the point a comma. */
+export function frenchDigits(english: string): string {
+  return english.replace(/[,.]/g, (c) => (c === "," ? FRENCH_THOUSANDS : ","));
 }
 
-/** Seconds for tables: `7.8 s`, `∞` when unbounded. */
+/** A number formatted in English, in the run's locale: as it is in English, {@link frenchDigits} in French. */
+export function localDigits(english: string): string {
+  return french() ? frenchDigits(english) : english;
+}
+
+/** Percentage for tables: `88.84%` (French: `88,84 %`, a narrow no-break space before the sign). */
+export function percent(x: number, decimals = 2): string {
+  if (!Number.isFinite(x)) return "–";
+  const digits = (x * 100).toFixed(decimals);
+  return french() ? `${frenchDigits(digits)}${FRENCH_THOUSANDS}%` : `${digits}%`;
+}
+
+/** Seconds for tables: `7.8 s` (French: `7,8 s`), `∞` when unbounded. */
 export function seconds(x: number, decimals = 1): string {
   if (x === Infinity) return "∞";
   if (!Number.isFinite(x)) return "–";
-  return `${x.toFixed(decimals)} s`;
+  const digits = x.toFixed(decimals);
+  return `${french() ? frenchDigits(digits) : digits} s`;
 }
 
 /**
- * Thousands-separated number for tables: `12,345.6`. `decimals` is the most
+ * Thousands-separated number for tables: `12,345.6` (French: `12 345,6`,
+ * see {@link FRENCH_THOUSANDS}). `decimals` is the most
  * shown; `minDecimals` (default: the same) the fewest. Written by hand rather
  * than with toLocaleString, whose first call loads ICU data (~10 ms of the
  * CLI's start-up).
@@ -43,7 +69,8 @@ export function grouped(x: number, decimals = 0, minDecimals = decimals): string
     fixed = kept.length > 0 ? `${whole}.${kept}` : whole;
   }
   const [whole, frac] = fixed.split(".") as [string, string | undefined];
-  const withCommas = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const sign = x < 0 && Number(fixed) !== 0 ? "-" : "";
-  return sign + withCommas + (frac === undefined ? "" : `.${frac}`);
+  const fr = french();
+  const withSeparators = whole.replace(/\B(?=(\d{3})+(?!\d))/g, fr ? FRENCH_THOUSANDS : ",");
+  return sign + withSeparators + (frac === undefined ? "" : (fr ? "," : ".") + frac);
 }

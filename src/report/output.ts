@@ -1,4 +1,5 @@
-import { closeSync, constants, fchmodSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, constants, fchmodSync, fsyncSync, lstatSync, mkdtempSync, openSync, readlinkSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError, problem } from "../read/diagnostics.js";
 import { temporaries } from "./temporaries.js";
@@ -148,5 +149,120 @@ export function streamReport(outPath: string | undefined, stdout: { write(s: str
     temporaries.files.delete(temp);
     if (error instanceof InputError || !(error as NodeJS.ErrnoException).code) throw error;
     throw writeProblem(outPath, error);
+  }
+}
+
+/** Where a binary report may go without `--out`: anywhere but a terminal. */
+export interface BinaryStdout {
+  /** Takes bytes (`process.stdout` does; the CLI's interface names strings only). */
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+/**
+ * Refuse to write a binary report (`--format xlsx`) to a terminal: without
+ * `--out` (or with `--out -`) it must go to a pipe or a file.
+ * @throws InputError USAGE_BAD_OPTION when stdout is a terminal
+ */
+export function refuseBinaryOnTerminal(format: string, outPath: string | undefined, stdout: BinaryStdout): void {
+  if ((outPath === undefined || outPath === "-") && stdout.isTTY === true) {
+    throw new InputError([
+      problem("USAGE_BAD_OPTION", `--format ${format} writes a binary file, not text for a terminal: expected --out FILE.${format} (or stdout redirected to a file or a pipe)`, { field: "--format", value: format }),
+    ]);
+  }
+}
+
+/** Copy a whole file to a file descriptor or a stream of bytes, 1 MiB at a time. */
+function copyFile(from: number, to: (bytes: Buffer) => void): void {
+  const buffer = Buffer.alloc(1 << 20);
+  let position = 0;
+  for (;;) {
+    const n = readSync(from, buffer, 0, buffer.length, position);
+    if (n === 0) return;
+    to(Buffer.from(buffer.subarray(0, n)));
+    position += n;
+  }
+}
+
+function writeAllBytes(fd: number, bytes: Buffer): void {
+  let k = 0;
+  while (k < bytes.length) k += writeSync(fd, bytes, k, bytes.length - k);
+}
+
+/**
+ * A binary report (an xlsx workbook), whole or not at all. `produce` writes
+ * it into a regular file open for reading and writing (it may go back and
+ * patch bytes, as a zip writer does); then:
+ * - `--out FILE` (a regular file or a new path): that file is a temporary
+ *   file in FILE's folder, renamed over FILE once complete and on disk (the
+ *   mode of a file replaced is kept; a symlink's target is replaced);
+ * - `--out` a FIFO or a device (see {@link outTarget}), or no `--out` (a
+ *   pipe; a terminal is refused by {@link refuseBinaryOnTerminal}): the
+ *   file is made in a temporary folder and copied there, then removed.
+ * Temporary files are registered in {@link temporaries} while they exist, so
+ * that a signal removes them.
+ * @throws InputError IO_WRITE when a file cannot be written (ENOSPC, EISDIR, a missing folder…): no partial file is left
+ */
+export async function writeBinaryReport(outPath: string | undefined, stdout: BinaryStdout, produce: (fd: number) => Promise<void>): Promise<void> {
+  const target = outPath === undefined || outPath === "-" ? undefined : outTarget(outPath);
+  const label = outPath === undefined || outPath === "-" ? "standard output" : outPath;
+  let dir: string | undefined;
+  let temp: string;
+  try {
+    if (target?.mode === "atomic") temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.tmp`);
+    else {
+      dir = mkdtempSync(join(tmpdir(), "ccplan-binary-stage-"));
+      temporaries.dirs.add(dir);
+      temp = join(dir, "report");
+    }
+  } catch (error) {
+    throw writeProblem(label, error);
+  }
+  let fd: number | undefined;
+  try {
+    temporaries.files.add(temp);
+    fd = openSync(temp, "w+");
+    await produce(fd);
+    if (target?.mode === "atomic") {
+      try {
+        fchmodSync(fd, statSync(target.path).mode & 0o7777); // keep the mode of the file replaced
+      } catch {
+        // a new file: the default mode
+      }
+      fsyncSync(fd); // on disk before it replaces the old file
+      closeSync(fd);
+      fd = undefined;
+      renameSync(temp, target.path);
+      temporaries.files.delete(temp);
+    } else if (target !== undefined) {
+      const out = openThrough(target.path);
+      try {
+        const from = fd;
+        copyFile(from, (bytes) => writeAllBytes(out, bytes));
+      } finally {
+        closeSync(out);
+      }
+    } else {
+      // process.stdout takes bytes; a pipe on Linux is written synchronously
+      const from = fd;
+      copyFile(from, (bytes) => stdout.write(bytes as unknown as string));
+    }
+    if (outPath !== undefined && outPath !== "-") temporaries.written.push(outPath);
+  } catch (error) {
+    if (error instanceof InputError || !(error as NodeJS.ErrnoException).code) throw error;
+    throw writeProblem(label, error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+    if (temporaries.files.delete(temp)) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // never created
+      }
+    }
+    if (dir !== undefined) {
+      rmSync(dir, { recursive: true, force: true });
+      temporaries.dirs.delete(dir);
+    }
   }
 }

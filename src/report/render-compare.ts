@@ -1,10 +1,17 @@
 import type { ChalkInstance } from "chalk";
 import { ranking, type Comparison, type ComparedScenario } from "../plan/compare.js";
 import type { CostedRole } from "../plan/cost.js";
-import type { SourcingPlan, WhatIf } from "../plan/sourcing.js";
+import type { SitePlan, SourcingPlan, WhatIf } from "../plan/sourcing.js";
 import { grouped, jsonNumber, percent, seconds } from "./number-format.js";
-import { csvCell, type Cell } from "./csv-cell.js";
+import { csvDocument, type Cell } from "./csv-cell.js";
 import { renderTable } from "./table.js";
+import stringWidth from "string-width";
+import { fitCompareTable, naturalTable, widestLine, type CompareMetric } from "./compare-layout.js";
+import { wrapText } from "./text-wrap.js";
+import { annualMeaning } from "./cost-build-up-rows.js";
+import { renderCostBuildUpCsv, renderCostBuildUpLines } from "./render-cost-build-up.js";
+import { comparisonCostBuildUp, type ScenarioCostBuildUp } from "../plan/cost-build-up.js";
+import { tableWidth } from "./settings.js";
 
 /** Version of the JSON documents of `ccplan compare`. */
 export const COMPARE_SCHEMA_VERSION = 1;
@@ -15,6 +22,8 @@ export interface CompareContext {
   /** Scenario files, in the order of the comparison. */
   files: string[];
   whatIf: WhatIf;
+  /** The baseline was chosen with `--baseline` (else it is the first scenario given). */
+  baselineGiven?: boolean;
 }
 
 /** One point of a sweep: the comparison at one value of the swept factor. */
@@ -43,80 +52,119 @@ function supportPeople(p: SourcingPlan): number {
 const money = (x: number | null) => (x === null ? "n/a" : grouped(x, 0));
 const signed = (x: number, decimals: number) => (x > 0 ? "+" : x < 0 ? "−" : "±") + grouped(Math.abs(x), decimals);
 
-/** The comparison for a terminal: one column per scenario, deltas against the first in brackets. */
-export function renderCompareTable(c: Comparison, ctx: CompareContext, color: ChalkInstance): string {
+/** The baseline and why it is the one: "All in-house, Paris (the first scenario given)" or "… (--baseline)". */
+export function baselineText(c: Comparison, ctx: Pick<CompareContext, "baselineGiven">): string {
+  const name = c.scenarios[c.baseline]?.plan.scenario ?? "";
+  return `${name} (${ctx.baselineGiven === true ? "--baseline" : "the first scenario given"})`;
+}
+
+const pointsDelta = (x: number) => `${signed(x * 100, 1)} pt`;
+
+/** The figures of the comparison, each with its deltas against the baseline; per-site figures as one row per site in the compact layouts. */
+function compareMetrics(c: Comparison, color: ChalkInstance): CompareMetric[] {
+  const S = c.scenarios;
+  const m = (label: string, value: (s: ComparedScenario) => string, delta?: (s: ComparedScenario) => string | null): CompareMetric => ({
+    label,
+    values: S.map(value),
+    ...(delta === undefined ? {} : { deltas: S.map((s) => (s.delta === null ? null : delta(s))) }),
+  });
+  const d = (f: (s: ComparedScenario) => number | null | undefined, format: (x: number) => string) => (s: ComparedScenario) => {
+    const x = f(s);
+    return x === null || x === undefined ? null : format(x);
+  };
+  const sites = [...new Set(S.flatMap((s) => s.plan.sites.map((x) => x.site.name)))];
+  const perSite = (label: string, f: (x: SitePlan) => string): CompareMetric => ({
+    label: `${label} per site`,
+    values: S.map((s) => s.plan.sites.map((x) => `${x.site.name} ${f(x)}`).join(", ")),
+    compact: sites.map((site) => ({ label: `${label}, ${site}`, values: S.map((s) => { const x = s.plan.sites.find((y) => y.site.name === site); return x === undefined ? "" : f(x); }) })),
+  });
+  const years = `${c.years} year${c.years === 1 ? "" : "s"}`;
+  const sync = (s: ComparedScenario) => s.plan.service.find((x) => x.channelClass === "sync");
+  const metrics: CompareMetric[] = [
+    m("people", (s) => grouped(s.plan.totals.headcount, 0), d((s) => s.delta?.headcount, (x) => signed(x, 0))),
+    m("FTE", (s) => grouped(s.plan.totals.fte, 1), d((s) => s.delta?.fte, (x) => signed(x, 1))),
+    ...LEVEL_ROLES.map((role) => m(`  ${role}`, (s) => grouped(roleOf(s.plan, role)?.headcount ?? 0, 0))),
+    m("  team leads", (s) => grouped(roleOf(s.plan, "team-lead")?.headcount ?? 0, 0)),
+    m("  managers", (s) => grouped(roleOf(s.plan, "manager")?.headcount ?? 0, 0)),
+    m("  support roles", (s) => grouped(supportPeople(s.plan), 0)),
+    perSite("people", (x) => grouped(x.plan.organisation.totals.headcount, 0)),
+    perSite("FTE", (x) => grouped(x.plan.organisation.totals.fte, 1)),
+    perSite("weekly cost", (x) => money(x.cost.weeklyCost)),
+    m("weekly cost", (s) => money(s.plan.totals.weeklyCost), d((s) => s.delta?.weeklyCost, (x) => signed(x, 0))),
+    m("annual cost", (s) => money(s.plan.totals.annualCost), d((s) => s.delta?.annualCost, (x) => signed(x, 0))),
+    m("one-off cost", (s) => money(s.plan.totals.oneOffCost), d((s) => s.delta?.oneOffCost, (x) => signed(x, 0))),
+    m(`cost over ${years}`, (s) => money(s.costOverYears)),
+    m(`saving over ${years}`, (s) => (s.delta === null ? "baseline" : s.saving === null ? "n/a" : signed(s.saving, 0))),
+    m("cost per contact", (s) => (s.plan.totals.costPerContact === null ? "n/a" : grouped(s.plan.totals.costPerContact, 2)), d((s) => s.delta?.costPerContact, (x) => signed(x, 2))),
+    m("live service level", (s) => (s.plan.totals.serviceLevel === null ? "" : percent(s.plan.totals.serviceLevel, 1)), d((s) => s.delta?.serviceLevel, pointsDelta)),
+    m("live ASA", (s) => { const a = sync(s)?.asaSec; return a === null || a === undefined ? "" : seconds(a); }),
+    m("abandonment", (s) => { const a = sync(s)?.abandonRate; return a === null || a === undefined ? "" : percent(a, 1); }),
+    m("missed intervals", (s) => (s.plan.totals.missedIntervals > 0 ? color.red(String(s.plan.totals.missedIntervals)) : "0")),
+    m("split loss, FTE (per flow)", (s) => grouped(s.plan.totals.splitLossFte, 1)),
+  ];
+  if (S.some((s) => s.gaps !== undefined)) {
+    metrics.push(
+      m("roster: in-house gap, FTE", (s) => (s.gaps === undefined ? "" : `${grouped(s.gaps.gapFte, 1)} of ${grouped(s.gaps.requiredFte, 1)}`)),
+      m("roster: hires", (s) => (s.gaps === undefined ? "" : grouped(s.gaps.hires, 0))),
+      m("roster: or trainings + hires", (s) => (s.gaps === undefined ? "" : `${grouped(s.gaps.trainings, 0)} + ${grouped(s.gaps.hiresAfterTraining, 0)}`)),
+    );
+  }
+  return metrics;
+}
+
+/**
+ * The comparison for a terminal: one column per scenario, deltas and
+ * savings against the baseline, the verdict, then (unless `buildUp` is
+ * false) each scenario's cost build-up. Within the run's table width
+ * ({@link tableWidth}): see {@link fitCompareTable} for how the table gives
+ * way.
+ */
+export function renderCompareTable(c: Comparison, ctx: CompareContext, color: ChalkInstance, options: { buildUp?: boolean } = {}): string {
+  const width = tableWidth();
   const plans = c.scenarios.map((s) => s.plan);
   const currency = plans[0]?.currency ?? "";
   const weeks = plans[0]?.weeks ?? 0;
-  const lines = [
-    color.bold(`Compare ${plans.length} scenario${plans.length === 1 ? "" : "s"} on ${ctx.forecast}`) +
-      `  (${grouped(weeks, 2, 0)} week${weeks === 1 ? "" : "s"}; costs in ${currency}; volume × ${ctx.whatIf.volumeFactor}, AHT × ${ctx.whatIf.ahtFactor})`,
-    "",
-  ];
-  const cell = (s: ComparedScenario, value: string, delta: number | null | undefined, decimals = 0) =>
-    s.delta === null || delta === null || delta === undefined ? value : `${value} (${signed(delta, decimals)})`;
-  const row = (label: string, f: (s: ComparedScenario) => string) => [label, ...c.scenarios.map(f)];
-  const rows: string[][] = [
-    row("people", (s) => cell(s, grouped(s.plan.totals.headcount, 0), s.delta?.headcount)),
-    row("FTE", (s) => cell(s, grouped(s.plan.totals.fte, 1), s.delta?.fte, 1)),
-    ...LEVEL_ROLES.map((role) => row(`  ${role}`, (s) => grouped(roleOf(s.plan, role)?.headcount ?? 0, 0))),
-    row("  team leads", (s) => grouped(roleOf(s.plan, "team-lead")?.headcount ?? 0, 0)),
-    row("  managers", (s) => grouped(roleOf(s.plan, "manager")?.headcount ?? 0, 0)),
-    row("  support roles", (s) => grouped(supportPeople(s.plan), 0)),
-    row("people per site", (s) => s.plan.sites.map((x) => `${x.site.name} ${grouped(x.plan.organisation.totals.headcount, 0)}`).join(", ")),
-    row("FTE per site", (s) => s.plan.sites.map((x) => `${x.site.name} ${grouped(x.plan.organisation.totals.fte, 1)}`).join(", ")),
-    row("weekly cost per site", (s) => s.plan.sites.map((x) => `${x.site.name} ${money(x.cost.weeklyCost)}`).join(", ")),
-    row(`weekly cost`, (s) => cell(s, money(s.plan.totals.weeklyCost), s.delta?.weeklyCost)),
-    row(`annual cost`, (s) => cell(s, money(s.plan.totals.annualCost), s.delta?.annualCost)),
-    row(`one-off cost`, (s) => cell(s, money(s.plan.totals.oneOffCost), s.delta?.oneOffCost)),
-    row(`cost over ${c.years} year${c.years === 1 ? "" : "s"}`, (s) => cell(s, money(s.costOverYears), s.delta?.costOverYears)),
-    row("cost per contact", (s) => (s.plan.totals.costPerContact === null ? "n/a" : grouped(s.plan.totals.costPerContact, 2))),
-    row("live service level", (s) => (s.plan.totals.serviceLevel === null ? "" : percent(s.plan.totals.serviceLevel, 1))),
-    row("live ASA", (s) => {
-      const a = s.plan.service.find((x) => x.channelClass === "sync")?.asaSec;
-      return a === null || a === undefined ? "" : seconds(a);
-    }),
-    row("abandonment", (s) => {
-      const a = s.plan.service.find((x) => x.channelClass === "sync")?.abandonRate;
-      return a === null || a === undefined ? "" : percent(a, 1);
-    }),
-    row("missed intervals", (s) => (s.plan.totals.missedIntervals > 0 ? color.red(String(s.plan.totals.missedIntervals)) : "0")),
-    row("split loss, FTE (per flow)", (s) => grouped(s.plan.totals.splitLossFte, 1)),
-  ];
-  if (c.scenarios.some((s) => s.gaps !== undefined)) {
-    rows.push(
-      row("roster: in-house gap, FTE", (s) => (s.gaps === undefined ? "" : `${grouped(s.gaps.gapFte, 1)} of ${grouped(s.gaps.requiredFte, 1)}`)),
-      row("roster: hires", (s) => (s.gaps === undefined ? "" : grouped(s.gaps.hires, 0))),
-      row("roster: or trainings + hires", (s) => (s.gaps === undefined ? "" : `${grouped(s.gaps.trainings, 0)} + ${grouped(s.gaps.hiresAfterTraining, 0)}`)),
-    );
-  }
-  lines.push(renderTable(["", ...plans.map((p) => p.scenario)], rows, ["left", ...plans.map(() => "right" as const)]));
-  lines.push(verdict(c));
+  const title = `Compare ${plans.length} scenario${plans.length === 1 ? "" : "s"} on ${ctx.forecast}`;
+  const details = `(${grouped(weeks, 2, 0)} week${weeks === 1 ? "" : "s"}; costs in ${currency}; volume × ${ctx.whatIf.volumeFactor}, AHT × ${ctx.whatIf.ahtFactor})`;
+  const lines = width === undefined || stringWidth(`${title}  ${details}`) <= width ? [color.bold(title) + `  ${details}`] : [...wrapText(title, width).map((l) => color.bold(l)), ...wrapText(details, width)];
+  lines.push(...wrapText(`Baseline: ${baselineText(c, ctx)}; deltas and savings are against it.`, width), "");
+  lines.push(...fitCompareTable(compareMetrics(c, color), plans.map((p) => p.scenario), c.baseline, width).lines);
+  for (const v of verdict(c)) lines.push(...wrapText(v, width));
+  if (options.buildUp !== false) lines.push("", ...renderCostBuildUpLines(c, color, width));
   return lines.join("\n") + "\n";
 }
 
-/** "Cheapest at equal service: …", and which scenarios were left out of it and why. */
-function verdict(c: Comparison): string {
+/** Only the cost build-up of each scenario, for a terminal (`--report build-up`), within the run's table width. */
+export function renderCostBuildUpTable(c: Comparison, color: ChalkInstance): string {
+  return renderCostBuildUpLines(c, color, tableWidth()).join("\n") + "\n";
+}
+
+/** "Cheapest at equal service: …" with its saving against the baseline, and which scenarios were left out of it and why. */
+function verdict(c: Comparison): string[] {
   const out: string[] = [];
+  const base = c.scenarios[c.baseline];
   const names = (f: (s: ComparedScenario) => boolean) => c.scenarios.filter(f).map((s) => s.plan.scenario);
   const other = names((s) => !s.sameTargets);
   const missing = names((s) => s.sameTargets && !s.meetsTargets);
   const costless = names((s) => s.costOverYears === null);
-  if (c.cheapest === null) out.push("No scenario is cheapest at equal service (none has costs, meets every target and plans to the reference's targets).");
+  const years = `${c.years} year${c.years === 1 ? "" : "s"}`;
+  if (c.cheapest === null) out.push("No scenario is cheapest at equal service (none has costs, meets every target and plans to the baseline's targets).");
   else {
     const best = c.scenarios[c.cheapest]!;
-    const ref = c.scenarios[0]!;
-    const vs = c.cheapest === 0 || best.delta?.costOverYears == null ? "" : ` (${signed(best.delta.costOverYears, 0)} ${best.plan.currency} over ${c.years} years against ${ref.plan.scenario})`;
-    out.push(`Cheapest meeting every target over ${c.years} year${c.years === 1 ? "" : "s"}: ${best.plan.scenario}${vs}.`);
+    const saving =
+      c.cheapest === c.baseline ? " (the baseline itself)"
+      : best.saving === null ? ""
+      : ` (${best.saving >= 0 ? "saves" : "costs"} ${grouped(Math.abs(best.saving), 0)} ${best.plan.currency} over ${years} against the baseline, ${base!.plan.scenario})`;
+    out.push(`Cheapest meeting every target over ${years}: ${best.plan.scenario}${saving}.`);
   }
-  if (other.length > 0) out.push(`Left out, other service targets than ${c.scenarios[0]!.plan.scenario}: ${other.join("; ")}.`);
+  if (other.length > 0) out.push(`Left out, other service targets than the baseline (${base!.plan.scenario}): ${other.join("; ")}.`);
   if (missing.length > 0) out.push(`Left out, intervals that miss a target: ${missing.join("; ")}.`);
   if (costless.length > 0) out.push(`Left out, no cost model: ${costless.join("; ")}.`);
-  return out.join("\n");
+  return out;
 }
 
-
-const SCENARIO_FIELDS: readonly [string, (s: ComparedScenario, k: number, c: Comparison) => Cell][] = [
+/** The columns of the comparison, one line per scenario: CSV name and getter (the CSV's and the xlsx Scenarios sheet's). */
+export const SCENARIO_FIELDS: readonly [string, (s: ComparedScenario, k: number, c: Comparison) => Cell][] = [
   ["scenario", (s) => s.plan.scenario],
   ["headcount", (s) => s.plan.totals.headcount],
   ["fte", (s) => s.plan.totals.fte],
@@ -138,24 +186,44 @@ const SCENARIO_FIELDS: readonly [string, (s: ComparedScenario, k: number, c: Com
   ["delta_annual_cost", (s) => s.delta?.annualCost ?? null],
   ["delta_cost_over_years", (s) => s.delta?.costOverYears ?? null],
   ["cheapest", (_, k, c) => c.cheapest === k],
+  ["baseline", (_, k, c) => c.baseline === k],
+  ["delta_fte", (s) => s.delta?.fte ?? null],
+  ["delta_weekly_cost", (s) => s.delta?.weeklyCost ?? null],
+  ["delta_one_off_cost", (s) => s.delta?.oneOffCost ?? null],
+  ["delta_cost_per_contact", (s) => s.delta?.costPerContact ?? null],
+  ["delta_service_level", (s) => s.delta?.serviceLevel ?? null],
+  ["saving_over_years", (s) => s.saving],
 ];
 
-/** The comparison as CSV: one line per scenario (`by` "scenario"), or per scenario, site and role (`by` "site"). */
-export function renderCompareCsv(c: Comparison, by: "scenario" | "site"): string {
-  if (by === "site") {
-    const out = ["scenario,site,kind,location,sharing,role,fte,headcount,weekly_cost"];
-    for (const s of c.scenarios) {
-      for (const x of s.plan.sites) {
-        for (const r of x.cost.roles) {
-          out.push([s.plan.scenario, x.site.name, x.site.kind, x.site.location, x.site.sharing, r.role, r.fte, r.headcount, r.weeklyCost].map(csvCell).join(","));
-        }
+/** The columns of `--by site`: one line per scenario, site and role. */
+export const SITE_ROLE_NAMES = ["scenario", "site", "kind", "location", "sharing", "role", "fte", "headcount", "weekly_cost"];
+
+/** The lines of `--by site` (columns {@link SITE_ROLE_NAMES}). */
+export function siteRoleRows(c: Comparison): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const s of c.scenarios) {
+    for (const x of s.plan.sites) {
+      for (const r of x.cost.roles) {
+        rows.push([s.plan.scenario, x.site.name, x.site.kind, x.site.location, x.site.sharing, r.role, r.fte, r.headcount, r.weeklyCost]);
       }
     }
-    return out.join("\n") + "\n";
   }
-  const out = [SCENARIO_FIELDS.map(([name]) => name).join(",")];
-  c.scenarios.forEach((s, k) => out.push(SCENARIO_FIELDS.map(([, get]) => csvCell(get(s, k, c))).join(",")));
-  return out.join("\n") + "\n";
+  return rows;
+}
+
+/**
+ * The comparison as CSV: one line per scenario (`by` "scenario"), per
+ * scenario, site and role (`by` "site"), or per cost line (`by`
+ * "build-up": see {@link renderCostBuildUpCsv}). Deltas and savings are
+ * against the baseline.
+ */
+export function renderCompareCsv(c: Comparison, by: "scenario" | "site" | "build-up"): string {
+  if (by === "build-up") return renderCostBuildUpCsv(c);
+  if (by === "site") return csvDocument(SITE_ROLE_NAMES, siteRoleRows(c));
+  return csvDocument(
+    SCENARIO_FIELDS.map(([name]) => name),
+    c.scenarios.map((s, k) => SCENARIO_FIELDS.map(([, get]) => get(s, k, c))),
+  );
 }
 
 const num = (x: number | null) => (x === null ? null : jsonNumber(x));
@@ -164,7 +232,23 @@ function roleJson(r: CostedRole) {
   return { role: r.role, fte: num(r.fte), headcount: r.headcount, weeklyCost: num(r.weeklyCost) };
 }
 
-function scenarioJson(s: ComparedScenario, file: string | undefined) {
+/** A scenario's cost build-up as JSON: per site, its lines and its figures (the lines of a period sum to its figure). */
+function buildUpJson(b: ScenarioCostBuildUp) {
+  return b.sites.map((x) => ({
+    site: x.site,
+    kind: x.kind,
+    location: x.location,
+    sharing: x.sharing,
+    pricing: x.pricing,
+    lines: x.lines.map((l) => ({ period: l.period, item: l.item, role: l.role, unit: l.unit, quantity: num(l.quantity), rate: num(l.rate), amount: num(l.amount), excluded: l.excluded, source: l.source })),
+    weeklyCost: num(x.totals.week),
+    annualCost: num(x.totals.year),
+    oneOffCost: num(x.totals.oneOff),
+    notCounted: x.notCounted,
+  }));
+}
+
+function scenarioJson(s: ComparedScenario, file: string | undefined, build: ScenarioCostBuildUp, baseline: boolean) {
   const p = s.plan;
   const t = p.totals;
   return {
@@ -186,7 +270,18 @@ function scenarioJson(s: ComparedScenario, file: string | undefined) {
     delta:
       s.delta === null
         ? null
-        : { headcount: s.delta.headcount, fte: num(s.delta.fte), weeklyCost: num(s.delta.weeklyCost), annualCost: num(s.delta.annualCost), oneOffCost: num(s.delta.oneOffCost), costOverYears: num(s.delta.costOverYears) },
+        : {
+            headcount: s.delta.headcount,
+            fte: num(s.delta.fte),
+            weeklyCost: num(s.delta.weeklyCost),
+            annualCost: num(s.delta.annualCost),
+            oneOffCost: num(s.delta.oneOffCost),
+            costOverYears: num(s.delta.costOverYears),
+            costPerContact: num(s.delta.costPerContact),
+            serviceLevel: num(s.delta.serviceLevel),
+          },
+    baseline,
+    savingOverYears: num(s.saving),
     meetsTargets: s.meetsTargets,
     sameTargets: s.sameTargets,
     gaps: s.gaps === undefined ? null : Object.fromEntries(Object.entries(s.gaps).map(([k, v]) => [k, num(v)])),
@@ -206,11 +301,18 @@ function scenarioJson(s: ComparedScenario, file: string | undefined) {
       roles: x.cost.roles.map(roleJson),
     })),
     service: p.service.map((v) => ({ channelClass: v.channelClass, volume: num(v.volume), serviceLevel: num(v.serviceLevel), asaSec: num(v.asaSec), abandonRate: num(v.abandonRate), missedIntervals: v.missedIntervals })),
+    costBuildUp: buildUpJson(build),
   };
 }
 
-/** The comparison as JSON (`schemaVersion` 1), numbers unrounded. */
+/**
+ * The comparison as JSON (`schemaVersion` 1), numbers unrounded: deltas
+ * and savings against `baseline` (the first scenario unless `--baseline`),
+ * each scenario's cost build-up, and what a week and a year are.
+ */
 export function renderCompareJson(c: Comparison, ctx: CompareContext): string {
+  const builds = comparisonCostBuildUp(c);
+  const b0 = builds[0];
   const doc = {
     schemaVersion: COMPARE_SCHEMA_VERSION,
     report: "compare",
@@ -218,29 +320,73 @@ export function renderCompareJson(c: Comparison, ctx: CompareContext): string {
     weeks: c.scenarios[0]?.plan.weeks ?? 0,
     whatIf: ctx.whatIf,
     years: c.years,
-    scenarios: c.scenarios.map((s, k) => scenarioJson(s, ctx.files[k])),
+    costBasis: b0 === undefined ? null : { weeks: b0.weeks, weeksGiven: b0.weeksGiven, weeksPerYear: b0.weeksPerYear, years: c.years, meaning: annualMeaning(b0), notCounted: b0.notCounted },
+    baseline: c.scenarios[c.baseline]?.plan.scenario ?? null,
+    baselineFile: ctx.files[c.baseline] ?? null,
+    baselineFrom: ctx.baselineGiven === true ? "--baseline" : "first",
+    scenarios: c.scenarios.map((s, k) => scenarioJson(s, ctx.files[k], builds[k]!, k === c.baseline)),
     cheapest: c.cheapest === null ? null : c.scenarios[c.cheapest]!.plan.scenario,
   };
   return JSON.stringify(doc, null, 2) + "\n";
 }
 
-/** A sweep for a terminal: one line per value, each scenario's cost over the years, the cheapest, and where the ranking changes. */
+/**
+ * A sweep for a terminal: one line per value, each scenario's cost over the
+ * years, the ranking, the cheapest, and where the ranking changes. Within
+ * the run's table width: when the names do not fit as headers, the columns
+ * carry keys (`#1`…) with the names listed above; when the costs still do
+ * not fit, the ranking and the cheapest come first in a table of their own
+ * and the costs follow in as few tables as fit. Nothing is hidden.
+ */
 export function renderSweepTable(sweep: Sweep, ctx: CompareContext, color: ChalkInstance): string {
+  const width = tableWidth();
+  const fits = (text: string) => width === undefined || widestLine(text) <= width;
   const first = sweep.points[0]?.comparison;
   const names = first?.scenarios.map((s) => s.plan.scenario) ?? [];
   const years = first?.years ?? 0;
-  const lines = [color.bold(`Sweep of ${sweep.parameter} on ${ctx.forecast}`) + `  (cost over ${years} years, ${first?.scenarios[0]?.plan.currency ?? ""}; * = misses a target)`, ""];
-  const rows = sweep.points.map((p) => [
-    String(+p.value.toFixed(6)),
-    ...p.comparison.scenarios.map((s) => money(s.costOverYears) + (s.meetsTargets ? "" : "*")),
+  const title = `Sweep of ${sweep.parameter} on ${ctx.forecast}`;
+  const details = `(cost over ${years} years, ${first?.scenarios[0]?.plan.currency ?? ""}; * = misses a target)`;
+  const lines = width === undefined || stringWidth(`${title}  ${details}`) <= width ? [color.bold(title) + `  ${details}`] : [...wrapText(title, width).map((l) => color.bold(l)), ...wrapText(details, width)];
+  lines.push("");
+  const value = (p: SweepPoint) => String(+p.value.toFixed(6));
+  const costs = (p: SweepPoint) => p.comparison.scenarios.map((s) => money(s.costOverYears) + (s.meetsTargets ? "" : "*"));
+  const order = (p: SweepPoint) =>
     ranking(p.comparison)
       .map((k) => `#${k + 1}`)
-      .join(" < "),
-    p.comparison.cheapest === null ? "–" : names[p.comparison.cheapest]!,
-  ]);
-  const head = names.map((n, k) => `#${k + 1} ${n}`);
-  lines.push(renderTable([sweep.parameter, ...head, "ranking", "cheapest at equal service"], rows, ["right", ...names.map(() => "right" as const), "left", "left"]));
-  for (const change of rankingChanges(sweep)) lines.push(change);
+      .join(" < ");
+  const cheapest = (p: SweepPoint, named: boolean) => (p.comparison.cheapest === null ? "–" : named ? names[p.comparison.cheapest]! : `#${p.comparison.cheapest + 1}`);
+  const right = (n: number) => Array.from({ length: n }, () => "right" as const);
+  const whole = naturalTable(
+    [sweep.parameter, ...names.map((n, k) => `#${k + 1} ${n}`), "ranking", "cheapest at equal service"],
+    sweep.points.map((p) => [value(p), ...costs(p), order(p), cheapest(p, true)]),
+    ["right", ...right(names.length), "left", "left"],
+  );
+  if (fits(whole)) lines.push(whole);
+  else {
+    lines.push(...names.flatMap((n, k) => wrapText(`${`#${k + 1}`.padEnd(4)} ${n}`, width, "     ")), "");
+    const keyed = naturalTable(
+      [sweep.parameter, ...names.map((_, k) => `#${k + 1}`), "ranking", "cheapest"],
+      sweep.points.map((p) => [value(p), ...costs(p), order(p), cheapest(p, false)]),
+      ["right", ...right(names.length), "left", "left"],
+    );
+    if (fits(keyed)) lines.push(keyed);
+    else {
+      // the answer first, then the costs behind it, the scenarios spread evenly over as few tables as fit
+      lines.push(renderTable([sweep.parameter, "ranking", "cheapest"], sweep.points.map((p) => [value(p), order(p), cheapest(p, false)]), ["right", "left", "left"]));
+      const costTable = (cols: number[]) => naturalTable([sweep.parameter, ...cols.map((k) => `#${k + 1}`)], sweep.points.map((p) => [value(p), ...cols.map((k) => costs(p)[k]!)]), ["right", ...right(cols.length)]);
+      const all = names.map((_, k) => k);
+      for (let count = 1; count <= names.length; count++) {
+        const size = Math.ceil(names.length / count);
+        const tables: string[] = [];
+        for (let k = 0; k < names.length; k += size) tables.push(costTable(all.slice(k, k + size)));
+        if (size === 1 || tables.every(fits)) {
+          lines.push(...tables.flatMap((t) => ["", t]));
+          break;
+        }
+      }
+    }
+  }
+  for (const change of rankingChanges(sweep)) lines.push(...wrapText(change, width));
   return lines.join("\n") + "\n";
 }
 
@@ -263,15 +409,15 @@ export function rankingChanges(sweep: Sweep): string[] {
 /** A sweep as CSV (one line per value and scenario) or JSON. */
 export function renderSweep(sweep: Sweep, ctx: CompareContext, format: "csv" | "json"): string {
   if (format === "csv") {
-    const out = ["parameter,value,scenario,cost_over_years,annual_cost,one_off_cost,headcount,meets_targets,rank,cheapest"];
+    const rows: Cell[][] = [];
     for (const p of sweep.points) {
       const order = ranking(p.comparison);
       p.comparison.scenarios.forEach((s, k) => {
         const rank = order.indexOf(k) + 1;
-        out.push([sweep.parameter, p.value, s.plan.scenario, s.costOverYears, s.plan.totals.annualCost, s.plan.totals.oneOffCost, s.plan.totals.headcount, s.meetsTargets, rank, p.comparison.cheapest === k].map(csvCell).join(","));
+        rows.push([sweep.parameter, p.value, s.plan.scenario, s.costOverYears, s.plan.totals.annualCost, s.plan.totals.oneOffCost, s.plan.totals.headcount, s.meetsTargets, rank, p.comparison.cheapest === k]);
       });
     }
-    return out.join("\n") + "\n";
+    return csvDocument(["parameter", "value", "scenario", "cost_over_years", "annual_cost", "one_off_cost", "headcount", "meets_targets", "rank", "cheapest"], rows);
   }
   const doc = {
     schemaVersion: COMPARE_SCHEMA_VERSION,

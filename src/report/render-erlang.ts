@@ -1,7 +1,11 @@
 import type { ChalkInstance } from "chalk";
 import type { CurvePoint, ErlangAnswer } from "../plan/erlang-case.js";
-import { csvNumber, grouped, jsonNumber, percent, seconds } from "./number-format.js";
+import { csvCell, csvRecords, csvStart, csvStyle } from "./csv-cell.js";
+import { FRENCH_THOUSANDS, grouped, jsonNumber, percent, seconds } from "./number-format.js";
+import { isFrench, label, tr } from "./labels.js";
+import { tableWidth } from "./settings.js";
 import { renderTable } from "./table.js";
+import { wrapProse } from "./text-wrap.js";
 
 /** Version of the JSON document of `ccplan erlang`. */
 export const ERLANG_SCHEMA_VERSION = 1;
@@ -86,23 +90,19 @@ export function renderErlangCsv(answers: readonly ErlangAnswer[]): string {
   return erlangCsvDocument(answers.map(erlangCsvRow));
 }
 
-/** One CSV line (no newline). */
+/** One CSV line (no newline), in the run's CSV style (see `csvStyle`). */
 export function erlangCsvRow(answer: ErlangAnswer): string {
   const rec = erlangRecord(answer);
-  return ERLANG_FIELDS.map((k) => csvCell(rec[k])).join(",");
+  const style = csvStyle();
+  let line = "";
+  for (let k = 0; k < ERLANG_FIELDS.length; k++) line += (k === 0 ? "" : style.delimiter) + csvCell(rec[ERLANG_FIELDS[k]!] as Value, style);
+  return line;
 }
 
-/** The CSV document: header, then rows made by {@link erlangCsvRow}. */
+/** The CSV document: BOM (French style), header, then rows made by {@link erlangCsvRow}. */
 export function erlangCsvDocument(rows: readonly string[]): string {
-  return [ERLANG_FIELDS.join(","), ...rows].join("\n") + "\n";
-}
-
-
-function csvCell(v: Value): string {
-  if (v === null) return "";
-  if (typeof v === "number") return csvNumber(v);
-  if (typeof v === "boolean") return v ? "true" : "false";
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  const style = csvStyle();
+  return csvStart(ERLANG_FIELDS, style) + csvRecords(rows, style);
 }
 
 /** Describe the targets in words: `SL 80% in 20 s, ASA ≤ 30 s`. */
@@ -110,12 +110,12 @@ export function describeTargets(answer: ErlangAnswer): string {
   const t = answer.case.targets;
   const parts: string[] = [];
   // Shown as given (trailing zeros trimmed, never rounded): 99.5% is not 100%.
-  const share = (x: number) => `${grouped(x * 100, 6, 0)}%`;
-  if (t.serviceLevel !== undefined) parts.push(`SL ${share(t.serviceLevel)} in ${grouped(t.answerWithinSec ?? 0, 3, 0)} s`);
-  if (t.maxAsaSec !== undefined) parts.push(`ASA ≤ ${grouped(t.maxAsaSec, 3, 0)} s`);
-  if (t.maxOccupancy !== undefined) parts.push(`occupancy ≤ ${share(t.maxOccupancy)}`);
-  if (t.maxAbandonRate !== undefined) parts.push(`abandonment ≤ ${share(t.maxAbandonRate)}`);
-  return parts.length > 0 ? parts.join(", ") : "none (stability only)";
+  const share = (x: number) => `${grouped(x * 100, 6, 0)}${isFrench() ? FRENCH_THOUSANDS : ""}%`;
+  if (t.serviceLevel !== undefined) parts.push(tr`SL ${share(t.serviceLevel)} in ${grouped(t.answerWithinSec ?? 0, 3, 0)} s`);
+  if (t.maxAsaSec !== undefined) parts.push(tr`ASA ≤ ${grouped(t.maxAsaSec, 3, 0)} s`);
+  if (t.maxOccupancy !== undefined) parts.push(tr`occupancy ≤ ${share(t.maxOccupancy)}`);
+  if (t.maxAbandonRate !== undefined) parts.push(tr`abandonment ≤ ${share(t.maxAbandonRate)}`);
+  return parts.length > 0 ? parts.join(", ") : label("none (stability only)");
 }
 
 /**
@@ -125,21 +125,21 @@ export function describeTargets(answer: ErlangAnswer): string {
 export function renderErlangSingle(answer: ErlangAnswer, curve: readonly CurvePoint[], color: ChalkInstance): string {
   const { case: c, result: r } = answer;
   const k = c.queue.concurrency ?? 1;
-  const model = r.model === "erlang-a" ? `Erlang A (patience ${c.queue.patienceSec} s)` : "Erlang C";
+  const model = r.model === "erlang-a" ? tr`Erlang A (patience ${c.queue.patienceSec} s)` : "Erlang C";
   const out: string[] = [];
   out.push(
-    `Load ${grouped(r.trafficErlangs, 3)} Erlangs (${grouped(c.queue.volume, 2, 0)} contacts × ${c.queue.ahtSec} s / ${c.queue.intervalMin} min), ${model}${k > 1 ? `, ${k} sessions per agent` : ""}`,
+    tr`Load ${grouped(r.trafficErlangs, 3)} Erlangs (${grouped(c.queue.volume, 2, 0)} contacts × ${c.queue.ahtSec} s / ${c.queue.intervalMin} min), ${model}` + (k > 1 ? tr`, ${k} sessions per agent` : ""),
   );
-  out.push(`Targets: ${describeTargets(answer)}`);
+  out.push(tr`Targets: ${describeTargets(answer)}`);
   if (!r.feasible) {
-    out.push(color.red(`No staffing meets the targets: ${r.reason}`));
-    return out.join("\n") + "\n";
+    out.push(color.red(tr`No staffing meets the targets: ${r.reason}`));
+    return wrapProse(out, tableWidth()).join("\n") + "\n";
   }
   if (r.trafficErlangs === 0) {
-    out.push(color.bold("No volume: 0 agents."));
-    return out.join("\n") + "\n";
+    out.push(color.bold(tr`No volume: 0 agents.`));
+    return wrapProse(out, tableWidth()).join("\n") + "\n";
   }
-  out.push(color.bold(`Agents needed: ${r.agents}`) + `  (binding: ${r.binding})`);
+  out.push(color.bold(tr`Agents needed: ${r.agents}`) + tr`  (binding: ${r.binding})`);
   out.push("");
   const erlangA = r.model === "erlang-a";
   const head = ["agents", "service level", "ASA", "P(wait)", "occupancy", ...(erlangA ? ["abandoned"] : []), "targets"];
@@ -152,12 +152,13 @@ export function renderErlangSingle(answer: ErlangAnswer, curve: readonly CurvePo
       percent(p.metrics.probWait),
       percent(p.metrics.occupancy),
       ...(erlangA ? [percent(p.metrics.abandonRate)] : []),
-      p.meetsTargets ? "met" : "missed",
+      p.meetsTargets ? tr`met` : tr`missed`,
     ];
     return chosen ? cells.map((x) => color.bold.green(x)) : cells.map((x) => (p.meetsTargets ? x : color.dim(x)));
   });
-  out.push(renderTable(head, rows, ["right", "right", "right", "right", "right", ...(erlangA ? ["right" as const] : []), "left"]));
-  return out.join("\n") + "\n";
+  const targets = head.length - 1;
+  out.push(renderTable(head, rows, ["right", "right", "right", "right", "right", ...(erlangA ? ["right" as const] : []), "left"], { priority: [1, targets, 2, ...(erlangA ? [5] : []), 4, 3] }));
+  return wrapProse(out, tableWidth()).join("\n") + "\n";
 }
 
 /** One line per case for the batch form. */
@@ -181,5 +182,7 @@ export function renderErlangBatchTable(answers: readonly ErlangAnswer[], color: 
       r.binding,
     ];
   });
-  return renderTable(head, rows, ["right", "left", "left", "right", "right", "right", "right", "right", "right", "right", "left"]) + "\n";
+  // the case and its answer first; ids keep their end (`…-phone-0900`), reasons their start
+  const fit = { priority: [1, 4, 5, 6, 10, 8, 3, 9, 7, 2], shorten: { 1: "middle", 10: "end" }, minWidths: { 1: 14, 10: 17 } } as const;
+  return renderTable(head, rows, ["right", "left", "left", "right", "right", "right", "right", "right", "right", "right", "left"], fit) + "\n";
 }

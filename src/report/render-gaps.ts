@@ -1,8 +1,11 @@
 import type { ChalkInstance } from "chalk";
 import type { GapsPlan, Hire, SkillCoverage, SkillHire } from "../plan/gaps.js";
 import { csvNumber, grouped, jsonNumber } from "./number-format.js";
-import { csvCell, type Cell } from "./csv-cell.js";
+import { csvDocument, type Cell } from "./csv-cell.js";
+import { label, plural as countOf, tr } from "./labels.js";
+import { tableWidth } from "./settings.js";
 import { renderTable } from "./table.js";
+import { wrapProse } from "./text-wrap.js";
 
 /** Version of the JSON documents of `ccplan gaps`. */
 export const GAPS_SCHEMA_VERSION = 1;
@@ -28,29 +31,29 @@ export interface GapsTableOptions {
 
 
 function csv(head: string[], rows: Cell[][]): string {
-  return [head.join(","), ...rows.map((r) => r.map(csvCell).join(","))].join("\n") + "\n";
+  return csvDocument(head, rows);
 }
 
-const site = (s: string | null) => s ?? "any";
+const site = (s: string | null) => s ?? label("any");
 
 /** Where a person or a hire works, as every line of the plan names it: "Lyon, level 1". */
 function where(site: string | null, tier: number): string {
-  return `${site ?? "any site"}, level ${tier}`;
+  return site === null ? tr`any site, level ${tier}` : tr`${site}, level ${tier}`;
 }
 
 /** "train A042 (Lyon, level 1) on recouvrement:email: closes 0.22 FTE", one line per training, in the plan's order (net FTE). */
 export function trainingSummary(g: GapsPlan): string[] {
-  return g.trainings.map((t) => `train ${t.agentId} (${where(t.site, t.tier)}) on ${t.skill}: closes ${grouped(t.netFte, 2)} FTE`);
+  return g.trainings.map((t) => tr`train ${t.agentId} (${where(t.site, t.tier)}) on ${t.skill}: closes ${grouped(t.netFte, 2)} FTE`);
 }
 
 /** "hire 2 for recouvrement:email (Lyon, level 1) …: closes 1.80 FTE", one line per skill, level and site. */
 export function hireSummary(rows: readonly SkillHire[]): string[] {
   return rows.map((h) => {
     const parts = [
-      ...(h.soloHires > 0 ? [`${grouped(h.soloHires, 0)} ${h.soloHires === 1 ? "person" : "people"} on it alone`] : []),
-      ...(h.sharedFte > 0 ? [`${grouped(h.sharedFte, 2)} FTE in ${h.sharedHires === 1 ? "a shared hire" : `${grouped(h.sharedHires, 0)} shared hires`} (with ${h.sharedWith.join(", ")})`] : []),
+      ...(h.soloHires > 0 ? [tr`${countOf(h.soloHires, grouped(h.soloHires, 0), "person", "people")} on it alone`] : []),
+      ...(h.sharedFte > 0 ? [tr`${grouped(h.sharedFte, 2)} FTE in ${h.sharedHires === 1 ? label("a shared hire") : tr`${grouped(h.sharedHires, 0)} shared hires`} (with ${h.sharedWith.join(", ")})`] : []),
     ];
-    return `hire for ${h.skill} (${where(h.site, h.tier)}): ${parts.join(" + ")}: closes ${grouped(h.closesFte, 2)} FTE`;
+    return tr`hire for ${h.skill} (${where(h.site, h.tier)}): ${parts.join(" + ")}: closes ${grouped(h.closesFte, 2)} FTE`;
   });
 }
 
@@ -63,29 +66,29 @@ function hireTotals(hires: readonly Hire[]): string[] {
     e.count += h.count;
     by.set(key, e);
   }
-  return [...by.values()].map((e) => `${grouped(e.count, 0)} new ${e.count === 1 ? "person" : "people"} (${where(e.site, e.tier)})`);
+  return [...by.values()].map((e) => tr`${countOf(e.count, grouped(e.count, 0), "new person", "new people")} (${where(e.site, e.tier)})`);
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${grouped(n, 0)} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => countOf(n, grouped(n, 0), one, many);
 
-/** The recommended plan: the trainings (people named, net FTE), then the hires by skill and site. */
-function recommendedPlan(g: GapsPlan, color: ChalkInstance): string[] {
+/** The recommended plan: the trainings (people named, net FTE), then the hires by skill and site; lines indented by two spaces are its items. */
+export function recommendedPlan(g: GapsPlan, color: ChalkInstance): string[] {
   const t = g.totals;
   const hired = g.hirePlan.reduce((n, h) => n + h.closesFte, 0);
   const lines = [
-    color.bold(`Recommended plan: ${plural(t.trainings, "training")}, then ${plural(t.hiresAfterTraining, "hire")}`) +
-      ` (gap ${grouped(t.gapFte, 2)} FTE → ${grouped(t.gapAfterTrainingFte, 2)} after training → ${grouped(Math.max(0, t.gapAfterTrainingFte - hired), 2)} after hiring)`,
+    color.bold(tr`Recommended plan: ${plural(t.trainings, "training")}, then ${plural(t.hiresAfterTraining, "hire")}`) +
+      tr` (gap ${grouped(t.gapFte, 2)} FTE → ${grouped(t.gapAfterTrainingFte, 2)} after training → ${grouped(Math.max(0, t.gapAfterTrainingFte - hired), 2)} after hiring)`,
   ];
   if (t.ignoredSkills > 0) {
-    lines.push(`Ignored as dust: ${plural(t.ignoredSkills, "skill")} short by less than ${grouped(t.minGapFte, 2)} FTE (${grouped(t.ignoredGapFte, 2)} FTE in all); --min-gap 0 plans for them too.`);
+    lines.push(tr`Ignored as dust: ${plural(t.ignoredSkills, "skill")} short by less than ${grouped(t.minGapFte, 2)} FTE (${grouped(t.ignoredGapFte, 2)} FTE in all); --min-gap 0 plans for them too.`);
   }
   lines.push(
     g.trainings.length === 0
-      ? "Train: no one (no one with idle time at a short skill's level and site)."
-      : `Train these people (net FTE of gap each closes, added in this order${g.trainingStatus === "optimal" ? "; fewest trainings" : "; best found within the search limit"}):`,
+      ? tr`Train: no one (no one with idle time at a short skill's level and site).`
+      : tr`Train these people (net FTE of gap each closes, added in this order${g.trainingStatus === "optimal" ? tr`; fewest trainings` : tr`; best found within the search limit`}):`,
   );
   lines.push(...trainingSummary(g).map((l) => `  ${l}`));
-  lines.push(g.hirePlan.length === 0 ? "Then hire: no one." : `Then hire these, ${hireTotals(g.hiresAfterTraining).join("; ")} in all (a shared hire serves several skills):`);
+  lines.push(g.hirePlan.length === 0 ? tr`Then hire: no one.` : tr`Then hire these, ${hireTotals(g.hiresAfterTraining).join("; ")} in all (a shared hire serves several skills):`);
   lines.push(...hireSummary(g.hirePlan).map((l) => `  ${l}`));
   return lines;
 }
@@ -103,9 +106,9 @@ function hireRows(hires: Hire[]): string[][] {
 export function renderGapsTable(g: GapsPlan, ctx: GapsContext, color: ChalkInstance, o: GapsTableOptions = {}): string {
   const t = g.totals;
   const lines = [
-    color.bold(`Gaps of ${ctx.roster} against ${ctx.forecast}`) +
-      `  (scenario ${ctx.scenario}; a skill held from level ${ctx.minLevel}; one hire = ${grouped(ctx.hireFte, 2)} FTE; gaps below ${grouped(t.minGapFte, 2)} FTE ignored)`,
-    `Required ${grouped(t.requiredFte, 1)} FTE, covered ${grouped(t.coveredFte, 1)}, gap ${grouped(t.gapFte, 1)} FTE.`,
+    color.bold(tr`Gaps of ${ctx.roster} against ${ctx.forecast}`) +
+      tr`  (scenario ${ctx.scenario}; a skill held from level ${ctx.minLevel}; one hire = ${grouped(ctx.hireFte, 2)} FTE; gaps below ${grouped(t.minGapFte, 2)} FTE ignored)`,
+    tr`Required ${grouped(t.requiredFte, 1)} FTE, covered ${grouped(t.coveredFte, 1)}, gap ${grouped(t.gapFte, 1)} FTE.`,
     "",
     ...recommendedPlan(g, color),
     "",
@@ -125,42 +128,52 @@ export function renderGapsTable(g: GapsPlan, ctx: GapsContext, color: ChalkInsta
     grouped(s.peakAgents, 1),
     s.peakShortAgents > 0 ? color.yellow(grouped(s.peakShortAgents, 1)) : "",
   ]);
-  lines.push(color.bold(o.onlyGaps ? `Skills with a gap (${skills.length} of ${g.skills.length}):` : "Skills:"));
+  lines.push(color.bold(o.onlyGaps ? tr`Skills with a gap (${skills.length} of ${g.skills.length}):` : tr`Skills:`));
   lines.push(
     rows.length === 0
-      ? "none"
+      ? label("none")
       : renderTable(
           ["level", "site", "skill", "required FTE", "holders", "holders FTE", "covered", "gap", "gap after training", "idle of holders", "peak agents", "short at peak"],
           rows,
           ["left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right"],
+          // the skill and its gap first, then where; a skill keeps its channel when shortened (`demande d…:email`)
+          { priority: [2, 7, 1, 3, 8, 6, 11, 4, 10, 9, 5], shorten: { 2: "middle" }, minWidths: { 2: 20 } },
         ),
   );
-  if (skills.some((s) => s.belowMinGap)) lines.push(`* below --min-gap ${grouped(t.minGapFte, 2)} FTE: ignored (no training, no hire).`);
-  lines.push("", color.bold(`Without training, hires that close every gap (fewest people: ${plural(t.hires, "hire")}):`));
-  lines.push(g.hires.length === 0 ? "none" : renderTable(["level", "site", "skills", "people", "closes FTE"], hireRows(g.hires), ["left", "left", "left", "right", "right"]));
+  if (skills.some((s) => s.belowMinGap)) lines.push(tr`* below --min-gap ${grouped(t.minGapFte, 2)} FTE: ignored (no training, no hire).`);
+  lines.push("", color.bold(tr`Without training, hires that close every gap (fewest people: ${plural(t.hires, "hire")}):`));
+  lines.push(g.hires.length === 0 ? label("none") : renderTable(["level", "site", "skills", "people", "closes FTE"], hireRows(g.hires), ["left", "left", "left", "right", "right"], { priority: [2, 3, 1, 4], shorten: { 2: "end" }, minWidths: { 2: 24 } }));
   lines.push(
     "",
-    "Coverage shares each person's FTE among the skills they hold (a maximum-flow allocation: never counted twice); holders FTE counts each holder whole, as a naive count would.",
-    "A training's net FTE is the drop of the total gap when it is added after the trainings above it: the net FTE add up to the gap closed by training.",
+    tr`Coverage shares each person's FTE among the skills they hold (a maximum-flow allocation: never counted twice); holders FTE counts each holder whole, as a naive count would.`,
+    tr`A training's net FTE is the drop of the total gap when it is added after the trainings above it: the net FTE add up to the gap closed by training.`,
   );
-  return lines.join("\n") + "\n";
+  // prose to the run's width; the plan's items (indented) continue further in
+  return wrapProse(lines, tableWidth()).join("\n") + "\n";
 }
 
 /** One table of the gaps as CSV. */
 export function renderGapsCsv(g: GapsPlan, report: GapsReport, o: GapsTableOptions = {}): string {
+  const t = gapsTable(g, report, o);
+  return csv(t.names, t.rows);
+}
+
+/** One table of the gaps: its column names and rows (the CSV's and the xlsx sheet's). */
+export function gapsTable(g: GapsPlan, report: GapsReport, o: GapsTableOptions = {}): { names: string[]; rows: Cell[][] } {
+  const table = (names: string[], rows: Cell[][]) => ({ names, rows });
   switch (report) {
     case "skills":
-      return csv(
+      return table(
         ["typology", "channel", "tier", "site", "required_fte", "holders", "holders_fte", "covered_fte", "gap_fte", "surplus_fte", "peak_agents", "peak_short_agents", "below_min_gap", "gap_after_training_fte"],
         shownSkills(g, o).map((s) => [s.typology, s.channel, s.tier, s.site, s.requiredFte, s.holders, s.holdersFte, s.coveredFte, s.gapFte, s.surplusFte, s.peakAgents, s.peakShortAgents, s.belowMinGap, s.gapAfterTrainingFte]),
       );
     case "people":
-      return csv(
+      return table(
         ["agent_id", "site", "tier", "fte", "allocated_fte", "idle_fte", "allocation"],
         g.people.map((p) => [p.agentId, p.site, p.tier, p.fte, p.allocatedFte, p.idleFte, p.allocation.map(([k, x]) => `${k}=${csvNumber(x)}`).join("|")]),
       );
     case "hires":
-      return csv(
+      return table(
         ["when", "tier", "site", "skills", "count", "closes_fte", "fte_by_skill"],
         [...g.hires.map((h) => ["now", h] as const), ...g.hiresAfterTraining.map((h) => ["after-training", h] as const)].map(([when, h]) => [
           when,
@@ -173,12 +186,12 @@ export function renderGapsCsv(g: GapsPlan, report: GapsReport, o: GapsTableOptio
         ]),
       );
     case "trainings":
-      return csv(
+      return table(
         ["agent_id", "site", "tier", "holds", "skill", "fte", "net_fte"],
         g.trainings.map((t) => [t.agentId, t.site, t.tier, t.holds.join("|"), t.skill, t.fte, t.netFte]),
       );
     case "plan":
-      return csv(
+      return table(
         ["step", "action", "agent_id", "site", "tier", "skill", "closes_fte", "solo_hires", "shared_fte", "shared_hires", "shared_with"],
         [
           ...g.trainings.map((t) => ["train", t.agentId, t.site, t.tier, t.skill, t.netFte, null, null, null, null] as Cell[]),

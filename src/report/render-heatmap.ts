@@ -1,9 +1,14 @@
 import type { ChalkInstance } from "chalk";
 import type { Plan } from "../plan/plan.js";
 import { formatDateTime } from "../plan/calendar.js";
-import { csvNumber, grouped, jsonNumber } from "./number-format.js";
+import { csvDocument, type Cell } from "./csv-cell.js";
+import { grouped, jsonNumber } from "./number-format.js";
 import type { PlanSeries } from "./plan-series.js";
 import { PLAN_SCHEMA_VERSION, planTitle } from "./render-plan.js";
+import { tableWidth } from "./settings.js";
+import { shortenDistinct } from "./table-fit.js";
+import { wrapProse } from "./text-wrap.js";
+import stringWidth from "string-width";
 
 const SHADES = [" ", "░", "▒", "▓", "█"];
 const SPARKS = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
@@ -27,60 +32,104 @@ function shade(share: number): number {
   return share <= 0 ? 0 : Math.min(4, 1 + Math.floor(share * 4 - 1e-12));
 }
 
+/** Columns of a day line's label ("Mon 2026-11-23") and of its figures (" " + peak in 6 + " " + agent-hours in 9). */
+const DAY_LABEL = 14;
+const FIGURES = 17;
+
+/**
+ * How the hours of a day are drawn at a width: 3 columns an hour ("▓▓ "),
+ * 2 ("▓▓", the hours touching) or 1 ("▓"), whichever fits; the figures at
+ * the end of the line go last (undefined width: the widest).
+ */
+function dayLayout(width: number | undefined): { perHour: 1 | 2 | 3; figures: boolean } {
+  if (width === undefined || width >= DAY_LABEL + 1 + 72 - 1 + FIGURES) return { perHour: 3, figures: true };
+  if (width >= DAY_LABEL + 1 + 48 + FIGURES) return { perHour: 2, figures: true };
+  return { perHour: 1, figures: width >= DAY_LABEL + 1 + 24 + FIGURES };
+}
+
+/** The hours' heading for a layout: every hour ("00 01 …"), every other ("00  02  …") or every third ("0  3  6 …"). */
+function hourHeading(perHour: 1 | 2 | 3): string {
+  if (perHour === 3) return Array.from({ length: 24 }, (_, h) => String(h).padStart(2, "0")).join(" ");
+  if (perHour === 2) return Array.from({ length: 12 }, (_, k) => String(2 * k).padStart(2, "0").padEnd(4)).join("").trimEnd();
+  return Array.from({ length: 8 }, (_, k) => String(3 * k).padEnd(3)).join("").trimEnd();
+}
+
 /**
  * The intraday heatmap of required agents (days × hours, shaded against the
  * busiest hour) and a sparkline per queue over the horizon, for a terminal.
  * Colour (when on) adds a background ramp; without colour the shades alone
- * carry the picture, so a pipe or `NO_COLOR` keeps it readable.
+ * carry the picture, so a pipe or `NO_COLOR` keeps it readable. At the run's
+ * width ({@link tableWidth}) the hours draw narrower, the queue labels are
+ * shortened (`…`) and the sparklines take more hours a mark; nothing is
+ * dropped but the day lines' figures below 56 columns (said so).
  */
 export function renderHeatmapTable(plan: Plan, series: PlanSeries, color: ChalkInstance): string {
+  const width = tableWidth();
   const lines = planTitle(plan, "summary", color);
   const { days, agents } = grid(plan, series);
   const peak = Math.max(0, ...agents.flat());
+  const { perHour, figures } = dayLayout(width);
+  const glyphs = perHour === 1 ? 1 : 2;
   lines.push(color.bold("Agents needed, mean of each hour") + ` (█ = ${grouped(peak, 1)} agents, the busiest hour)`);
-  lines.push("               " + Array.from({ length: 24 }, (_, h) => String(h).padStart(2, "0")).join(" ") + "   peak   agent-h");
+  const heading = hourHeading(perHour);
+  const hoursWidth = perHour === 3 ? 71 : perHour * 24;
+  lines.push(" ".repeat(DAY_LABEL + 1) + (figures ? heading.padEnd(hoursWidth) + "   peak   agent-h" : heading));
   days.forEach((d, k) => {
     const row = agents[k]!;
     const cells = row.map((a) => {
       const s = shade(peak > 0 ? a / peak : 0);
-      const text = SHADES[s]!.repeat(2);
+      const text = SHADES[s]!.repeat(glyphs);
       // the glyph carries the level; colour only adds heat (16-colour safe: dim, normal, yellow, red)
       return s === 1 ? color.dim(text) : s === 3 ? color.yellow(text) : s === 4 ? color.red(text) : text;
     });
     const label = `${WEEKDAYS[((d % 7) + 7) % 7]} ${formatDateTime(d * 1440).slice(0, 10)}`;
-    lines.push(`${label} ${cells.join(" ")} ${grouped(Math.max(...row), 1).padStart(6)} ${grouped(row.reduce((a, b) => a + b, 0), 0).padStart(9)}`);
+    const hours = cells.join(perHour === 3 ? " " : "");
+    lines.push(figures ? `${label} ${hours} ${grouped(Math.max(...row), 1).padStart(6)} ${grouped(row.reduce((a, b) => a + b, 0), 0).padStart(9)}` : `${label} ${hours}`.trimEnd());
   });
-  lines.push("", `Legend: ${SHADES.slice(1).map((s, k) => `${s.repeat(2)} up to ${(k + 1) * 25}% of the busiest hour`).join(", ")}; blank: none.`, "");
+  if (!figures) lines.push(`Each day's peak and agent-hours hidden at ${width} columns: --wide or --format csv shows them.`);
+  lines.push("", `Legend: ${SHADES.slice(1).map((s, k) => `${s.repeat(glyphs)} up to ${(k + 1) * 25}% of the busiest hour`).join(", ")}; blank: none.`, "");
   // Sparklines: each queue over the horizon, against its own peak (two hours a mark for a week, more for longer plans).
   const first = days.length > 0 ? days[0]! * 24 : 0;
   const hours = days.length * 24;
+  const names = [...series.byQueueHour.keys()].sort();
+  // the peak written after each line is at most its busiest hour's: room for it is known before the marks
+  const peakText = Math.max(0, ...names.map((l) => `peak ${grouped(Math.max(0, ...series.byQueueHour.get(l)!.values()), 1)}`.length));
+  let labels = names;
+  let maxMarks = 84;
+  if (width !== undefined) {
+    const widest = Math.max(0, ...names.map((l) => stringWidth(l)));
+    // at least 42 marks (4 hours each over a week) beside labels of at least 16 columns
+    if (widest + 4 + peakText + 42 > width) labels = shortenDistinct(names, Math.max(16, width - 4 - peakText - 42), "middle");
+    maxMarks = Math.max(1, Math.min(84, width - Math.max(0, ...labels.map((l) => stringWidth(l))) - 4 - peakText));
+  }
+  const labelWidth = Math.max(0, ...labels.map((l) => stringWidth(l)));
   // hours a mark: a divisor or a multiple of 24, so marks never straddle days unevenly
-  const per = [1, 2, 3, 4, 6, 8, 12, 24, 48, 72, 96, 168, 336, 672].find((h) => hours / h <= 84) ?? Math.ceil(hours / 84 / 24) * 24;
-  const labels = [...series.byQueueHour.keys()].sort();
-  const width = Math.max(0, ...labels.map((l) => l.length));
+  const per = [1, 2, 3, 4, 6, 8, 12, 24, 48, 72, 96, 168, 336, 672].find((h) => hours / h <= maxMarks) ?? Math.ceil(hours / maxMarks / 24) * 24;
   lines.push(color.bold("Each queue over the horizon") + ` (one mark = ${per} hour${per === 1 ? "" : "s"}; ▁ to █ against the queue's own busiest mark)`);
-  for (const label of labels) {
-    const q = series.byQueueHour.get(label)!;
+  names.forEach((name, k) => {
+    const q = series.byQueueHour.get(name)!;
     const marks: number[] = [];
     for (let h = 0; h < hours; h += per) {
       let sum = 0;
-      for (let k = h; k < Math.min(hours, h + per); k++) sum += q.get(first + k) ?? 0;
+      for (let j = h; j < Math.min(hours, h + per); j++) sum += q.get(first + j) ?? 0;
       marks.push(sum / per);
     }
     const top = Math.max(0, ...marks);
     const line = marks.map((m) => (m <= 0 ? " " : SPARKS[Math.min(7, Math.floor((m / top) * 8 - 1e-12))]!)).join("");
-    lines.push(`${label.padEnd(width)}  ${line}  peak ${grouped(top, 1)}`);
-  }
-  return lines.join("\n") + "\n";
+    const label = labels[k]!;
+    lines.push(`${label}${" ".repeat(labelWidth - stringWidth(label))}  ${line}  peak ${grouped(top, 1)}`);
+  });
+  if (labels !== names) lines.push(`Queue names shortened with … at ${width} columns: --wide shows them whole.`);
+  return wrapProse(lines, width).join("\n") + "\n";
 }
 
 /** The heatmap's numbers: one line per day and hour with the mean agents (CSV), or the same in JSON. */
 export function renderHeatmapData(plan: Plan, series: PlanSeries, format: "csv" | "json"): string {
   const { days, agents } = grid(plan, series);
   if (format === "csv") {
-    const out = ["date,hour,agents"];
-    days.forEach((d, k) => agents[k]!.forEach((a, h) => out.push(`${formatDateTime(d * 1440).slice(0, 10)},${h},${csvNumber(a)}`)));
-    return out.join("\n") + "\n";
+    const rows: Cell[][] = [];
+    days.forEach((d, k) => agents[k]!.forEach((a, h) => rows.push([formatDateTime(d * 1440).slice(0, 10), h, a])));
+    return csvDocument(["date", "hour", "agents"], rows);
   }
   const rows = days.map((d, k) => ({ date: formatDateTime(d * 1440).slice(0, 10), agents: agents[k]!.map((a) => jsonNumber(a)) }));
   return JSON.stringify({ schemaVersion: PLAN_SCHEMA_VERSION, report: "heatmap", scenario: plan.scenario, rows }) + "\n";

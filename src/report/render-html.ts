@@ -5,9 +5,14 @@ import { formatDateTime } from "../plan/calendar.js";
 import { grouped, percent, seconds } from "./number-format.js";
 import type { PlanSeries } from "./plan-series.js";
 import type { CompareContext } from "./render-compare.js";
+import { comparisonCostBuildUp } from "../plan/cost-build-up.js";
+import { annualMeaning, costBuildUpRows, costPeriodLabel, quantityText, type CostBuildUpRow } from "./cost-build-up-rows.js";
+import { notCountedLines } from "./render-cost-build-up.js";
 import type { GapsContext } from "./render-gaps.js";
-import { trainingSummary } from "./render-gaps.js";
+import { Chalk } from "chalk";
+import { recommendedPlan } from "./render-gaps.js";
 import { whatIfFlags } from "./render-plan.js";
+import { isFrench, label, plural, tr } from "./labels.js";
 import { coverageChart, escapeXml, stackedAreaChart, stackedBarChart, type Series } from "./svg-charts.js";
 
 const CSS = `
@@ -19,6 +24,7 @@ table { border-collapse: collapse; font-size: 12px; width: 100%; } th, td { padd
 th { text-align: left; background: #f6f6f6; } td.n { text-align: right; font-variant-numeric: tabular-nums; } td:first-child { white-space: nowrap; } tr.total td { font-weight: 600; border-top: 2px solid #999; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; font-size: 13px; } dt { color: #555; } dd { margin: 0; }
 .bad { color: #b00020; } footer { margin-top: 32px; color: #777; font-size: 11px; }
+.names td:first-child { white-space: normal; min-width: 9em; overflow-wrap: anywhere; } h3 { font-size: 14px; margin: 18px 0 6px; }
 `;
 
 /** One cell: text (left) or a number already formatted (right, `n`). */
@@ -28,17 +34,17 @@ type Cell = string | { n: string };
 export function htmlTable(head: string[], rows: Cell[][], total = false): string {
   const cell = (c: Cell) => (typeof c === "string" ? `<td>${escapeXml(c)}</td>` : `<td class="n">${escapeXml(c.n)}</td>`);
   const body = rows.map((r, k) => `<tr${total && k === rows.length - 1 ? ' class="total"' : ""}>${r.map(cell).join("")}</tr>`).join("\n");
-  return `<table><thead><tr>${head.map((h) => `<th>${escapeXml(h)}</th>`).join("")}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<table><thead><tr>${head.map((h) => `<th>${escapeXml(label(h))}</th>`).join("")}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 function facts(items: [string, string][]): string {
-  return `<dl>${items.map(([k, v]) => `<dt>${escapeXml(k)}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl>`;
+  return `<dl>${items.map(([k, v]) => `<dt>${escapeXml(label(k))}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl>`;
 }
 
 /** A whole, self-contained page: inline CSS, inline SVG, no script and no network asset. */
 export function htmlPage(title: string, subtitle: string, sections: { heading: string; html: string }[]): string {
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${isFrench() ? "fr" : "en"}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -48,8 +54,8 @@ export function htmlPage(title: string, subtitle: string, sections: { heading: s
 <body>
 <h1>${escapeXml(title)}</h1>
 <p class="sub">${escapeXml(subtitle)}</p>
-${sections.map((s) => `<section>\n<h2>${escapeXml(s.heading)}</h2>\n${s.html}\n</section>`).join("\n")}
-<footer>Made by ccplan. Same inputs, same page.</footer>
+${sections.map((s) => `<section>\n<h2>${escapeXml(label(s.heading))}</h2>\n${s.html}\n</section>`).join("\n")}
+<footer>${escapeXml(label("Made by ccplan. Same inputs, same page."))}</footer>
 </body>
 </html>
 `;
@@ -79,14 +85,14 @@ export function renderPlanHtml(plan: Plan, series: PlanSeries, forecast: string)
   );
   const o = plan.organisation;
   const levels = [1, 2, 3].filter((t) => o.groups.some((x) => x.tier === t));
-  const categories = [...levels.map((t) => `level ${t}`), "management and support"];
+  const categories = [...levels.map((t) => tr`level ${t}`), label("management and support")];
   const teamNames = [...new Set(o.groups.map((x) => x.name))];
   const people: Series[] = teamNames.map((name) => ({ name, values: categories.map((_, c) => o.groups.filter((x) => x.name === name && x.tier === levels[c]).reduce((s, x) => s + x.headcount, 0)) }));
   const others = o.roles.filter((r) => !r.role.startsWith("level-"));
   for (const r of others) people.push({ name: r.role, values: categories.map((_, c) => (c === categories.length - 1 ? r.headcount : 0)) });
   const peopleChart = stackedBarChart("People by level and role", categories, people, "people", 560, 320);
   const roleRows: Cell[][] = o.roles.map((r) => [r.role, r.agentsPeak === null ? "" : n(r.agentsPeak), n(r.fte), n(r.headcount, 0)]);
-  roleRows.push(["total", "", n(o.totals.fte), n(o.totals.headcount, 0)]);
+  roleRows.push([label("total"), "", n(o.totals.fte), n(o.totals.headcount, 0)]);
   const days = stackedBarChart(
     "Agent-hours per day",
     plan.days.map((d) => formatDateTime(d.dayIndex * 1440).slice(0, 10)),
@@ -109,12 +115,12 @@ export function renderPlanHtml(plan: Plan, series: PlanSeries, forecast: string)
     n(q.missedIntervals, 0),
   ]);
   const t = plan.totals;
-  queueRows.push(["total", "", "", "", n(t.volume, 0), n(t.peakAgents), n(t.fte), t.serviceLevel === null ? "" : { n: percent(t.serviceLevel, 1) }, t.asaSec === null ? "" : { n: seconds(t.asaSec) }, t.abandonRate === null ? "" : { n: percent(t.abandonRate, 1) }, n(t.missedIntervals, 0)]);
+  queueRows.push([label("total"), "", "", "", n(t.volume, 0), n(t.peakAgents), n(t.fte), t.serviceLevel === null ? "" : { n: percent(t.serviceLevel, 1) }, t.asaSec === null ? "" : { n: seconds(t.asaSec) }, t.abandonRate === null ? "" : { n: percent(t.abandonRate, 1) }, n(t.missedIntervals, 0)]);
   const inputs = facts([
     ["forecast", forecast],
     ["scenario", plan.scenario],
     ...(plan.whatIf === undefined || whatIfFlags(plan.whatIf).length === 0 ? [] : [["what-ifs", `${whatIfFlags(plan.whatIf).join(", ")} (over the scenario)`] as [string, string]]),
-    ["horizon", `${formatDateTime(first)} → ${formatDateTime(end)} (${grouped(plan.weeks, 2, 0)} week${plan.weeks === 1 ? "" : "s"}${plan.horizon?.weeksGiven ? ", as given" : ""})`],
+    ["horizon", `${formatDateTime(first)} → ${formatDateTime(end)} (${plural(plan.weeks, grouped(plan.weeks, 2, 0), "week")}${plan.horizon?.weeksGiven ? label(", as given") : ""})`],
     [
       "FTE",
       plan.weeks > 1 && plan.peakWeek !== null
@@ -123,12 +129,12 @@ export function renderPlanHtml(plan: Plan, series: PlanSeries, forecast: string)
     ],
     ...plan.notes.map((note): [string, string] => ["warning", `${note.code} ${note.message}`]),
     ["shrinkage", percent(plan.shrinkage, 1)],
-    ["contract", `${grouped(plan.contractHours, 1, 0)} h a week per FTE, mean contract ${percent(plan.contractFraction, 0)}`],
+    ["contract", tr`${grouped(plan.contractHours, 1, 0)} h a week per FTE, mean contract ${percent(plan.contractFraction, 0)}`],
     ["organisation", o.model],
     ["rounding", "headcount = FTE ÷ mean contract, rounded up once per team; team leads per team; managers from team leads"],
     ["models", "Erlang C / Erlang A / chat concurrency for live queues; deadline model (taut string) for deferred work; workload at occupancy for outbound"],
   ]);
-  return htmlPage(`Staffing plan: ${plan.scenario}`, `${formatDateTime(first)} → ${formatDateTime(end)}; ${grouped(o.totals.headcount, 0)} people, ${grouped(o.totals.fte, 1)} FTE`, [
+  return htmlPage(tr`Staffing plan: ${plan.scenario}`, tr`${formatDateTime(first)} → ${formatDateTime(end)}; ${grouped(o.totals.headcount, 0)} people, ${grouped(o.totals.fte, 1)} FTE`, [
     { heading: "Staffing curve", html: curve },
     { heading: "People", html: `<div class="grid">${peopleChart}${htmlTable(["role", "agents at peak", "FTE", "headcount"], roleRows, true)}</div>` },
     { heading: "Days", html: days },
@@ -137,23 +143,65 @@ export function renderPlanHtml(plan: Plan, series: PlanSeries, forecast: string)
   ]);
 }
 
-/** The comparison as one HTML page: people, cost and service per scenario, with the table and the verdict. */
+/** One scenario's cost build-up as an HTML table: per site and period, the lines (quantity × rate = amount, how) and the period's figure. */
+function buildUpHtml(rows: readonly CostBuildUpRow[]): string {
+  const sites = [...new Set(rows.map((r) => r.site))];
+  const body: string[] = [];
+  const td = (text: string, cls = "") => `<td${cls === "" ? "" : ` class="${cls}"`}>${escapeXml(text)}</td>`;
+  for (const site of sites) {
+    for (const r of rows.filter((x) => x.site === site)) {
+      if (r.rowType === "total") {
+        body.push(`<tr class="total">${td(site)}${td(costPeriodLabel(r.period))}${td("total")}${td("")}${td("")}${td(r.amount === null ? "n/a" : grouped(r.amount, 0), "n")}${td("")}</tr>`);
+        continue;
+      }
+      const rate = r.excluded === "in-price" ? "in the price" : r.excluded === "existing-team" ? "not counted" : r.rate === null ? "schedules" : r.item === "running" ? grouped(r.rate, 0) : grouped(r.rate, 2, 0);
+      body.push(
+        `<tr>${td(site)}${td(costPeriodLabel(r.period))}${td(r.label)}${td(quantityText(r), "n")}${td(rate, "n")}${td(grouped(r.amount!, 0), "n")}${td(r.how)}</tr>`,
+      );
+    }
+  }
+  const head = ["site", "period", "line", "quantity", "rate", "amount", "how"];
+  return `<table class="build-up"><thead><tr>${head.map((h) => `<th>${escapeXml(h)}</th>`).join("")}</tr></thead><tbody>\n${body.join("\n")}\n</tbody></table>`;
+}
+
+/**
+ * The comparison as one HTML page: the verdict and the baseline, people,
+ * the cost the ranking compares (running cost × years + one-off, by site)
+ * and service per scenario, the figures side by side, the deltas and
+ * savings against the baseline, each scenario's cost build-up, and what is
+ * not counted. Scenario names are written whole (wrapped) in the charts and
+ * tables.
+ */
 export function renderCompareHtml(c: Comparison, ctx: CompareContext): string {
   const plans = c.scenarios.map((s) => s.plan);
   const names = plans.map((p) => p.scenario);
+  const currency = plans[0]?.currency ?? "";
+  const years = `${c.years} year${c.years === 1 ? "" : "s"}`;
+  const whole = { wholeLabels: true };
   const roles = [...new Set(plans.flatMap((p) => p.roles.map((r) => r.role)))];
-  const people = stackedBarChart("People per scenario, by role", names, roles.map((role) => ({ name: role, values: plans.map((p) => p.roles.find((r) => r.role === role)?.headcount ?? 0) })), "people");
+  const people = stackedBarChart("People per scenario, by role", names, roles.map((role) => ({ name: role, values: plans.map((p) => p.roles.find((r) => r.role === role)?.headcount ?? 0) })), "people", 900, 320, whole);
   const sites = [...new Set(plans.flatMap((p) => p.sites.map((s) => s.site.name)))];
+  // the ranking's own figure: each site's annual cost × years + its one-off cost (they add up to the scenario's cost over the years)
+  const siteOverYears = (p: (typeof plans)[number], site: string) => {
+    const x = p.sites.find((s) => s.site.name === site);
+    if (x === undefined) return 0;
+    return x.cost.annualCost === null || x.cost.oneOffCost === null ? NaN : x.cost.annualCost * c.years + x.cost.oneOffCost;
+  };
   const cost = stackedBarChart(
-    `Annual running cost per scenario, by site (${plans[0]?.currency ?? ""})`,
+    `Cost over ${years} per scenario, by site (${currency}): ${c.years} × a year + one-off, the figure the ranking compares`,
     names,
-    sites.map((site) => ({ name: site, values: plans.map((p) => p.sites.find((s) => s.site.name === site)?.cost.annualCost ?? 0) })),
-    plans[0]?.currency ?? "",
+    sites.map((site) => ({ name: site, values: plans.map((p) => siteOverYears(p, site)) })),
+    currency,
+    900,
+    320,
+    whole,
   );
-  const service = stackedBarChart("Live service level per scenario (%)", names, [{ name: "service level", values: plans.map((p) => (p.totals.serviceLevel === null ? NaN : p.totals.serviceLevel * 100)) }], "%", 900, 260);
+  const service = stackedBarChart("Live service level per scenario (%)", names, [{ name: "service level", values: plans.map((p) => (p.totals.serviceLevel === null ? NaN : p.totals.serviceLevel * 100)) }], "%", 900, 260, whole);
   const money = (x: number | null) => (x === null ? "n/a" : grouped(x, 0));
-  const rows: Cell[][] = c.scenarios.map((s) => [
-    s.plan.scenario,
+  const signed = (x: number | null | undefined, decimals = 0, unit = "") => (x === null || x === undefined ? "" : `${x > 0 ? "+" : x < 0 ? "−" : "±"}${grouped(Math.abs(x), decimals)}${unit}`);
+  const gapsShown = c.scenarios.some((x) => x.gaps !== undefined);
+  const rows: Cell[][] = c.scenarios.map((s, k) => [
+    s.plan.scenario + (k === c.baseline ? " (baseline)" : ""),
     n(s.plan.totals.headcount, 0),
     n(s.plan.totals.fte),
     s.plan.sites.map((x) => `${x.site.name} (${x.site.kind}, ${x.site.location}, ${x.site.sharing})`).join("; "),
@@ -165,32 +213,99 @@ export function renderCompareHtml(c: Comparison, ctx: CompareContext): string {
     s.plan.totals.serviceLevel === null ? "" : { n: percent(s.plan.totals.serviceLevel, 1) },
     n(s.plan.totals.missedIntervals, 0),
     n(s.plan.totals.splitLossFte),
-    ...(c.scenarios.some((x) => x.gaps !== undefined) ? [s.gaps === undefined ? "" : `${grouped(s.gaps.gapFte, 1)} FTE: ${s.gaps.hires} hires, or ${s.gaps.trainings} trainings + ${s.gaps.hiresAfterTraining} hires`] : []),
+    ...(gapsShown ? [s.gaps === undefined ? "" : `${grouped(s.gaps.gapFte, 1)} FTE: ${s.gaps.hires} hires, or ${s.gaps.trainings} trainings + ${s.gaps.hiresAfterTraining} hires`] : []),
   ]);
-  const best = c.cheapest === null ? "none (see the table)" : names[c.cheapest]!;
-  return htmlPage(`Scenario comparison on ${ctx.forecast}`, `Cheapest at equal service over ${c.years} years: ${best}`, [
+  const deltaRows: Cell[][] = c.scenarios.map((s, k) => {
+    const d = s.delta;
+    if (k === c.baseline) return [s.plan.scenario, "baseline", "", "", "", "", "", "", ""];
+    return [
+      s.plan.scenario,
+      { n: signed(d?.headcount) },
+      { n: signed(d?.fte, 1) },
+      { n: signed(d?.weeklyCost) },
+      { n: signed(d?.annualCost) },
+      { n: signed(d?.oneOffCost) },
+      { n: signed(d?.costPerContact, 2) },
+      { n: d?.serviceLevel == null ? "" : signed(d.serviceLevel * 100, 1, " pt") },
+      { n: s.saving === null ? "n/a" : signed(s.saving) },
+    ];
+  });
+  const base = names[c.baseline] ?? "";
+  const best = c.cheapest === null ? undefined : c.scenarios[c.cheapest]!;
+  const verdict =
+    best === undefined
+      ? "No scenario is cheapest at equal service (none has costs, meets every target and plans to the baseline's targets)"
+      : `Cheapest at equal service over ${years}: ${best.plan.scenario}` +
+        (c.cheapest === c.baseline ? " (the baseline itself)" : best.saving === null ? "" : `, ${best.saving >= 0 ? "saving" : "costing"} ${grouped(Math.abs(best.saving), 0)} ${currency} over ${years} against the baseline, ${base}`);
+  const builds = comparisonCostBuildUp(c);
+  const buildRows = costBuildUpRows(c, { totals: true });
+  const buildUp = builds
+    .map((b, k) => {
+      const heading = `<h3>${escapeXml(b.scenario)}${k === c.baseline ? " (baseline)" : ""}</h3>`;
+      const these = buildRows.filter((r) => r.scenarioIndex === k);
+      const costless = b.sites.filter((x) => x.pricing === null).map((x) => x.site);
+      const over =
+        b.totals.overYears === null
+          ? `<p>No cost over ${escapeXml(years)}: ${escapeXml(costless.join(", "))} ha${costless.length === 1 ? "s" : "ve"} no cost model.</p>`
+          : `<p>Over ${escapeXml(years)}: ${c.years} × ${money(b.totals.year)} a year + ${money(b.totals.oneOff)} one-off = <strong>${money(b.totals.overYears)} ${escapeXml(currency)}</strong>, the figure the ranking uses.</p>`;
+      return heading + (these.length > 0 ? buildUpHtml(these) : "") + over;
+    })
+    .join("\n");
+  const baselineWhy = ctx.baselineGiven === true ? "--baseline" : "the first scenario given";
+  return htmlPage(`Scenario comparison on ${ctx.forecast}`, `${verdict}. Baseline: ${base} (${baselineWhy}).`, [
     { heading: "People", html: people },
-    { heading: "Cost", html: cost },
+    { heading: `Cost over ${years}, by site: ${c.years} × a year + one-off, the figure the ranking compares`, html: cost },
     { heading: "Service", html: service },
     {
       heading: "Side by side",
-      html: htmlTable(
-        ["scenario", "people", "FTE", "sites", "weekly cost", "annual cost", "one-off", `cost over ${c.years} years`, "per contact", "live SL", "missed", "split loss FTE", ...(c.scenarios.some((x) => x.gaps !== undefined) ? ["roster gaps"] : [])],
+      html: `<div class="names">${htmlTable(
+        ["scenario", "people", "FTE", "sites", "weekly cost", "annual cost", "one-off", `cost over ${years}`, "per contact", "live SL", "missed", "split loss FTE", ...(gapsShown ? ["roster gaps"] : [])],
         rows,
-      ),
+      )}</div>`,
+    },
+    {
+      heading: `Against the baseline: ${base}`,
+      html: `<div class="names">${htmlTable(["scenario", "people", "FTE", "weekly cost", "annual cost", "one-off", "per contact", "live SL", `saving over ${years}`], deltaRows)}</div><p>Deltas are this scenario − the baseline; a saving is the baseline's cost over ${escapeXml(years)} − this one's (negative: it costs more).</p>`,
+    },
+    {
+      heading: "Cost build-up",
+      html:
+        `<p>${escapeXml(builds[0] === undefined ? "" : annualMeaning(builds[0]))}. Each period's lines add up to its total, the figure the comparison uses.</p>` +
+        `<div class="names">${buildUp}</div>` +
+        `<h3>Not counted</h3><ul>${notCountedLines(builds).map((l) => `<li>${escapeXml(l)}</li>`).join("")}</ul>`,
     },
     {
       heading: "Inputs and assumptions",
       html: facts([
         ["forecast", ctx.forecast],
         ["scenarios", ctx.files.join(", ")],
+        ["baseline", `${base} (${baselineWhy})`],
         ["what-if", `volume × ${ctx.whatIf.volumeFactor}, AHT × ${ctx.whatIf.ahtFactor}`],
-        ["ranking", `running cost × ${c.years} years + one-off costs, among the scenarios with the first one's targets that miss none`],
+        ["ranking", `running cost × ${c.years} years + one-off costs, among the scenarios with the baseline's targets that miss none`],
         ["in-house cost", "paid hours × loaded hourly cost per role; attrition hires a year; hiring and training the team once unless it exists"],
         ["outsourced cost", "per productive hour, per handled contact or per FTE-month; set-up fee and initial training once"],
       ]),
     },
   ]);
+}
+
+/** The recommended plan's lines as HTML: a paragraph per line, a list of the lines indented by two spaces under it. */
+function planHtml(lines: readonly string[]): string {
+  let html = "";
+  let list: string[] = [];
+  const flush = () => {
+    if (list.length > 0) html += `<ul>${list.map((l) => `<li>${escapeXml(l)}</li>`).join("")}</ul>`;
+    list = [];
+  };
+  for (const line of lines) {
+    if (line.startsWith("  ")) list.push(line.trim());
+    else {
+      flush();
+      html += `<p>${escapeXml(line)}</p>`;
+    }
+  }
+  flush();
+  return html;
 }
 
 /** The skill gaps as one HTML page: coverage per skill, hires, trainings. */
@@ -199,19 +314,20 @@ export function renderGapsHtml(g: GapsPlan, ctx: GapsContext): string {
     "Required and covered FTE per skill",
     g.skills.map((s) => ({ label: `L${s.tier} ${s.site ?? ""} ${s.typology}:${s.channel}`.replace(/\s+/g, " "), required: s.requiredFte, covered: s.coveredFte })),
   );
-  const hire = (hs: GapsPlan["hires"]) => htmlTable(["level", "site", "skills", "people", "closes FTE"], hs.map((h) => [`L${h.tier}`, h.site ?? "any", h.skills.join(" + "), n(h.count, 0), n(h.closesFte, 2)]));
+  const hire = (hs: GapsPlan["hires"]) => htmlTable(["level", "site", "skills", "people", "closes FTE"], hs.map((h) => [`L${h.tier}`, h.site ?? label("any"), h.skills.join(" + "), n(h.count, 0), n(h.closesFte, 2)]));
   const skills = htmlTable(
     ["level", "site", "skill", "required FTE", "holders", "covered", "gap", "peak agents", "short at peak"],
-    g.skills.map((s) => [`L${s.tier}`, s.site ?? "any", `${s.typology}:${s.channel}`, n(s.requiredFte, 2), n(s.holders, 0), n(s.coveredFte, 2), s.gapFte > 0 ? n(s.gapFte, 2) : "", n(s.peakAgents), s.peakShortAgents > 0 ? n(s.peakShortAgents) : ""]),
+    g.skills.map((s) => [`L${s.tier}`, s.site ?? label("any"), `${s.typology}:${s.channel}`, n(s.requiredFte, 2), n(s.holders, 0), n(s.coveredFte, 2), s.gapFte > 0 ? n(s.gapFte, 2) : "", n(s.peakAgents), s.peakShortAgents > 0 ? n(s.peakShortAgents) : ""]),
   );
   const t = g.totals;
   return htmlPage(
-    `Skill gaps of ${ctx.roster}`,
-    `Required ${grouped(t.requiredFte, 1)} FTE, covered ${grouped(t.coveredFte, 1)}, gap ${grouped(t.gapFte, 1)}: ${t.hires} hires, or ${t.trainings} trainings and ${t.hiresAfterTraining} hires`,
+    tr`Skill gaps of ${ctx.roster}`,
+    tr`Required ${grouped(t.requiredFte, 1)} FTE, covered ${grouped(t.coveredFte, 1)}, gap ${grouped(t.gapFte, 1)}: ${t.hires} hires, or ${t.trainings} trainings and ${t.hiresAfterTraining} hires`,
     [
+      { heading: "Recommended plan", html: planHtml(recommendedPlan(g, new Chalk({ level: 0 }))) },
       { heading: "Coverage", html: chart },
-      { heading: "Hires that close every gap", html: hire(g.hires) },
-      { heading: "Cross-training", html: `<ul>${trainingSummary(g).map((l) => `<li>${escapeXml(l)}</li>`).join("")}</ul><p>Then hires:</p>${hire(g.hiresAfterTraining)}` },
+      { heading: "Hires after training, by level and site", html: hire(g.hiresAfterTraining) },
+      { heading: "Hires without any training", html: hire(g.hires) },
       { heading: "Skills", html: skills },
       {
         heading: "Inputs and assumptions",

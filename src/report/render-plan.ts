@@ -1,12 +1,15 @@
 import { monthsOf, type MonthPlan } from "../plan/months.js";
 import type { ChalkInstance } from "chalk";
 import type { GroupPlan, RolePlan } from "../plan/group-staffing.js";
-import type { DayPlan, IntervalPlan, Plan, QueuePlan, WeekPlan } from "../plan/plan.js";
+import { FULL_TIME_DAYS_PER_WEEK, type DayPlan, type IntervalPlan, type Plan, type QueuePlan, type WeekPlan } from "../plan/plan.js";
 import type { PlanWhatIf } from "../plan/what-if.js";
 import { formatDateTime, WEEK_DAY_NAMES } from "../plan/calendar.js";
 import { grouped, jsonNumber, percent, seconds } from "./number-format.js";
-import { csvCell, type Cell } from "./csv-cell.js";
-import { renderTable, type Align } from "./table.js";
+import { csvCell, csvRecords, csvStart, csvStyle, type Cell, type CsvStyle } from "./csv-cell.js";
+import { tableWidth } from "./settings.js";
+import { label, plural, tr } from "./labels.js";
+import { renderTable, type Align, type TableFit } from "./table.js";
+import { wrapProse } from "./text-wrap.js";
 
 /** Version of the JSON documents of `ccplan plan`. */
 export const PLAN_SCHEMA_VERSION = 1;
@@ -15,7 +18,7 @@ export type PlanReport = "summary" | "queues" | "intervals" | "days" | "weeks" |
 
 
 /** Fields of one queue line (and of the totals), snake_case for CSV, camelCase for JSON. */
-const QUEUE_FIELDS: readonly [string, string, (q: QueuePlan) => Cell][] = [
+export const QUEUE_FIELDS: readonly [string, string, (q: QueuePlan) => Cell][] = [
   ["channel_class", "channelClass", (q) => q.queue?.channelClass ?? "total"],
   ["channel", "channel", (q) => q.queue?.channel ?? null],
   ["typology", "typology", (q) => q.queue?.typology ?? null],
@@ -38,7 +41,7 @@ const QUEUE_FIELDS: readonly [string, string, (q: QueuePlan) => Cell][] = [
 ];
 
 /** Fields of one calendar week. */
-const WEEK_FIELDS: readonly [string, string, (w: WeekPlan) => Cell][] = [
+export const WEEK_FIELDS: readonly [string, string, (w: WeekPlan) => Cell][] = [
   ["week_start", "weekStart", (w) => formatDateTime(w.startMin).slice(0, 10)],
   ["partial", "partial", (w) => w.partial],
   ["intervals", "intervals", (w) => w.intervals],
@@ -56,7 +59,7 @@ const WEEK_FIELDS: readonly [string, string, (w: WeekPlan) => Cell][] = [
 ];
 
 /** Fields of one calendar month (see `monthsOf`). */
-const MONTH_FIELDS: readonly [string, string, (m: MonthPlan) => Cell][] = [
+export const MONTH_FIELDS: readonly [string, string, (m: MonthPlan) => Cell][] = [
   ["month", "month", (m) => m.month],
   ["weeks", "weeks", (m) => m.weeks],
   ["partial_weeks", "partialWeeks", (m) => m.partialWeeks],
@@ -72,7 +75,7 @@ const MONTH_FIELDS: readonly [string, string, (m: MonthPlan) => Cell][] = [
 ];
 
 /** Fields of one interval line. */
-const INTERVAL_FIELDS: readonly [string, string, (i: IntervalPlan) => Cell][] = [
+export const INTERVAL_FIELDS: readonly [string, string, (i: IntervalPlan) => Cell][] = [
   ["interval_start", "intervalStart", (i) => formatDateTime(i.startMin)],
   ["typology", "typology", (i) => i.typology],
   ["channel", "channel", (i) => i.channel],
@@ -96,17 +99,20 @@ const INTERVAL_FIELDS: readonly [string, string, (i: IntervalPlan) => Cell][] = 
   ["note", "note", (i) => i.note],
 ];
 
-const DAY_FIELDS: readonly [string, string, (d: DayPlan) => Cell][] = [
+/** Fields of one day, all queues together. */
+export const DAY_FIELDS: readonly [string, string, (d: DayPlan) => Cell][] = [
   ["date", "date", (d) => formatDateTime(d.dayIndex * 1440).slice(0, 10)],
   ["volume", "volume", (d) => d.volume],
   ["workload_hours", "workloadHours", (d) => d.workloadHours],
   ["peak_agents", "peakAgents", (d) => d.peakAgents],
   ["agent_hours", "agentHours", (d) => d.agentHours],
   ["scheduled_hours", "scheduledHours", (d) => d.scheduledHours],
+  ["fte", "fte", (d) => d.fte],
+  ["people", "people", (d) => d.people],
 ];
 
 /** Fields of one role line of the tiers report (`--by tier`). */
-const ROLE_FIELDS: readonly [string, string, (r: RolePlan) => Cell][] = [
+export const ROLE_FIELDS: readonly [string, string, (r: RolePlan) => Cell][] = [
   ["role", "role", (r) => r.role],
   ["agents_peak", "agentsPeak", (r) => r.agentsPeak],
   ["fte", "fte", (r) => r.fte],
@@ -114,7 +120,7 @@ const ROLE_FIELDS: readonly [string, string, (r: RolePlan) => Cell][] = [
 ];
 
 /** Fields of one team line of the groups report (`--by group`). */
-const GROUP_FIELDS: readonly [string, string, (g: GroupPlan) => Cell][] = [
+export const GROUP_FIELDS: readonly [string, string, (g: GroupPlan) => Cell][] = [
   ["group", "group", (g) => g.name],
   ["tier", "tier", (g) => g.tier],
   ["pooled", "pooled", (g) => g.pooled],
@@ -138,20 +144,19 @@ function roleTotals(plan: Plan): RolePlan {
 }
 
 
-function csvLine<T>(fields: readonly [string, string, (x: T) => Cell][], row: T): string {
+function csvLine<T>(fields: readonly [string, string, (x: T) => Cell][], row: T, style: CsvStyle = csvStyle()): string {
   let line = "";
-  for (let k = 0; k < fields.length; k++) line += (k === 0 ? "" : ",") + csvCell(fields[k]![2](row));
+  for (let k = 0; k < fields.length; k++) line += (k === 0 ? "" : style.delimiter) + csvCell(fields[k]![2](row), style);
   return line;
 }
 
 function csv<T>(fields: readonly [string, string, (x: T) => Cell][], rows: readonly T[]): string {
-  const out = [fields.map(([name]) => name).join(",")];
-  for (const r of rows) out.push(csvLine(fields, r));
-  return out.join("\n") + "\n";
+  const style = csvStyle();
+  return csvStart(fields.map(([name]) => name), style) + csvRecords(rows.map((r) => csvLine(fields, r, style)), style);
 }
 
-/** The intervals report's CSV header line (no newline). */
-export const INTERVAL_CSV_HEADER = INTERVAL_FIELDS.map(([name]) => name).join(",");
+/** The intervals report's CSV column names. */
+export const INTERVAL_CSV_NAMES: readonly string[] = INTERVAL_FIELDS.map(([name]) => name);
 
 /** One interval as a CSV line (no newline). */
 export function intervalCsvLine(i: IntervalPlan): string {
@@ -166,6 +171,8 @@ export function intervalJsonLine(i: IntervalPlan): string {
 /** Head and alignment of the intervals table. */
 export const INTERVAL_TABLE_HEAD = ["interval", "typology", "channel", "dir.", "tier", "volume", "agents", "scheduled", "SL", "ASA", "aband.", "backlog", ""];
 export const INTERVAL_TABLE_ALIGN: Align[] = ["left", "left", "left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "left"];
+/** How the intervals table fits a narrow terminal: typology and agents, channel, missed, tier (when levels differ) and SL first; typologies shortened. */
+export const INTERVAL_TABLE_FIT: TableFit = { priority: [1, 6, 2, 12, 4, 8, 5, 7, 9, 11, 10, 3], shorten: { 1: "end" }, dropIfConstant: [4] };
 
 /** One interval's cells in the intervals table. */
 export function intervalTableCells(i: IntervalPlan, color: ChalkInstance): string[] {
@@ -173,7 +180,7 @@ export function intervalTableCells(i: IntervalPlan, color: ChalkInstance): strin
     formatDateTime(i.startMin),
     i.typology,
     i.channel,
-    i.direction,
+    label(i.direction),
     `L${i.tier}`,
     grouped(i.volume, 1),
     grouped(i.agents, i.channelClass === "sync" ? 0 : 2),
@@ -182,7 +189,7 @@ export function intervalTableCells(i: IntervalPlan, color: ChalkInstance): strin
     i.asaSec === null ? "" : seconds(i.asaSec),
     i.abandonRate === null ? "" : percent(i.abandonRate, 1),
     i.backlog === null ? "" : grouped(i.backlog, 1),
-    i.targetMet ? "" : color.red("missed"),
+    i.targetMet ? "" : color.red(tr`missed`),
   ];
 }
 
@@ -258,18 +265,64 @@ const capital = (day: string) => day[0]!.toUpperCase() + day.slice(1);
 /** Which week the FTE and headcount are of: the mean calendar week (and the peak week when there are several); lines of at most 80 columns. */
 function weeksNote(plan: Plan): string {
   const h = plan.horizon;
-  if (h === null) return "FTE = scheduled hours of a calendar week ÷ contract hours.";
+  if (h === null) return tr`FTE = scheduled hours of a calendar week ÷ contract hours.`;
   const from = capital(WEEK_DAY_NAMES[h.weekStart]!);
   if (plan.weeks === 1 && plan.weekly.length <= 1) {
-    return `FTE and headcount are of one calendar week, ${from} ${formatDateTime(h.windowStartMin).slice(0, 10)} 00:00 to the next\n${from}: scheduled hours ÷ ${grouped(plan.contractHours, 2, 0)} h.`;
+    return tr`FTE and headcount are of one calendar week, ${label(from)} ${formatDateTime(h.windowStartMin).slice(0, 10)} 00:00 to the next\n${label(from)}: scheduled hours ÷ ${grouped(plan.contractHours, 2, 0)} h.`;
   }
-  const weeks = `${grouped(plan.weeks, 0)} week${plan.weeks === 1 ? "" : "s"}${h.weeksGiven ? " as given" : ""}`;
-  const lines = [`FTE and headcount are of the mean week: ${grouped(plan.totals.fte, 1)} FTE, ${grouped(plan.totals.headcount, 0)} headcount (${weeks}).`];
+  const weeks = plural(plan.weeks, grouped(plan.weeks, 0), "week") + (h.weeksGiven ? tr` as given` : "");
+  const lines = [tr`FTE and headcount are of the mean week: ${grouped(plan.totals.fte, 1)} FTE, ${grouped(plan.totals.headcount, 0)} headcount (${weeks}).`];
   if (plan.peakWeek !== null) {
-    lines.push(`Peak week ${formatDateTime(plan.peakWeek.startMin).slice(0, 10)}: ${grouped(plan.peakWeek.fte, 1)} FTE, ${grouped(plan.peakWeek.headcount, 0)} headcount; --report weeks shows each.`);
+    lines.push(tr`Peak week ${formatDateTime(plan.peakWeek.startMin).slice(0, 10)}: ${grouped(plan.peakWeek.fte, 1)} FTE, ${grouped(plan.peakWeek.headcount, 0)} headcount; --report weeks shows each.`);
   }
-  if (plan.weekly.some((w) => w.partial)) lines.push("The forecast covers its first or last week only partly (see the warnings).");
+  if (plan.weekly.some((w) => w.partial)) lines.push(tr`The forecast covers its first or last week only partly (see the warnings).`);
   return lines.join("\n");
+}
+
+/** The summary's sort of queue line: outbound work that inbound agents' idle time took whole, so that no agent is staffed for it. */
+function blendedAway(q: QueuePlan): boolean {
+  return q.queue !== null && q.queue.direction === "outbound" && q.workloadHours > 0 && q.agentHours === 0 && q.scheduledHours === 0;
+}
+
+/** How the summary's queue table fits a narrow terminal: typology and headcount, channel, FTE, then tier (when levels differ), SL and missed intervals; typologies shortened. */
+const QUEUE_TABLE_FIT: TableFit = { priority: [2, 11, 1, 10, 4, 12, 15, 5, 7, 13, 14, 9, 8, 6, 3], shorten: { 2: "end" }, dropIfConstant: [4] };
+
+/** Agents' headcount of the organisation: its level roles (`level-1`, `level-2`…) added up. */
+function agentHeadcount(o: Plan["organisation"]): number {
+  return o.roles.filter((r) => /^level-/.test(r.role)).reduce((n, r) => n + r.headcount, 0);
+}
+
+/**
+ * The organisation's people as one sum that adds up to its total:
+ * `agents 248 + team leads 25 + managers 4 = 277 people`; with `detail`,
+ * each level and support role in brackets.
+ */
+function peopleSum(o: Plan["organisation"], detail: boolean): string {
+  const agents = o.roles.filter((r) => /^level-/.test(r.role));
+  const leads = o.roles.filter((r) => r.role === "team-lead");
+  const managers = o.roles.filter((r) => r.role === "manager");
+  const support = o.roles.filter((r) => !agents.includes(r) && !leads.includes(r) && !managers.includes(r));
+  const count = (rs: readonly RolePlan[]) => grouped(rs.reduce((n, r) => n + r.headcount, 0), 0);
+  const each = (rs: readonly RolePlan[]) => (detail && rs.length > 1 ? ` (${rs.map((r) => `${r.role} ${grouped(r.headcount, 0)}`).join(", ")})` : "");
+  const parts = [`agents ${count(agents)}${each(agents)}`];
+  if (leads.length > 0) parts.push(`team leads ${count(leads)}`);
+  if (managers.length > 0) parts.push(`managers ${count(managers)}`);
+  if (support.length > 0) parts.push(`support ${count(support)}${detail ? ` (${support.map((r) => `${r.role} ${grouped(r.headcount, 0)}`).join(", ")})` : ""}`);
+  return `${parts.join(" + ")} = ${grouped(o.totals.headcount, 0)} people`;
+}
+
+/** The summary's people line: from the agents of the table's total to everyone the organisation needs. */
+function peopleStory(plan: Plan): string {
+  const o = plan.organisation;
+  const agents = agentHeadcount(o);
+  const table = plan.totals.headcount;
+  const how =
+    o.model === "separate"
+      ? agents === table
+        ? ""
+        : `; agents rounded up per level: ${grouped(agents, 0)} against the total line's ${grouped(table, 0)}`
+      : `; queues pooled in teams need ${grouped(agents, 0)} agents, where the lines above staff each queue apart`;
+  return `People with management and support (organisation ${o.model}${how}): ${peopleSum(o, true)}; see --by tier and --by group.`;
 }
 
 /** What the organisation saves by pooling and what it costs in training, in one line. */
@@ -333,16 +386,20 @@ function whatIfLines(w: PlanWhatIf | undefined, width = 80): string[] {
   return lines;
 }
 
-/** The title lines of a plan in a terminal (with the what-ifs given, under the inputs they change). */
+/** The title lines of a plan in a terminal (with the what-ifs given, under the inputs they change), wrapped to the run's width. */
 export function planTitle(plan: Plan, report: PlanReport, color: ChalkInstance): string[] {
   const h = header(plan, report);
-  return [
-    color.bold(`Plan "${plan.scenario}"`) +
-      `  ${h.horizon.start ?? "–"} → ${h.horizon.end ?? "–"} (${grouped(plan.weeks, 2, 0)} week${plan.weeks === 1 ? "" : "s"})`,
-    `Shrinkage ${percent(plan.shrinkage, 1)}, ${grouped(plan.contractHours, 2, 0)} h a week per FTE, mean contract ${percent(plan.contractFraction, 0)}`,
-    ...whatIfLines(plan.whatIf),
-    "",
-  ];
+  const width = tableWidth();
+  return wrapProse(
+    [
+      color.bold(tr`Plan "${plan.scenario}"`) +
+        `  ${h.horizon.start ?? "–"} → ${h.horizon.end ?? "–"} (${plural(plan.weeks, grouped(plan.weeks, 2, 0), "week")})`,
+      tr`Shrinkage ${percent(plan.shrinkage, 1)}, ${grouped(plan.contractHours, 2, 0)} h a week per FTE, mean contract ${percent(plan.contractFraction, 0)}`,
+      ...whatIfLines(plan.whatIf, width ?? 80),
+      "",
+    ],
+    width,
+  );
 }
 
 /** The head of the JSON document, open after its last field (`{…,`). */
@@ -363,21 +420,26 @@ function periodCells(p: WeekPlan | MonthPlan, color: ChalkInstance): string[] {
   ];
 }
 
+/** A terminal report from its lines: prose wrapped to the run's width, tables as drawn. */
+const terminalText = (lines: readonly string[]) => wrapProse(lines, tableWidth()).join("\n") + "\n";
+
 /** The plan for a terminal. */
 export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInstance): string {
   const lines = planTitle(plan, report, color);
   if (report === "intervals") {
-    lines.push(renderTable(INTERVAL_TABLE_HEAD, plan.intervals.map((i) => intervalTableCells(i, color)), INTERVAL_TABLE_ALIGN));
-    return lines.join("\n") + "\n";
+    lines.push(renderTable(INTERVAL_TABLE_HEAD, plan.intervals.map((i) => intervalTableCells(i, color)), INTERVAL_TABLE_ALIGN, INTERVAL_TABLE_FIT));
+    return terminalText(lines);
   }
   if (report === "tiers") {
     lines[lines.length - 1] = `Organisation ${plan.organisation.model}; spans and support roles as in the scenario`;
     lines.push("");
     const rows = plan.organisation.roles.map((r) => [r.role, r.agentsPeak === null ? "" : grouped(r.agentsPeak, 1), grouped(r.fte, 1), grouped(r.headcount, 0)]);
-    rows.push([color.bold("total"), "", color.bold(grouped(plan.organisation.totals.fte, 1)), color.bold(grouped(plan.organisation.totals.headcount, 0))]);
-    lines.push(renderTable(["role", "agents at peak", "FTE", "headcount"], rows, ["left", "right", "right", "right"]));
+    // the total counts every role: people with management and support, as the line under the table adds them up
+    rows.push([color.bold(label("all people")), "", color.bold(grouped(plan.organisation.totals.fte, 1)), color.bold(grouped(plan.organisation.totals.headcount, 0))]);
+    lines.push(renderTable(["role", "agents at peak", "FTE", "headcount"], rows, ["left", "right", "right", "right"], { priority: [3, 2, 1] }));
+    lines.push(`The total, people with management and support: ${peopleSum(plan.organisation, false)}.`);
     lines.push(organisationNote(plan));
-    return lines.join("\n") + "\n";
+    return terminalText(lines);
   }
   if (report === "groups") {
     lines[lines.length - 1] = `Organisation ${plan.organisation.model}`;
@@ -400,10 +462,12 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
         ["tier", "group", "queues", "skills/person", "peak agents", "FTE", "headcount", "team leads", "FTE apart", "pooling gain", "training h"],
         rows,
         ["left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right"],
+        { priority: [1, 6, 5, 7, 9, 4, 2, 8, 10, 3], shorten: { 1: "end" } },
       ),
     );
+    lines.push(`Agents ${grouped(agentHeadcount(plan.organisation), 0)}: the headcount column added up; with management and support, ${peopleSum(plan.organisation, false)}.`);
     lines.push(organisationNote(plan));
-    return lines.join("\n") + "\n";
+    return terminalText(lines);
   }
   if (report === "weeks") {
     // fits 80 columns: workload and agent-hours are in the CSV and JSON
@@ -411,11 +475,11 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
       formatDateTime(w.startMin).slice(0, 10) + (w.partial ? color.yellow("*") : ""),
       ...periodCells(w, color),
     ]);
-    lines.push(renderTable(["week of", "volume", "peak", "paid h", "FTE", "people", "SL", "missed"], rows, ["left", "right", "right", "right", "right", "right", "right", "right"]));
-    if (plan.weekly.some((w) => w.partial)) lines.push("* a week the forecast covers only partly");
-    lines.push("peak: agents at the busiest moment; paid h: scheduled hours; people: headcount.", "CSV and JSON add workload and agent-hours.");
+    lines.push(renderTable(["week of", "volume", "peak", "paid h", "FTE", "people", "SL", "missed"], rows, ["left", "right", "right", "right", "right", "right", "right", "right"], { priority: [4, 5, 6, 7, 1, 2, 3] }));
+    if (plan.weekly.some((w) => w.partial)) lines.push(tr`* a week the forecast covers only partly`);
+    lines.push(tr`peak: agents at the busiest moment; paid h: scheduled hours; people: headcount.`, tr`CSV and JSON add workload and agent-hours.`);
     lines.push(weeksNote(plan));
-    return lines.join("\n") + "\n";
+    return terminalText(lines);
   }
   if (report === "months") {
     const rows = monthsOf(plan.weekly, plan.contractFraction).map((m) => [
@@ -423,22 +487,45 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
       grouped(m.weeks, 0),
       ...periodCells(m, color),
     ]);
-    lines.push(renderTable(["month", "wk", "volume", "peak", "paid h", "FTE", "people", "SL", "missed"], rows, ["left", "right", "right", "right", "right", "right", "right", "right", "right"]));
-    if (plan.weekly.some((w) => w.partial)) lines.push("* a month with a week the forecast covers only partly");
+    lines.push(
+      renderTable(["month", "wk", "volume", "peak", "paid h", "FTE", "people", "SL", "missed"], rows, ["left", "right", "right", "right", "right", "right", "right", "right", "right"], {
+        priority: [5, 6, 7, 8, 1, 2, 3, 4],
+      }),
+    );
+    if (plan.weekly.some((w) => w.partial)) lines.push(tr`* a month with a week the forecast covers only partly`);
     lines.push("wk: calendar weeks in the month (a week counts in the month that holds most of", "its days); volume and hours add up over them; FTE is the mean of its weeks',", "people from that FTE.");
-    return lines.join("\n") + "\n";
+    return terminalText(lines);
   }
   if (report === "days") {
-    const rows = plan.days.map((d) => [formatDateTime(d.dayIndex * 1440).slice(0, 10), grouped(d.volume, 0), grouped(d.workloadHours, 1), grouped(d.peakAgents, 1), grouped(d.agentHours, 1), grouped(d.scheduledHours, 1)]);
-    lines.push(renderTable(["date", "volume", "workload h", "peak agents", "agent-hours", "scheduled h"], rows, ["left", "right", "right", "right", "right", "right"]));
-    return lines.join("\n") + "\n";
+    const rows = plan.days.map((d) => [
+      formatDateTime(d.dayIndex * 1440).slice(0, 10),
+      grouped(d.volume, 0),
+      grouped(d.workloadHours, 1),
+      grouped(d.peakAgents, 1),
+      grouped(d.agentHours, 1),
+      grouped(d.scheduledHours, 1),
+      grouped(d.fte, 1),
+      grouped(d.people, 0),
+    ]);
+    lines.push(
+      renderTable(["date", "volume", "workload h", "peak agents", "agent-hours", "scheduled h", "FTE", "people"], rows, ["left", "right", "right", "right", "right", "right", "right", "right"], {
+        priority: [6, 7, 1, 3, 5, 4, 2],
+      }),
+    );
+    const day = plan.contractHours / FULL_TIME_DAYS_PER_WEEK;
+    lines.push(
+      `A day's FTE = its scheduled hours ÷ ${grouped(day, 2, 0)} h (a full-timer's ${grouped(plan.contractHours, 2, 0)} h ÷ ${FULL_TIME_DAYS_PER_WEEK} days);\n` +
+        `people = FTE ÷ mean contract ${percent(plan.contractFraction, 0)}, rounded up: those at work that day.\n` +
+        "A week's FTE is its days' FTE ÷ 5; its headcount is in the summary and --report weeks.",
+    );
+    return terminalText(lines);
   }
   const line = (q: QueuePlan, total: boolean) => {
     const cells = [
-      total ? "total" : q.queue!.channelClass,
+      total ? label("total") : q.queue!.channelClass + (blendedAway(q) ? "*" : ""),
       total ? "" : q.queue!.channel,
-      total ? "" : q.queue!.typology,
-      total ? "" : q.queue!.direction,
+      total ? label("agents only") : q.queue!.typology,
+      total ? "" : label(q.queue!.direction),
       total ? "" : `L${q.queue!.tier}`,
       grouped(q.volume, 0),
       grouped(q.workloadHours, 1),
@@ -461,19 +548,24 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
       ["class", "channel", "typology", "dir.", "tier", "volume", "workload h", "peak agents", "agent-hours", "scheduled h", "FTE", "headcount", "SL", "ASA", "aband.", "missed"],
       rows,
       ["left", "left", "left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right", "right", "right"],
+      QUEUE_TABLE_FIT,
     ),
   );
+  // outbound that blending absorbed whole: said on a line of its own (the row's zeros are not a mistake)
+  for (const q of plan.queues.filter(blendedAway)) {
+    const k = q.queue!;
+    lines.push(`* ${k.channelClass} ${k.channel} ${k.typology} (L${k.tier}): blended into inbound idle time: no dedicated agent (${grouped(q.workloadHours, 1)} h of work).`);
+  }
   if (report === "summary") {
     lines.push(weeksNote(plan));
     if (plan.totals.endBacklogItems !== null && plan.totals.endBacklogItems > 1e-6 && plan.weeks > 1) {
-      lines.push(`Deferred work waiting at the end (not yet due): ${grouped(plan.totals.endBacklogItems, 0)} items, ${grouped(plan.totals.endBacklogHours ?? 0, 1)} h.`);
+      lines.push(tr`Deferred work waiting at the end (not yet due): ${grouped(plan.totals.endBacklogItems, 0)} items, ${grouped(plan.totals.endBacklogHours ?? 0, 1)} h.`);
     }
-    lines.push("Headcount = FTE ÷ mean contract, rounded up once; the total is rounded from the summed FTE, not summed from rounded queues.");
-    const o = plan.organisation;
-    const people = o.roles.map((r) => `${r.role} ${grouped(r.headcount, 0)}`).join(", ");
-    const how = o.model === "separate" ? "people counted per level" : "queues pooled in teams, where the lines above staff each queue apart";
-    lines.push(`Organisation ${o.model} (${how}): ${grouped(o.totals.headcount, 0)} people with management and support (${people}); see --by tier and --by group.`);
-    if (o.scheduled !== undefined) lines.push("Agents' headcount from weekly shift schedules (--shifts; see ccplan shifts); the queue lines above stay FTE-based.");
+    lines.push(
+      `Headcount = FTE ÷ mean contract, rounded up once: the total line's ${grouped(plan.totals.headcount, 0)} are agents only, rounded from their summed ${grouped(plan.totals.fte, 1)} FTE (not summed from the rounded queues).`,
+    );
+    lines.push(peopleStory(plan));
+    if (plan.organisation.scheduled !== undefined) lines.push("Agents' headcount from weekly shift schedules (--shifts; see ccplan shifts); the queue lines above stay FTE-based.");
   }
-  return lines.join("\n") + "\n";
+  return terminalText(lines);
 }

@@ -2,7 +2,8 @@ import { formatDateTime, MINUTES_PER_DAY, MINUTES_PER_WEEK, weekDayOf } from "..
 import { tourCoverage } from "../plan/shifts/tour-coverage.js";
 import type { ShiftPlan, TeamSchedule, WeekSchedule } from "../plan/shifts/schedule-types.js";
 import type { ShiftTemplate } from "../plan/shifts/template.js";
-import { grouped, percent } from "./number-format.js";
+import { label as word, tr } from "./labels.js";
+import { grouped, localDigits, percent } from "./number-format.js";
 import { htmlPage, htmlTable } from "./render-html.js";
 import { dayName, listTours, peopleByTemplate, SHORT_DAY_NAMES, statusText, sumOf, teamLabel, teamTours, timeOfDay } from "./render-shifts.js";
 import { capSeries, escapeXml, niceMax, PALETTE, stackedBarChart, type Series } from "./svg-charts.js";
@@ -22,7 +23,7 @@ const n = (x: number, d = 1, min = d): Cell => ({ n: grouped(x, d, min) });
 const r1 = (x: number) => String(Math.round(x * 10) / 10);
 
 /** An axis tick: exact to the step (0.25 stays 0.25). */
-const tick = (x: number) => (x >= 1000 ? Math.round(x).toLocaleString("en-US") : String(Math.round(x * 1000) / 1000));
+const tick = (x: number) => localDigits(x >= 1000 ? Math.round(x).toLocaleString("en-US") : String(Math.round(x * 1000) / 1000));
 
 /**
  * Scheduled agents on the floor stacked by template, as steps (an interval's
@@ -148,9 +149,10 @@ function weekChart(team: TeamSchedule, week: WeekSchedule, label: string): strin
   const slots = Array.from({ length: 7 }, (_, d) => Array.from({ length: to - from }, (_, s) => d * perDay + from + s)).flat();
   const layers = names.map((name) => ({ name, values: slots.map((k) => byTemplate.get(name)![k]!) }));
   const ticks: [number, string][] = Array.from({ length: MINUTES_PER_WEEK / MINUTES_PER_DAY }, (_, d) => [d * (to - from), `${dayName(week.weekStartMin, d)} ${formatDateTime(week.weekStartMin + d * MINUTES_PER_DAY).slice(5, 10)}`]);
-  const hours = to - from === perDay ? "whole days" : `${timeOfDay(from * team.gridMin)}–${timeOfDay(to * team.gridMin)} each day`;
-  const title = `${label}: on the floor by template vs required, week of ${formatDateTime(week.weekStartMin).slice(0, 10)} (${hours})`;
-  return `${h3(title.slice(label.length + 2).replace(/^./, (c) => c.toUpperCase()))}\n${coverageStepChart(title, layers, slots.map((k) => week.required[k] ?? 0), ticks)}`;
+  const hours = to - from === perDay ? tr`whole days` : tr`${timeOfDay(from * team.gridMin)}–${timeOfDay(to * team.gridMin)} each day`;
+  const caption = tr`on the floor by template vs required, week of ${formatDateTime(week.weekStartMin).slice(0, 10)} (${hours})`;
+  const title = `${label}: ${caption}`;
+  return `${h3(caption.replace(/^./, (c) => c.toUpperCase()))}\n${coverageStepChart(title, layers, slots.map((k) => week.required[k] ?? 0), ticks)}`;
 }
 
 /** People by the most common start time of their tour, by template (mean per week over several weeks); the start times used only. */
@@ -162,7 +164,7 @@ function startChart(team: TeamSchedule, label: string): string {
   const series: Series[] = templateNames(team)
     .map((name) => ({ name, values: categories.map((c) => tours.filter((t) => t.tour.template === name && startOf(t.text.start) === c).reduce((s, t) => s + t.tour.people, 0) / weeks) }))
     .filter((s) => s.values.some((v) => v > 0));
-  const caption = `People by start time${weeks > 1 ? " (mean per week)" : ""}, by template`;
+  const caption = tr`People by start time${weeks > 1 ? tr` (mean per week)` : ""}, by template`;
   return `${h3(caption)}\n${stackedBarChart(`${label}: ${caption.toLowerCase()}`, categories, series, "people", 900, 280)}`;
 }
 
@@ -187,7 +189,7 @@ function templateRow(t: ShiftTemplate, weekStartMin: number): Cell[] {
 }
 
 function facts(items: [string, string][]): string {
-  return `<dl>${items.map(([k, v]) => `<dt>${escapeXml(k)}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl>`;
+  return `<dl>${items.map(([k, v]) => `<dt>${escapeXml(word(k))}</dt><dd>${escapeXml(v)}</dd>`).join("")}</dl>`;
 }
 
 /**
@@ -235,14 +237,14 @@ export function renderShiftsHtml(plan: ShiftPlan, ctx: ShiftsHtmlContext = {}): 
       .map((x): Cell[] => [...(several ? [formatDateTime(x.week.weekStartMin).slice(0, 10)] : []), x.tour.template, x.text.days, x.text.start, x.text.end, x.text.breaksFull, n(x.tour.people, 0)]);
     const weekStart = team.weeks[0]?.weekStartMin ?? 4 * MINUTES_PER_DAY;
     sections.push({
-      heading: `Schedule of ${label}`,
+      heading: tr`Schedule of ${label}`,
       html: [
         `<p>${escapeXml(`${grouped(team.people, 1, 0)} people (${peopleByTemplate(team.meanWeek.byTemplate) || "nobody"}), headcount ${grouped(team.headcount, 0)}; efficiency ${percent(team.efficiency, 1)}; ${statusText(team.status, team.gap)}.`)}</p>`,
         charts,
         team.weeks.length === 0 ? "" : startChart(team, label),
-        h3("Tours"),
+        h3(word("Tours")),
         tours.length === 0 ? "<p>No tour.</p>" : htmlTable([...(several ? ["week of"] : []), "template", "days", "start", "end", "breaks", "people"], tours),
-        h3("Templates as solved"),
+        h3(word("Templates as solved")),
         htmlTable(["template", "days/week", "days off", "length", "paid h/day", "starts", "start band", "breaks (window from the shift start)", `cost/h (${plan.currency})`, "share", "max people"], team.rules.templates.map((x) => templateRow(x, weekStart))),
       ].join("\n"),
     });
@@ -262,5 +264,5 @@ export function renderShiftsHtml(plan: ShiftPlan, ctx: ShiftsHtmlContext = {}): 
     ]),
   });
   const subtitle = `${grouped(t.people, 1, 0)} people scheduled, headcount ${grouped(t.headcount, 0)}${t.planHeadcount === null ? "" : ` (plan ${grouped(t.planHeadcount, 0)})`}, ${grouped(t.costPerWeek, 0)} ${plan.currency} a week, efficiency ${percent(t.efficiency, 1)}; ${statusText(t.status, t.gap)}`;
-  return htmlPage(`Shift schedules: ${plan.scenario}`, subtitle, sections);
+  return htmlPage(tr`Shift schedules: ${plan.scenario}`, subtitle, sections);
 }

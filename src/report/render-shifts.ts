@@ -5,9 +5,12 @@ import type { MipStatus } from "../plan/shifts/mip.js";
 import type { MeanWeek, ShiftPlan, TeamSchedule, TemplateUse, Tour, TourDay, WeekSchedule } from "../plan/shifts/schedule-types.js";
 import { levelInTeamName } from "../plan/shifts/team-level.js";
 import type { DaysOff, ShiftTemplate } from "../plan/shifts/template.js";
-import { csvCell, type Cell } from "./csv-cell.js";
+import { csvCell, csvDocument, CSV_STYLE_EN, type Cell } from "./csv-cell.js";
+import { label, plural, tr } from "./labels.js";
 import { grouped, jsonNumber, percent } from "./number-format.js";
-import { renderTable, type Align } from "./table.js";
+import { reportSettings, tableWidth as runWidth } from "./settings.js";
+import { BoxTable, renderTable, type Align, type TableFit } from "./table.js";
+import { wrapProse, wrapText } from "./text-wrap.js";
 
 /**
  * The reports of `ccplan shifts` (SPEC 5.4b): weekly schedules per team as a
@@ -28,7 +31,7 @@ export type ShiftsReport = "summary" | "tours" | "coverage";
 
 /** Options of the terminal table. */
 export interface ShiftsTableOptions {
-  /** Columns the summary may take (default 80): less important columns are left out until it fits. */
+  /** Columns the summary may take (default: the run's width, `--width` or the terminal's; else 80, or no limit with `--wide`): less important columns are left out until it fits. */
   width?: number;
 }
 
@@ -246,7 +249,7 @@ const tableWidth = (widths: readonly number[]) => 1 + widths.reduce((s, w) => s 
 
 /** The columns that fit `width`, most important first (a column too wide is skipped, narrower less important ones may still fit); in their order. */
 function fitColumns(columns: readonly Column[], width: number): { kept: Column[]; dropped: Column[] } {
-  const w = columns.map((c) => Math.max(stringWidth(c.head), ...c.cells.map((x) => stringWidth(x))));
+  const w = columns.map((c) => Math.max(stringWidth(label(c.head)), ...c.cells.map((x) => stringWidth(x)))); // the header as drawn (see labels.ts)
   const byPriority = columns.map((_, k) => k).sort((a, b) => columns[a]!.priority - columns[b]!.priority);
   const keep = new Set<number>();
   for (const k of byPriority) {
@@ -273,29 +276,18 @@ function cut(text: string, max: number): string {
   return out + "…";
 }
 
-/** Words wrapped to lines of at most `width` columns. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && stringWidth(line) + 1 + stringWidth(word) > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  if (line !== "") lines.push(line);
-  return lines;
-}
+/** Words wrapped to lines of at most `width` columns (see `wrapText`). */
+const wrap = (text: string, width: number): string[] => wrapText(text, width);
 
 /** The title lines of the shifts reports in a terminal. */
-function title(plan: ShiftPlan, color: ChalkInstance): string[] {
+function title(plan: ShiftPlan, color: ChalkInstance, width: number): string[] {
   const first = plan.teams.flatMap((t) => t.weeks).reduce((m, w) => Math.min(m, w.weekStartMin), Infinity);
-  const from = Number.isFinite(first) ? ` from ${SHORT_DAY_NAMES[weekDayOf(first)]} ${formatDateTime(first).slice(0, 10)}` : "";
-  const sites = severalSites(plan) || plan.teams.length === 0 || plan.teams[0]!.site === "" ? "" : `; site ${plan.teams[0]!.site}`;
-  const head = `Shifts "${plan.scenario}"`;
-  const rest = `${grouped(plan.weeks, 0)} week${plan.weeks === 1 ? "" : "s"}${from}; costs in ${plan.currency} a week${sites}`;
-  // at most 80 columns: the details on a line of their own when the two do not fit
-  return head.length + 2 + rest.length <= 80 ? [color.bold(head) + `  ${rest}`, ""] : [color.bold(head), rest, ""];
+  const from = Number.isFinite(first) ? tr` from ${label(SHORT_DAY_NAMES[weekDayOf(first)]!)} ${formatDateTime(first).slice(0, 10)}` : "";
+  const sites = severalSites(plan) || plan.teams.length === 0 || plan.teams[0]!.site === "" ? "" : tr`; site ${plan.teams[0]!.site}`;
+  const head = tr`Shifts "${plan.scenario}"`;
+  const rest = tr`${plural(plan.weeks, grouped(plan.weeks, 0), "week")}${from}; costs in ${plan.currency} a week${sites}`;
+  // within the width: the details on a line of their own when the two do not fit
+  return head.length + 2 + rest.length <= width ? [color.bold(head) + `  ${rest}`, ""] : [...wrap(color.bold(head), width), ...wrap(rest, width), ""];
 }
 
 function summaryTable(plan: ShiftPlan, color: ChalkInstance, width: number): string[] {
@@ -394,7 +386,52 @@ function briefStart(start: string): string {
   return exceptions.length <= 2 ? start : `${m[1]} (${exceptions.length} days differ)`;
 }
 
-function toursTables(plan: ShiftPlan, color: ChalkInstance): string[] {
+/**
+ * How a tours table fits a narrow terminal (`o`: 1 when a "week of" column
+ * leads): every column shortened before any is hidden, so that tours that
+ * differ still read differently (breaks last); then breaks, days, start go.
+ */
+function toursFit(o: number): TableFit {
+  const [template, days, start, breaks, people] = [o, o + 1, o + 2, o + 3, o + 4];
+  return {
+    priority: [template, people, start, days, breaks],
+    shorten: { [template]: "end", [days]: "end", [start]: "end", [breaks]: "end" },
+    minWidths: { [template]: 12, [days]: 11, [start]: 17, [breaks]: 12 },
+  };
+}
+
+/**
+ * One team's tours table at the run's width. When it must be fitted, tours
+ * that then read the same (they differ only in what is hidden or shortened)
+ * are one line with their people added, as tours alike at full width are.
+ */
+function toursTable(weeks: boolean, rows: readonly string[][], people: readonly number[]): string {
+  const head = [...(weeks ? ["week of"] : []), "template", "days", "start", "breaks", "people"];
+  const align: Align[] = [...(weeks ? (["left"] as Align[]) : []), "left", "left", "left", "left", "right"];
+  const fit = toursFit(weeks ? 1 : 0);
+  const full = rows.map((r, k) => [...r, grouped(people[k]!, 0)]);
+  const box = new BoxTable(head, align, fit);
+  for (const r of full) box.measure(r);
+  const note = box.fitTo(runWidth());
+  if (note.length === 0) return renderTable(head, full, align, fit);
+  const shown = box.shownColumns();
+  const peopleAt = shown.indexOf(head.length - 1);
+  const merged: string[][] = [];
+  const mergedPeople: number[] = [];
+  rows.forEach((r, k) => {
+    const cells = box.shown([...r, ""]).filter((_, j) => j !== peopleAt);
+    const last = merged[merged.length - 1];
+    if (last !== undefined && last.every((cell, j) => cell === cells[j])) mergedPeople[mergedPeople.length - 1]! += people[k]!;
+    else {
+      merged.push(cells);
+      mergedPeople.push(people[k]!);
+    }
+  });
+  const drawn = merged.map((cells, k) => (peopleAt < 0 ? cells : [...cells.slice(0, peopleAt), grouped(mergedPeople[k]!, 0), ...cells.slice(peopleAt)]));
+  return [renderTable(shown.map((c) => head[c]!), drawn, shown.map((c) => align[c]!)), ...note].join("\n");
+}
+
+function toursTables(plan: ShiftPlan, color: ChalkInstance, width: number): string[] {
   const withSite = severalSites(plan);
   const listed = listTours(plan);
   const lines: string[] = [];
@@ -418,19 +455,12 @@ function toursTables(plan: ShiftPlan, color: ChalkInstance): string[] {
         people.push(tour.people);
       }
     }
-    lines.push(
-      renderTable(
-        [...(weeks ? ["week of"] : []), "template", "days", "start", "breaks", "people"],
-        rows.map((r, k) => [...r, grouped(people[k]!, 0)]),
-        [...(weeks ? (["left"] as Align[]) : []), "left", "left", "left", "left", "right"],
-      ),
-      "",
-    );
+    lines.push(toursTable(weeks, rows, people), "");
   }
   lines.push(
     ...wrap(
       "Times of day; a start in brackets is a day that differs; breaks are the first day's, … when other days' differ (tours alike at this width are one line; CSV and JSON give every tour, with its end and every day's starts and breaks).",
-      80,
+      width,
     ),
   );
   return lines;
@@ -470,7 +500,9 @@ function coverageTable(plan: ShiftPlan, color: ChalkInstance): string[] {
     }
   }
   const head = ["interval", ...(withTeam ? ["team"] : []), "required", "on floor", "over", "under"];
-  const lines = [renderTable(head, rows, ["left", ...(withTeam ? (["left"] as Align[]) : []), "right", "right", "right", "right"])];
+  const o = withTeam ? 1 : 0;
+  const fit: TableFit = { priority: [...(withTeam ? [1] : []), o + 1, o + 2, o + 4, o + 3], shorten: withTeam ? { 1: "end" } : {} };
+  const lines = [renderTable(head, rows, ["left", ...(withTeam ? (["left"] as Align[]) : []), "right", "right", "right", "right"], fit)];
   lines.push("Agents per interval (intervals with nothing required and nobody on the floor are left out).");
   return lines;
 }
@@ -482,23 +514,25 @@ function coverageTable(plan: ShiftPlan, color: ChalkInstance): string[] {
  * `coverage`: required and on-the-floor agents per interval.
  */
 export function renderShiftsTable(plan: ShiftPlan, report: ShiftsReport, color: ChalkInstance, options: ShiftsTableOptions = {}): string {
-  const width = options.width ?? 80;
-  const lines = title(plan, color);
-  if (report === "tours") lines.push(...toursTables(plan, color));
+  // the run's width; in a pipe the summary still fits 80 columns, as it always has (--wide: no limit)
+  const width = options.width ?? runWidth() ?? (reportSettings().wide ? Infinity : 80);
+  const lines = title(plan, color, width);
+  if (report === "tours") lines.push(...toursTables(plan, color, width));
   else if (report === "coverage") lines.push(...coverageTable(plan, color));
   else {
     lines.push(...summaryTable(plan, color, width));
     lines.push(...summaryNotes(plan, width));
     if (plan.weeks > 1 || plan.teams.some((t) => t.weeks.length > 1)) lines.push(...perWeekTable(plan, color, width));
   }
-  return lines.join("\n") + "\n";
+  // the summary's lines are fitted above; the other reports' prose (team lines, notes) to the run's width
+  return wrapProse(lines, report === "summary" ? undefined : runWidth()).join("\n") + "\n";
 }
 
 // ---------------------------------------------------------------------------
 // CSV
 
 function csv(head: readonly string[], rows: readonly Cell[][]): string {
-  return [head.join(","), ...rows.map((r) => r.map(csvCell).join(","))].join("\n") + "\n";
+  return csvDocument(head, rows);
 }
 
 /** The summary CSV's columns. */
@@ -529,9 +563,10 @@ const SUMMARY_HEAD = [
   "status",
 ] as const;
 
-const csvByTemplate = (uses: readonly TemplateUse[]) => uses.map((u) => `${u.template}=${csvCell(u.people)}`).join("|");
+// a list in one cell, numbers written as in every locale (a key=value list for programs, like the gaps' allocation)
+const csvByTemplate = (uses: readonly TemplateUse[]) => uses.map((u) => `${u.template}=${csvCell(u.people, CSV_STYLE_EN)}`).join("|");
 
-function summaryCsv(plan: ShiftPlan): string {
+function summaryCsv(plan: ShiftPlan): ShiftsCsvTable {
   const rows: Cell[][] = [];
   for (const team of plan.teams) {
     const f = team.meanWeek;
@@ -555,17 +590,17 @@ function summaryCsv(plan: ShiftPlan): string {
     "total", null, null, null, null, null, t.people, t.headcount, t.planFte, t.planHeadcount, t.planHeadcount === null ? null : t.headcount - t.planHeadcount,
     t.paidHoursPerWeek, t.costPerWeek, sum((x) => x.scheduledPaidHours), sum((x) => x.scheduledCost), sum((x) => x.requiredHours), sum((x) => x.onFloorHours), t.efficiency, sum((x) => x.overHours), sum((x) => x.underHours), sum((x) => x.understaffingCost), t.gap, null, t.status,
   ]);
-  return csv(SUMMARY_HEAD, rows);
+  return { names: SUMMARY_HEAD, rows };
 }
 
-function toursCsv(plan: ShiftPlan): string {
-  return csv(
+function toursCsv(plan: ShiftPlan): ShiftsCsvTable {
+  return table(
     ["site", "team", "level", "week_start", "template", "days", "start", "end", "breaks", "people", "paid_hours_per_person", "cost_per_person"],
     listTours(plan).map(({ team, week, tour, text }) => [team.site, team.team, team.tier, weekDate(week), tour.template, text.dayList, text.start, text.end, text.breaksFull, tour.people, tour.paidHours, tour.cost]),
   );
 }
 
-function coverageCsv(plan: ShiftPlan): string {
+function coverageCsv(plan: ShiftPlan): ShiftsCsvTable {
   const rows: Cell[][] = [];
   for (const team of plan.teams) {
     for (const w of team.weeks) {
@@ -576,7 +611,7 @@ function coverageCsv(plan: ShiftPlan): string {
       }
     }
   }
-  return csv(["site", "team", "level", "interval_start", "interval_minutes", "required", "on_floor", "over", "under"], rows);
+  return { names: ["site", "team", "level", "interval_start", "interval_minutes", "required", "on_floor", "over", "under"], rows };
 }
 
 /**
@@ -587,6 +622,20 @@ function coverageCsv(plan: ShiftPlan): string {
  * interval with something required or someone on the floor.
  */
 export function renderShiftsCsv(plan: ShiftPlan, report: ShiftsReport): string {
+  const t = shiftsCsvTable(plan, report);
+  return csv(t.names, t.rows);
+}
+
+/** A table of the schedules: column names and rows, as {@link renderShiftsCsv} writes them (and the xlsx sheets hold them). */
+export interface ShiftsCsvTable {
+  names: readonly string[];
+  rows: Cell[][];
+}
+
+const table = (names: readonly string[], rows: Cell[][]): ShiftsCsvTable => ({ names, rows });
+
+/** One table of the schedules (see {@link renderShiftsCsv}). */
+export function shiftsCsvTable(plan: ShiftPlan, report: ShiftsReport): ShiftsCsvTable {
   if (report === "tours") return toursCsv(plan);
   if (report === "coverage") return coverageCsv(plan);
   return summaryCsv(plan);

@@ -1,5 +1,11 @@
 import Table from "cli-table3";
 import stringWidth from "string-width";
+import { label } from "./labels.js";
+import { tableWidth } from "./settings.js";
+import { fitLayout, fitNote, shortenText, type TableFit, type TableLayout } from "./table-fit.js";
+import { stripAnsi } from "./text-wrap.js";
+
+export type { TableFit } from "./table-fit.js";
 
 export type Align = "left" | "right" | "center";
 
@@ -7,26 +13,35 @@ export type Align = "left" | "right" | "center";
 const CLI_TABLE_MAX_ROWS = 100;
 
 /**
- * A plain box table. Styles are emptied so cli-table3 never adds colour codes
- * of its own: colour comes only from the caller's chalk instance. Long tables
- * (an interval report has thousands of rows) are drawn by {@link BoxTable},
- * character for character the same (a property test holds them equal).
+ * A plain box table, fitted to the run's width ({@link tableWidth}): when it
+ * is wider, columns are hidden by `fit.priority` (the label column never)
+ * and long labels shortened with `…` (`fit.shorten`), and one line under the
+ * table says what was left out and how to see it all. Numbers are never
+ * changed, only hidden. Styles are emptied so cli-table3 never adds colour
+ * codes of its own: colour comes only from the caller's chalk instance. Long
+ * tables (an interval report has thousands of rows) are drawn by
+ * {@link BoxTable}, character for character the same (a property test holds
+ * them equal).
  */
-export function renderTable(head: string[], rows: string[][], align: Align[]): string {
+export function renderTable(head: string[], rows: string[][], align: Align[], fit: TableFit = {}): string {
+  const header = head.map((h) => oneLine(label(h))); // headers in the run's language (see labels.ts)
   const cells = rows.map((r) => r.map(oneLine));
-  const header = head.map(oneLine);
+  const box = new BoxTable(header, align, fit);
+  for (const r of cells) box.measure(r);
+  const note = box.fitTo(tableWidth());
+  let text: string;
   if (cells.length > CLI_TABLE_MAX_ROWS) {
-    const box = new BoxTable(header, align);
-    for (const r of cells) box.measure(r);
-    return [box.top(), ...cells.map((r) => box.row(r)), box.bottom()].join("\n");
+    text = [box.top(), ...cells.map((r) => box.row(r)), box.bottom()].join("\n");
+  } else {
+    const table = new Table({
+      head: box.shown(header, false),
+      colAligns: box.shownAlign(),
+      style: { head: [], border: [], compact: true },
+    });
+    for (const r of cells) table.push(box.shown(r));
+    text = table.toString();
   }
-  const table = new Table({
-    head: header,
-    colAligns: align,
-    style: { head: [], border: [], compact: true },
-  });
-  for (const r of cells) table.push(r);
-  return table.toString();
+  return note.length === 0 ? text : [text, ...note].join("\n");
 }
 
 /** A cell on one line (a newline or tab from an input label would break the box). */
@@ -36,18 +51,35 @@ function oneLine(cell: string): string {
 
 /**
  * The same box as cli-table3's compact style, drawn line by line in linear
- * time: measure every row first ({@link measure}), then print the top (with
- * the header), each row, and the bottom. Widths are display columns (ANSI
- * codes take none, wide characters two), as cli-table3 counts them.
+ * time: measure every row first ({@link measure}), fit the columns to a width
+ * if there is one ({@link fitTo}), then print the top (with the header), each
+ * row, and the bottom. Widths are display columns (ANSI codes take none,
+ * wide characters two), as cli-table3 counts them.
  */
 export class BoxTable {
+  /** Each column's natural width: the widest of its header and cells. */
   readonly widths: number[];
+  /** Distinct cells (as seen, colour codes removed) of the columns that may be shortened. */
+  private readonly distinct = new Map<number, Set<string>>();
+  /** For each column of `fit.dropIfConstant`: its one non-blank text so far, or null once two differ. */
+  private readonly sameText = new Map<number, string | null | undefined>();
+  /** The columns drawn: set by {@link fitTo}, else every column whole (made again after each measure). */
+  private fitted: TableLayout | undefined;
+  /** Shortened cells already made, per shown column. */
+  private readonly shortened = new Map<number, Map<string, string>>();
 
   constructor(
     private readonly head: readonly string[],
     private readonly align: readonly Align[],
+    private readonly fit: TableFit = {},
   ) {
     this.widths = head.map((h) => stringWidth(h));
+    for (const key of Object.keys(fit.shorten ?? {})) if (Number(key) < head.length) this.distinct.set(Number(key), new Set());
+    for (const c of fit.dropIfConstant ?? []) this.sameText.set(c, undefined);
+  }
+
+  private get layout(): TableLayout {
+    return (this.fitted ??= fitLayout(this.head, this.widths, this.distinct, undefined));
   }
 
   /** Widen the columns to hold a row. */
@@ -56,31 +88,77 @@ export class BoxTable {
       const w = stringWidth(cells[c] ?? "");
       if (w > this.widths[c]!) this.widths[c] = w;
     }
+    for (const [c, seen] of this.distinct) seen.add(stripAnsi(cells[c] ?? ""));
+    for (const [c, text] of this.sameText) {
+      const t = stripAnsi(cells[c] ?? "").trim();
+      if (t !== "" && text !== null && text !== t) this.sameText.set(c, text === undefined ? t : null);
+    }
+    this.fitted = undefined;
+  }
+
+  /**
+   * Choose the columns to draw at `width` (undefined: all, whole), once every
+   * row is measured (a later {@link measure} undoes it); returns the line(s) to print under the table, none when
+   * it is drawn whole.
+   */
+  fitTo(width: number | undefined): string[] {
+    const constant = new Set([...this.sameText].filter(([, t]) => t !== null).map(([c]) => c));
+    this.fitted = fitLayout(this.head, this.widths, this.distinct, width, this.fit, constant);
+    this.shortened.clear();
+    return fitNote(this.head, this.layout, width, this.fit.hint);
+  }
+
+  /** The cells of a row that are drawn, shortened where the layout says (the header is never shortened). */
+  shown(cells: readonly string[], shorten = true): string[] {
+    return this.layout.columns.map((col) => {
+      const text = cells[col.index] ?? "";
+      if (!shorten || col.shortenTo === undefined) return text;
+      let cache = this.shortened.get(col.index);
+      if (cache === undefined) this.shortened.set(col.index, (cache = new Map()));
+      let s = cache.get(text);
+      if (s === undefined) cache.set(text, (s = shortenText(text, col.shortenTo, col.at)));
+      return s;
+    });
+  }
+
+  /** Indexes (in the full table) of the drawn columns, in order. */
+  shownColumns(): number[] {
+    return this.layout.columns.map((col) => col.index);
+  }
+
+  /** Alignment of the drawn columns. */
+  shownAlign(): Align[] {
+    return this.layout.columns.map((col) => this.align[col.index] ?? "left");
   }
 
   /** Top border, header and (when rows follow, as cli-table3 does) the line under it. */
   top(rowsFollow = true): string {
-    const rule = (l: string, m: string, r: string) => l + this.widths.map((w) => "─".repeat(w + 2)).join(m) + r;
-    const lines = [rule("┌", "┬", "┐"), this.row(this.head)];
+    const rule = (l: string, m: string, r: string) => l + this.layout.columns.map((col) => "─".repeat(col.width + 2)).join(m) + r;
+    const lines = [rule("┌", "┬", "┐"), this.draw(this.shown(this.head, false))];
     if (rowsFollow) lines.push(rule("├", "┼", "┤"));
     return lines.join("\n");
   }
 
   /** One row, each cell padded to its column. */
   row(cells: readonly string[]): string {
-    let line = "│";
-    for (let c = 0; c < this.widths.length; c++) {
-      const text = cells[c] ?? "";
-      const extra = this.widths[c]! - stringWidth(text);
-      const a = this.align[c] ?? "left";
-      const left = a === "right" ? extra : a === "center" ? Math.floor(extra / 2) : 0;
-      line += " " + " ".repeat(left) + text + " ".repeat(extra - left) + " │";
-    }
-    return line;
+    return this.draw(this.shown(cells));
   }
 
   /** Bottom border. */
   bottom(): string {
-    return "└" + this.widths.map((w) => "─".repeat(w + 2)).join("┴") + "┘";
+    return "└" + this.layout.columns.map((col) => "─".repeat(col.width + 2)).join("┴") + "┘";
+  }
+
+  /** Shown cells padded to their columns, between the box's bars. */
+  private draw(cells: readonly string[]): string {
+    let line = "│";
+    this.layout.columns.forEach((col, k) => {
+      const text = cells[k] ?? "";
+      const extra = col.width - stringWidth(text);
+      const a = this.align[col.index] ?? "left";
+      const left = a === "right" ? extra : a === "center" ? Math.floor(extra / 2) : 0;
+      line += " " + " ".repeat(left) + text + " ".repeat(extra - left) + " │";
+    });
+    return line;
   }
 }

@@ -78,10 +78,10 @@ describe("ccplan compare", () => {
     expect(table.code).toBe(0);
     const people = JSON.parse((await runCli(["compare", week, ...two, "--format", "json"])).stdout).scenarios[0].totals.headcount as number;
     expect(table.stdout).toMatch(new RegExp(`│ people\\s+│\\s+${people} │\\s+\\d+ \\([+−]\\d+\\) │`));
-    expect(table.stdout).toMatch(/Cheapest meeting every target over 3 years: Hybrid, level-1 phone and chat nearshore \(−[\d,]+ EUR over 3 years against All in-house, Paris\)\./);
+    expect(table.stdout).toMatch(/Cheapest meeting every target over 3 years: Hybrid, level-1 phone and chat nearshore \(saves [\d,]+ EUR over 3 years against the baseline, All in-house, Paris\)\./);
     const csv = await runCli(["compare", week, ...two, "--format", "csv"]);
     const lines = csv.stdout.trim().split("\n");
-    expect(lines[0]).toMatch(/^scenario,headcount,fte,level_1_headcount,.*,cheapest$/);
+    expect(lines[0]).toMatch(/^scenario,headcount,fte,level_1_headcount,.*,cheapest,baseline,.*,saving_over_years$/);
     expect(lines).toHaveLength(3);
     const bySite = await runCli(["compare", week, ...two, "--format", "csv", "--by", "site"]);
     expect(bySite.stdout.split("\n")[0]).toBe("scenario,site,kind,location,sharing,role,fte,headcount,weekly_cost");
@@ -130,7 +130,7 @@ describe("ccplan compare", () => {
       writeFileSync(loose, base.replace(/^name: .*$/m, "name: Loose").replace("service_level: 80/20, max_occupancy: 85%, max_abandon: 5%", "service_level: 50/60, max_occupancy: 95%"));
       const r = await runCli(["compare", week, "--scenario", `${S}/sourcing-in-house.yaml`, "--scenario", loose]);
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/Cheapest meeting every target over 3 years: All in-house, Paris\.\nLeft out, other service targets than All in-house, Paris: Loose\./);
+      expect(r.stdout).toMatch(/Cheapest meeting every target over 3 years: All in-house, Paris \(the baseline itself\)\.\nLeft out, other service targets than the baseline \(All in-house, Paris\): Loose\./);
       const mad = join(dir, "mad.yaml");
       writeFileSync(mad, readFileSync(`${S}/sourcing-nearshore.yaml`, "utf8").replace("currency: EUR", "currency: MAD"));
       const m = await runCli(["compare", week, "--scenario", `${S}/sourcing-in-house.yaml`, "--scenario", mad]);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/fake-io.js";
+import { binEnv } from "../helpers/bin-env.js";
 
 describe("ccplan erlang (in-process)", () => {
   it("answers the textbook case with 14 agents, the curve around it and the binding target", async () => {
@@ -142,12 +143,12 @@ describe("ccplan erlang (the real binary)", () => {
   const bin = "bin/ccplan.js";
 
   it("prints the answer and exits 0", () => {
-    const out = execFileSync(process.execPath, [bin, "erlang", "--volume", "100", "--aht", "3:00", "--sl", "80/20", "--format", "csv"], { encoding: "utf8" });
+    const out = execFileSync(process.execPath, [bin, "erlang", "--volume", "100", "--aht", "3:00", "--sl", "80/20", "--format", "csv"], { encoding: "utf8", env: binEnv() });
     expect(out.split("\n")[1]).toMatch(/,true,14,14,10,0\.88835,7\.835937,0\.174132,0\.714286,,service-level,$/);
   });
 
   it("exits 2 on bad input with a diagnostic and no stack trace", () => {
-    const r = spawnSync(process.execPath, [bin, "erlang", "--input", "fixtures/bad/erlang-bad.csv"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [bin, "erlang", "--input", "fixtures/bad/erlang-bad.csv"], { encoding: "utf8", env: binEnv() });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^fixtures\/bad\/erlang-bad\.csv:2:2: error INPUT_NEGATIVE/);
@@ -158,7 +159,7 @@ describe("ccplan erlang (the real binary)", () => {
     const dir = mkdtempSync(join(tmpdir(), "ccplan-"));
     const en = join(dir, "en.csv");
     writeFileSync(en, "id,volume,aht,interval_minutes,sl_target,sl_seconds,patience,max_abandon\nappels-info-0900,245,270,30,0.8,20,,\ncomplaints-été,62,465,30,0.8,20,90,0.05\n");
-    const run = (f: string) => execFileSync(process.execPath, [bin, "erlang", "--input", f, "--format", "json"], { encoding: "utf8" });
+    const run = (f: string) => execFileSync(process.execPath, [bin, "erlang", "--input", f, "--format", "json"], { encoding: "utf8", env: binEnv() });
     expect(run("fixtures/erlang-cases-fr.csv")).toBe(run(en));
   });
 });
@@ -187,7 +188,7 @@ describe("ccplan erlang output plumbing", () => {
   it("a reader closing the pipe early ends the run quietly (no EPIPE stack trace)", () => {
     // 50,000 rows of output: far more than the pipe holds when head exits
     const script = "(echo volume,aht,sl; yes 100,180,80/20 | head -50000) | node bin/ccplan.js erlang --input - --format csv | head -1; echo \"status ${PIPESTATUS[2]}\" >&2";
-    const r = spawnSync("bash", ["-c", script], { encoding: "utf8" });
+    const r = spawnSync("bash", ["-c", script], { encoding: "utf8", env: binEnv() });
     expect(r.stdout).toMatch(/^line,id,model,volume,/);
     expect(r.stderr).toBe("status 0\n");
   });

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/fake-io.js";
+import { binEnv } from "../helpers/bin-env.js";
 
 // Exit 70 is for our bugs only: limits of the models that a plan's own
 // factors reach are input errors (exit 2, PLAN_LIMIT) naming what to change.
@@ -130,7 +131,7 @@ describe("exit 2 PLAN_LIMIT when a factor takes a queue past the models' limits"
 
 /** Run the built binary; resolves with its exit code and stderr. */
 function spawnCli(args: string[], env: Record<string, string>, onStart?: (child: ReturnType<typeof spawn>) => void) {
-  const child = spawn(process.execPath, ["bin/ccplan.js", ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["bin/ccplan.js", ...args], { env: binEnv(env), stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   let stdout = "";
   child.stderr!.on("data", (d) => (stderr += d));

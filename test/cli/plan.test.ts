@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/fake-io.js";
+import { binEnv } from "../helpers/bin-env.js";
 
 describe("ccplan plan", () => {
   it("plans the fixture week: one line per queue and a total, exit 0", async () => {
@@ -64,10 +65,10 @@ describe("ccplan plan", () => {
   });
 
   it("the real binary plans the fixture from a pipe", () => {
-    const out = execFileSync("bash", ["-c", "cat fixtures/forecast-week-fr.csv | node bin/ccplan.js plan - --report days --format csv"], { encoding: "utf8" });
-    expect(out.split("\n")[0]).toBe("date,volume,workload_hours,peak_agents,agent_hours,scheduled_hours");
+    const out = execFileSync("bash", ["-c", "cat fixtures/forecast-week-fr.csv | node bin/ccplan.js plan - --report days --format csv"], { encoding: "utf8", env: binEnv() });
+    expect(out.split("\n")[0]).toBe("date,volume,workload_hours,peak_agents,agent_hours,scheduled_hours,fte,people");
     expect(out.trim().split("\n")).toHaveLength(8);
-    const r = spawnSync(process.execPath, ["bin/ccplan.js", "plan", "nope.csv"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["bin/ccplan.js", "plan", "nope.csv"], { encoding: "utf8", env: binEnv() });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("nope.csv: error IO_READ cannot read nope.csv (no such file): expected a readable file\n");
   });
@@ -133,7 +134,7 @@ describe("ccplan plan", () => {
     const dir = mkdtempSync(join(tmpdir(), "ccplan-help-"));
     try {
       for (const example of examples) {
-        const args = example.replace("  $ ccplan ", "").split(" ").map((a) => (a === "intervals.csv" || a === "plan.html" ? join(dir, a) : a));
+        const args = example.replace("  $ ccplan ", "").split(" ").map((a) => (a === "intervals.csv" || a === "plan.html" || a === "plan.xlsx" ? join(dir, a) : a));
         const r = await runCli(args);
         expect([example, r.code, r.stderr]).toEqual([example, 0, r.stderr.includes("error") ? "" : r.stderr]);
       }

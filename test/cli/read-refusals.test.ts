@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/fake-io.js";
+import { binEnv } from "../helpers/bin-env.js";
 
 /** The first GNU-style diagnostic line of stderr, split: place, severity, code, message. */
 function firstDiagnostic(stderr: string) {
@@ -94,12 +95,12 @@ describe("ccplan on exports in other encodings", () => {
   it("end to end, the real binary reads a queue-sorted Windows-1252 export whose first accent is past the first MiB", () => {
     const file = "fixtures/traps/bytes-late-accents-1252.csv";
     expect(readFileSync(file).findIndex((b) => b >= 0x80)).toBeGreaterThan(1 << 20);
-    const r = spawnSync(process.execPath, ["bin/ccplan.js", "plan", file, "--report", "queues", "--format", "csv"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["bin/ccplan.js", "plan", file, "--report", "queues", "--format", "csv"], { encoding: "utf8", env: binEnv() });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(",fidélisation,");
     expect(r.stdout).toContain(",réclamation,");
     expect(r.stdout).not.toContain("\uFFFD");
-    const v = spawnSync(process.execPath, ["bin/ccplan.js", "validate", file], { encoding: "utf8" });
+    const v = spawnSync(process.execPath, ["bin/ccplan.js", "validate", file], { encoding: "utf8", env: binEnv() });
     expect(v.stdout).toMatch(/ok \(forecast; rows 24136, queues 32, .*encoding windows-1252, delimiter ,\)/);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/fake-io.js";
+import { binEnv } from "../helpers/bin-env.js";
 
 const week = "fixtures/forecast-week.csv";
 
@@ -12,7 +13,7 @@ describe("scenario and roster checks on the command line", () => {
     const r = await runCli(["validate", "fixtures/traps/scenario-alias-bomb.yaml"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^fixtures\/traps\/scenario-alias-bomb\.yaml:9:8: error CONFIG_TOO_COMPLEX YAML alias \*d takes the aliases of the file past 10000 values/);
-    const bin = spawnSync(process.execPath, ["bin/ccplan.js", "plan", week, "--scenario", "fixtures/traps/scenario-alias-bomb.yaml"], { encoding: "utf8", timeout: 15_000 });
+    const bin = spawnSync(process.execPath, ["bin/ccplan.js", "plan", week, "--scenario", "fixtures/traps/scenario-alias-bomb.yaml"], { encoding: "utf8", timeout: 15_000, env: binEnv() });
     expect(bin.status).toBe(2);
     expect(bin.stdout).toBe("");
     expect(bin.stderr).toMatch(/scenario-alias-bomb\.yaml:9:8: error CONFIG_TOO_COMPLEX/);

@@ -6,6 +6,7 @@ import stringWidth from "string-width";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/fake-io.js";
 import { expectRelative } from "../helpers/relative.js";
+import { binEnv } from "../helpers/bin-env.js";
 
 // `ccplan shifts` and `plan/compare/gaps --shifts`. Every schedule is
 // re-checked from its JSON alone, by the conventions of SPEC 5.4b: an edge
@@ -25,7 +26,7 @@ const cli = (args: string[]): Promise<Run> => runCli(args);
 
 /** Run the built binary (async: the fixture's solve runs beside the other cases). */
 function ccplan(args: string[]): Promise<Run> {
-  const child = spawn(process.execPath, ["bin/ccplan.js", ...args], { env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["bin/ccplan.js", ...args], { env: binEnv({ NO_COLOR: "1" }), stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d) => (stdout += d));

@@ -35,3 +35,24 @@ export async function writeForecast(path, days) {
   out.end();
   await once(out, "finish");
 }
+
+/**
+ * The forecast CSV at `csvPath` as a workbook a planner's Excel would save:
+ * interval starts as real dates (date-time format), numbers as numbers,
+ * blanks as empty cells; written with exceljs's streaming writer.
+ */
+export async function writeWorkbookTwin(csvPath, xlsxPath) {
+  const { default: ExcelJS } = await import("exceljs");
+  const { readFileSync } = await import("node:fs");
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsxPath, useSharedStrings: true, useStyles: true });
+  const sheet = workbook.addWorksheet("Forecast");
+  const [head, ...lines] = readFileSync(csvPath, "utf8").trim().split("\n");
+  sheet.addRow(head.split(",")).commit();
+  for (const line of lines) {
+    const cells = line.split(",").map((c, k) => (k === 0 ? new Date(`${c}:00Z`) : c === "" ? null : Number.isNaN(Number(c)) ? c : Number(c)));
+    const row = sheet.addRow(cells);
+    row.getCell(1).numFmt = "yyyy-mm-dd hh:mm";
+    row.commit();
+  }
+  await workbook.commit();
+}

@@ -7,7 +7,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { requiredAgents } from "../dist/index.js";
-import { writeForecast } from "./forecast-gen.js";
+import { writeForecast, writeWorkbookTwin } from "./forecast-gen.js";
 import { random } from "../scripts/random.mjs";
 
 
@@ -137,6 +137,19 @@ try {
     if (tiers.status !== 0) throw new Error(`plan failed: ${tiers.stderr}`);
     const tiersRss = peakRssMb(tiersArgs);
     console.log(`ccplan plan --scenario org-polyvalent.yaml --by tier, the same week: ${(tiers.medianMs / 1000).toFixed(2)} s wall (median of 5)` + (tiersRss === null ? "" : `, peak RSS ${tiersRss.toFixed(0)} MB`));
+    // Spreadsheets: the week written as a workbook (every sheet, 33,600 interval rows), and read from its .xlsx twin.
+    const xlsxArgs = ["bin/ccplan.js", "plan", file, "--format", "xlsx", "--out", join(dir, "plan.xlsx"), "--quiet"];
+    const xlsxOut = timeCommand(xlsxArgs, 3);
+    if (xlsxOut.status !== 0) throw new Error(`plan --format xlsx failed: ${xlsxOut.stderr}`);
+    const xlsxOutRss = peakRssMb(xlsxArgs);
+    console.log(`ccplan plan --format xlsx, the same week (7 sheets, 33,600 interval rows): ${(xlsxOut.medianMs / 1000).toFixed(2)} s wall (median of 3)` + (xlsxOutRss === null ? "" : `, peak RSS ${xlsxOutRss.toFixed(0)} MB`));
+    const book = join(dir, "week.xlsx");
+    await writeWorkbookTwin(file, book);
+    const xlsxInArgs = ["bin/ccplan.js", "plan", book, "--format", "json", "--out", join(dir, "plan-xlsx.json"), "--quiet"];
+    const xlsxIn = timeCommand(xlsxInArgs, 3);
+    if (xlsxIn.status !== 0) throw new Error(`plan of an .xlsx failed: ${xlsxIn.stderr}`);
+    const xlsxInRss = peakRssMb(xlsxInArgs);
+    console.log(`ccplan plan of the same week as .xlsx (real dates, numbers): ${(xlsxIn.medianMs / 1000).toFixed(2)} s wall (median of 3)` + (xlsxInRss === null ? "" : `, peak RSS ${xlsxInRss.toFixed(0)} MB`));
     // A quarter and a year, streamed: time and peak memory (flat memory is the goal).
     for (const [label, days] of [["a quarter (436,800 rows)", 91], ["a year (1,747,200 rows)", 364]]) {
       const big = join(dir, `${days}.csv`);

@@ -1,8 +1,9 @@
 import { Command, Option } from "commander";
+import { basename, resolve } from "node:path";
 import type { CommandContext } from "./context.js";
 import { closestName } from "../read/did-you-mean.js";
 import { readingWithProgress } from "./progress.js";
-import { formatFor, formatOption, outOption, type OutputFormat } from "./options.js";
+import { formatOption, settleFormat, outOption, type OutputFormat } from "./options.js";
 import { shiftLimitOptions, shiftsOption } from "./shifts-option.js";
 
 const EXAMPLES = `
@@ -72,8 +73,7 @@ export function compareCommand(ctx: CommandContext): Command {
     .option("--allow-gaps", "dates far from the rest of the forecast are meant (no INPUT_DATE_OUTLIER)")
     .option("--delimiter <char>", "CSV delimiter (default: detected)")
     .action(async (forecast: string, opts: CompareOptions, command: Command) => {
-      ctx.setFormat((opts.format = formatFor(command, opts)));
-      if (opts.format === "xlsx") (await import("../report/output.js")).refuseBinaryOnTerminal(opts.format, opts.out, ctx.io.stdout);
+      opts.format = await settleFormat(command, opts, ctx);
       ctx.setExit(await runCompare(forecast, opts, ctx));
     });
 }
@@ -97,7 +97,14 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
     if (!p.ok) throw new InputError([p.diagnostic]);
     return p.value;
   };
-  const whatIf = { volumeFactor: positive(opts.volumeFactor, "--volume-factor", 1), ahtFactor: positive(opts.ahtFactor, "--aht-factor", 1) };
+  const { parseFactor } = await import("../read/what-if-options.js");
+  const factor = (text: string | undefined, field: string): number => {
+    if (text === undefined) return 1;
+    const p = parseFactor(text, field);
+    if (!p.ok) throw new InputError([p.diagnostic]);
+    return p.value;
+  };
+  const whatIf = { volumeFactor: factor(opts.volumeFactor, "--volume-factor"), ahtFactor: factor(opts.ahtFactor, "--aht-factor") };
   const years = positive(opts.years, "--years", 3);
   const weeks = opts.weeks === undefined ? undefined : (await import("../read/weeks-option.js")).parseWeeksOption(opts.weeks);
   const forecastOptions = (await import("../read/forecast-options.js")).forecastReadOptions(opts, (text) => ctx.warn(text));
@@ -267,7 +274,9 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   for (const [k, s] of scenarios.entries()) {
     const planned = lastPlans[k];
     if (planned === undefined) continue;
-    for (const w of unusedRuleWarnings(scenarioTexts[k]!, opts.scenario[k]!, unusedRules(s, planned.sites.map((x) => x.plan)), forecast)) ctx.warn(formatDiagnostics([w]).trimEnd());
+    const plans = planned.sites.map((x) => x.plan);
+    const typologies = plans.flatMap((p) => p.queues.map((q) => q.queue!.typology));
+    for (const w of unusedRuleWarnings(scenarioTexts[k]!, opts.scenario[k]!, unusedRules(s, plans), forecast, typologies)) ctx.warn(formatDiagnostics([w]).trimEnd());
   }
   const notes = [...count].map(([key, names]) => (names.size === scenarios.length ? `${forecast}: warning ${key}` : `${forecast}: warning ${key} (scenario ${[...names].map((x) => JSON.stringify(x)).join(", ")})`));
   for (const line of notes) ctx.warn(line);
@@ -282,13 +291,19 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
 export function baselineIndex(wanted: string, files: readonly string[], names: readonly string[]): number | string {
   const byFile = files.indexOf(wanted);
   if (byFile >= 0) return byFile;
+  // the same file written another way (./a.yaml, an absolute path), or by its base name when only one file has it
+  const resolved = files.map((f) => resolve(f));
+  const samePath = resolved.indexOf(resolve(wanted));
+  if (samePath >= 0) return samePath;
+  const byBase = files.flatMap((f, k) => (basename(f) === wanted ? [k] : []));
+  if (byBase.length === 1) return byBase[0]!;
   for (const same of [(n: string) => n === wanted, (n: string) => n.toLowerCase() === wanted.toLowerCase()]) {
     const hits = names.flatMap((n, k) => (same(n) ? [k] : []));
     if (hits.length === 1 || (hits.length > 1 && hits.every((k) => files[k] === files[hits[0]!]))) return hits[0]!;
     if (hits.length > 1) return `--baseline: got ${JSON.stringify(wanted)}, the name of ${hits.length} scenarios (${hits.map((k) => files[k]).join(", ")}): expected one of their files`;
   }
   const listed = names.map((n, k) => `${JSON.stringify(n)} (${files[k]})`).join(", ");
-  const near = closestName(wanted, [...names, ...files], Math.max(2, Math.floor(wanted.length / 5)));
+  const near = closestName(wanted, [...names, ...files].filter((x) => x !== wanted), Math.max(2, Math.floor(wanted.length / 5)));
   return `--baseline: got ${JSON.stringify(wanted)}, expected a scenario's name or file: ${listed}${near === undefined ? "" : `; did you mean ${JSON.stringify(near)}?`}`;
 }
 

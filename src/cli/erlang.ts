@@ -4,7 +4,7 @@ import { formatDiagnostics, InputError, problem, warning } from "../read/diagnos
 import { parseErlangFields, type ErlangColumn, type ErlangFields } from "../read/erlang-fields.js";
 import { parsePositive, type Parsed } from "../read/values.js";
 import type { CommandContext } from "./context.js";
-import { formatFor, formatOption, outOption, type OutputFormat } from "./options.js";
+import { formatOption, settleFormat, outOption, type OutputFormat } from "./options.js";
 
 /** Default interval length, minutes, when neither --interval nor a column gives one. */
 export const DEFAULT_INTERVAL_MIN = 30;
@@ -67,8 +67,7 @@ export function erlangCommand(ctx: CommandContext): Command {
     .addOption(outOption())
     .option("--strict", "exit 1 when a row's targets cannot be met")
     .action(async (opts: ErlangOptions, command: Command) => {
-      ctx.setFormat((opts.format = formatFor(command, opts)));
-      if (opts.format === "xlsx") (await import("../report/output.js")).refuseBinaryOnTerminal(opts.format, opts.out, ctx.io.stdout);
+      opts.format = await settleFormat(command, opts, ctx);
       ctx.setExit(await runErlang(opts, ctx));
     });
 }

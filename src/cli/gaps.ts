@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import type { CommandContext } from "./context.js";
 import { readingWithProgress } from "./progress.js";
 import { shiftLimitOptions, shiftsOption } from "./shifts-option.js";
-import { formatFor, formatOption, outOption, type OutputFormat } from "./options.js";
+import { formatOption, settleFormat, outOption, type OutputFormat } from "./options.js";
 
 const EXAMPLES = `
 Examples:
@@ -72,8 +72,7 @@ export function gapsCommand(ctx: CommandContext): Command {
     .option("--allow-gaps", "dates far from the rest of the forecast are meant (no INPUT_DATE_OUTLIER)")
     .option("--delimiter <char>", "CSV delimiter of the forecast (default: detected)")
     .action(async (forecast: string, opts: GapsOptionsCli, command: Command) => {
-      ctx.setFormat((opts.format = formatFor(command, opts)));
-      if (opts.format === "xlsx") (await import("../report/output.js")).refuseBinaryOnTerminal(opts.format, opts.out, ctx.io.stdout);
+      opts.format = await settleFormat(command, opts, ctx);
       ctx.setExit(await runGaps(forecast, opts, ctx));
     });
 }

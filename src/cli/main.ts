@@ -78,7 +78,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       global.quiet = o.quiet === true;
       global.debug = o.debug === true;
       global.noColor = o.color === false;
-      setReportSettings(presentationSettings(action.opts(), io));
+      setReportSettings(presentationSettings(action.opts(), io, (m) => (global.quiet ? undefined : io.stderr.write(m + "\n"))));
     });
 
   const ctx: CommandContext = {

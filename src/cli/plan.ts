@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import type { CommandContext } from "./context.js";
 import { readingWithProgress } from "./progress.js";
-import { formatFor, formatOption, outOption, type OutputFormat } from "./options.js";
+import { formatOption, settleFormat, outOption, type OutputFormat } from "./options.js";
 import { shiftLimitOptions, shiftsOption } from "./shifts-option.js";
 
 const EXAMPLES = `
@@ -84,8 +84,7 @@ export function planCommand(ctx: CommandContext): Command {
     .addOption(shiftLimitOptions()[1]!)
     .option("--strict", "exit 1 when an interval's targets cannot be met")
     .action(async (forecast: string, opts: PlanOptions, command: Command) => {
-      ctx.setFormat((opts.format = formatFor(command, opts)));
-      if (opts.format === "xlsx") (await import("../report/output.js")).refuseBinaryOnTerminal(opts.format, opts.out, ctx.io.stdout);
+      opts.format = await settleFormat(command, opts, ctx);
       ctx.setExit(await runPlan(forecast, opts, ctx));
     });
 }
@@ -204,7 +203,9 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
     const { unusedRules } = await import("../plan/unused-rules.js");
     const { unusedRuleWarnings } = await import("../read/scenario-rule-lines.js");
     const { formatDiagnostics } = await import("../read/diagnostics.js");
-    for (const w of unusedRuleWarnings(scenarioText, opts.scenario, unusedRules(scenario, allPlans.length > 0 ? allPlans : [plan]), forecast)) ctx.warn(formatDiagnostics([w]).trimEnd());
+    const planned = allPlans.length > 0 ? allPlans : [plan];
+    const typologies = planned.flatMap((p) => p.queues.map((q) => q.queue!.typology));
+    for (const w of unusedRuleWarnings(scenarioText, opts.scenario, unusedRules(scenario, planned), forecast, typologies)) ctx.warn(formatDiagnostics([w]).trimEnd());
   }
   for (const note of plan.notes) ctx.warn(`${forecast}: warning ${note.code} ${note.message}`);
   const missed = plan.totals.missedIntervals;

@@ -19,18 +19,18 @@ export function presentationOptions(): Option[] {
  * The run's presentation from the command's options and the environment:
  * locale from `--locale`, else `CCPLAN_LOCALE`; width from `--width`, else
  * `COLUMNS`, else the terminal's width when stdout is one.
- * @throws InputError USAGE_BAD_OPTION for a width or locale that is not one
+ * A `CCPLAN_LOCALE` that is neither is told to `warn` and English is used.
+ * @throws InputError USAGE_BAD_OPTION for a `--width` that is not one
  */
-export function presentationSettings(opts: { locale?: string; width?: string; wide?: boolean }, io: Pick<CliIo, "env" | "stdout">): Partial<ReportSettings> {
+export function presentationSettings(opts: { locale?: string; width?: string; wide?: boolean }, io: Pick<CliIo, "env" | "stdout">, warn?: (message: string) => void): Partial<ReportSettings> {
   const envLocale = io.env.CCPLAN_LOCALE?.trim().toLowerCase();
   let locale: ReportSettings["locale"] = "en";
   if (opts.locale !== undefined) locale = opts.locale as ReportSettings["locale"];
   else if (envLocale !== undefined && envLocale !== "") {
     const short = envLocale.slice(0, 2);
-    if (short !== "en" && short !== "fr") {
-      throw new InputError([problem("USAGE_BAD_OPTION", `CCPLAN_LOCALE: got ${JSON.stringify(io.env.CCPLAN_LOCALE)}, expected en or fr`, { field: "CCPLAN_LOCALE" })]);
-    }
-    locale = short;
+    // a wrong variable in the environment (fr_FR.UTF-8 reads as fr) does not stop every command: English, and a warning
+    if (short === "en" || short === "fr") locale = short;
+    else warn?.(`ccplan: warning CCPLAN_LOCALE: got ${JSON.stringify(io.env.CCPLAN_LOCALE)}, expected en or fr (English used)`);
   }
   let width: number | undefined;
   if (opts.width !== undefined) {

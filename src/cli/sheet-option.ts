@@ -10,7 +10,7 @@ import type { CommandContext } from "./context.js";
  */
 
 /** The flags as commander gives them. */
-export interface SheetFlags {
+interface SheetFlags {
   sheet?: string | undefined;
   rosterSheet?: string | undefined;
 }

@@ -3,7 +3,7 @@ import type { CommandContext } from "./context.js";
 import { readingWithProgress } from "./progress.js";
 import { formatDateTime, WEEK_DAY_NAMES, weekDayOf } from "../plan/calendar.js";
 import { levelInTeamName } from "../plan/shifts/team-level.js";
-import { formatFor, formatOption, outOption, type OutputFormat } from "./options.js";
+import { formatOption, settleFormat, outOption, type OutputFormat } from "./options.js";
 
 const EXAMPLES = `
 Examples:
@@ -62,8 +62,7 @@ export function shiftsCommand(ctx: CommandContext): Command {
     .option("--allow-gaps", "dates far from the rest of the forecast are meant (no INPUT_DATE_OUTLIER)")
     .option("--delimiter <char>", "CSV delimiter (default: detected)")
     .action(async (forecast: string | undefined, opts: ShiftsOptions, command: Command) => {
-      ctx.setFormat((opts.format = formatFor(command, opts)));
-      if (opts.format === "xlsx") (await import("../report/output.js")).refuseBinaryOnTerminal(opts.format, opts.out, ctx.io.stdout);
+      opts.format = await settleFormat(command, opts, ctx);
       ctx.setExit(await runShifts(forecast, opts, ctx));
     });
 }

@@ -58,6 +58,7 @@ interface FileReport {
 async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandContext): Promise<number> {
   const { InputError, formatDiagnostics, problem } = await import("../read/diagnostics.js");
   const { sniffCsvKind } = await import("../read/csv-kind.js");
+  const { collectChunks } = await import("../read/csv-stream.js");
   const delimiter = (await import("../read/csv-delimiter.js")).delimiterOption(opts.delimiter);
   const forecastOptions = (await import("../read/forecast-options.js")).forecastReadOptions(opts);
   const intervalMin = forecastOptions.intervalMin;
@@ -87,11 +88,11 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
         report.ok = true;
         continue;
       }
-      const { kind, chunks, problem: binary } = await sniffCsvKind(ctx.streamInput(file), file, { sheet: opts.sheet });
+      const { kind, chunks, problem: binary, sheet, headerRow } = await sniffCsvKind(ctx.streamInput(file), file, { sheet: opts.sheet });
       report.kind = kind;
       // a roster, batch or requirement workbook: its sheet read whole (a CSV file stays bytes)
-      const { loadSheet } = await import("../read/xlsx-table.js");
-      const tableInput = async () => loadSheet(await collect(chunks), file, { sheet: opts.sheet, onWarning: (d) => report.diagnostics.push(d) });
+      const { loadSheet, HEADER_REACH } = await import("../read/xlsx-table.js");
+      const tableInput = async () => loadSheet(await collectChunks(chunks), file, { sheet: opts.sheet, onWarning: (d) => report.diagnostics.push(d) });
       if (kind === "forecast") {
         const { readForecast } = await import("../read/forecast-read.js");
         const { formatDateTime } = await import("../plan/calendar.js");
@@ -101,7 +102,6 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
           if (!queues.has(id)) queues.set(id, row);
         });
         forecasts.push({ file, rows: [...queues.values()] });
-        const source: Record<string, string> = s.sheet !== undefined ? { sheet: s.sheet } : { encoding: s.encoding, delimiter: s.delimiter === "\t" ? "tab" : s.delimiter };
         report.summary = {
           rows: s.rows,
           queues: s.queues,
@@ -109,34 +109,36 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
           intervalFrom: s.intervalFrom,
           first: s.firstStartMin === undefined ? null : formatDateTime(s.firstStartMin),
           last: s.lastStartMin === undefined ? null : formatDateTime(s.lastStartMin),
-          ...source,
+          ...sourceFacts(s.sheet, { encoding: s.encoding, delimiter: delimiterName(s.delimiter) }),
         };
       } else if (kind === "erlang-cases") {
         const { readErlangCases } = await import("../read/erlang-cases.js");
         const bytes = await tableInput();
         let rows = 0;
         readErlangCases(bytes, file, { intervalMin: intervalMin ?? 30 }, delimiter === undefined ? {} : { delimiter }, () => rows++);
-        report.summary = { rows, ...(bytes instanceof Uint8Array ? {} : { sheet: bytes.sheet }) };
+        report.summary = { rows, ...sourceFacts(sheetOf(bytes)) };
       } else if (kind === "roster") {
         const { readRoster } = await import("../read/roster-read.js");
         const r = readRoster(await tableInput(), file, () => 35, delimiter === undefined ? {} : { delimiter });
         report.diagnostics.push(...r.warnings);
-        const source: Record<string, string> = r.summary.sheet !== undefined ? { sheet: r.summary.sheet } : { delimiter: r.summary.delimiter === "\t" ? "tab" : r.summary.delimiter };
-        report.summary = { people: r.summary.people, sites: r.summary.sites.join(" "), skills: r.summary.skills, ...source };
+        report.summary = { people: r.summary.people, sites: r.summary.sites.join(" "), skills: r.summary.skills, ...sourceFacts(r.summary.sheet, { delimiter: delimiterName(r.summary.delimiter) }) };
       } else if (kind === "requirement") {
         const { readRequirement } = await import("../read/requirement-read.js");
         const input = await tableInput();
         const r = readRequirement(input, file, { delimiter, dateFormat: forecastOptions.dateFormat, intervalMin });
-        report.summary = { teams: r.teams.map((t) => t.team).join(", "), rows: r.teams.reduce((n, t) => n + t.rows.length, 0), intervalMin: r.gridMin, ...(input instanceof Uint8Array ? {} : { sheet: input.sheet }) };
+        report.summary = { teams: r.teams.map((t) => t.team).join(", "), rows: r.teams.reduce((n, t) => n + t.rows.length, 0), intervalMin: r.gridMin, ...sourceFacts(sheetOf(input)) };
       } else if (kind === "empty") {
         throw new InputError([problem("CSV_EMPTY", "the file is empty: expected a header line and data rows", { file, line: 1 })]);
       } else if (kind === "binary") {
         throw new InputError([binary ?? problem("CSV_BINARY", "the file is not text (it holds NUL bytes): expected a CSV export or an .xlsx workbook", { file })]);
       } else {
+        // a workbook: the sheet and the row taken as its header
+        const taken = sheet === undefined ? "" : ` (row ${headerRow ?? 1} taken as the header: no row among the first ${HEADER_REACH} names the columns of one)`;
         throw new InputError([
-          problem("CSV_MISSING_COLUMN", "not a file ccplan knows: expected a forecast (interval_start, typology, channel, volume, aht), an erlang batch (volume, aht), a roster (agent_id, site, tier) or a requirement (interval_start, agents)", {
+          problem("CSV_MISSING_COLUMN", `not a file ccplan knows${taken}: expected a forecast (interval_start, typology, channel, volume, aht), an erlang batch (volume, aht), a roster (agent_id, site, tier) or a requirement (interval_start, agents)`, {
             file,
-            line: 1,
+            line: headerRow ?? 1,
+            ...(sheet === undefined ? {} : { sheet }),
           }),
         ]);
       }
@@ -153,18 +155,26 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
     const { plannedQueues, unusedRulesOf } = await import("../plan/unused-rules.js");
     const { unusedRuleWarnings } = await import("../read/scenario-rule-lines.js");
     for (const { report, scenario, text } of scenarios) {
-      for (const f of forecasts) report.diagnostics.push(...unusedRuleWarnings(text, report.file, unusedRulesOf(scenario, plannedQueues(scenario, f.rows)), f.file));
+      for (const f of forecasts) report.diagnostics.push(...unusedRuleWarnings(text, report.file, unusedRulesOf(scenario, plannedQueues(scenario, f.rows)), f.file, f.rows.map((r) => r.typology)));
     }
   }
 
   if (opts.format === "json") {
-    ctx.io.stdout.write(JSON.stringify({ schemaVersion: 1, files: reports }, null, 1) + "\n");
+    // a workbook's diagnostics name their cell too, as every command's JSON diagnostics do
+    const { cellOf } = await import("../read/diagnostics.js");
+    const files = reports.map((r) => ({ ...r, diagnostics: r.diagnostics.map((d) => (d.sheet === undefined ? d : { ...d, cell: cellOf(d) })) }));
+    ctx.io.stdout.write(JSON.stringify({ schemaVersion: 1, files }, null, 1) + "\n");
   } else {
     const lines = reports.map((r) => {
       const facts = Object.entries(r.summary)
         .map(([k, v]) => `${k} ${v}`)
         .join(", ");
-      return `${r.file}: ${r.ok ? (r.diagnostics.length > 0 ? `ok, ${r.diagnostics.length} warning${r.diagnostics.length === 1 ? "" : "s"}` : "ok") : `${r.diagnostics.length} problem${r.diagnostics.length === 1 ? "" : "s"}`} (${r.kind}${facts ? `; ${facts}` : ""})`;
+      // a failed file's errors counted apart from its warnings
+      const errors = r.diagnostics.filter((d) => d.severity === "error").length;
+      const warnings = r.diagnostics.length - errors;
+      const counted = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+      const verdict = r.ok ? (warnings > 0 ? `ok, ${counted(warnings, "warning")}` : "ok") : `${counted(errors, "problem")}${warnings > 0 ? `, ${counted(warnings, "warning")}` : ""}`;
+      return `${r.file}: ${verdict} (${r.kind}${facts ? `; ${facts}` : ""})`;
     });
     ctx.io.stdout.write(lines.join("\n") + "\n");
   }
@@ -172,8 +182,17 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
   return reports.every((r) => r.ok) ? 0 : 2;
 }
 
-async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const c of chunks) parts.push(c);
-  return Buffer.concat(parts);
+/** Where a file's rows came from, for its summary: the workbook's sheet, else what `csv` says of the CSV file. */
+function sourceFacts(sheet: string | undefined, csv: Record<string, string> = {}): Record<string, string> {
+  return sheet !== undefined ? { sheet } : csv;
+}
+
+/** The sheet a table was read from; undefined for the bytes of a CSV file. */
+function sheetOf(input: Uint8Array | { sheet: string }): string | undefined {
+  return input instanceof Uint8Array ? undefined : input.sheet;
+}
+
+/** A delimiter as the summary names it (a tab as "tab"). */
+function delimiterName(delimiter: string): string {
+  return delimiter === "\t" ? "tab" : delimiter;
 }

@@ -1,5 +1,6 @@
 import { detectDelimiter } from "./csv-delimiter.js";
 import type { CsvTable } from "./csv-read.js";
+import { collectChunks, peekChunks } from "./csv-stream.js";
 import { InputError, problem, type Diagnostic } from "./diagnostics.js";
 import { ERLANG_COLUMNS } from "./erlang-fields.js";
 import { FORECAST_COLUMNS } from "./forecast-read.js";
@@ -7,7 +8,7 @@ import { normalizeHeader } from "./names.js";
 import { REQUIREMENT_OWN_COLUMNS } from "./requirement-columns.js";
 import { ROSTER_COLUMNS } from "./roster-read.js";
 import { decodeHead } from "./text-decode.js";
-import { sheetHeader, type SheetChoice } from "./xlsx-table.js";
+import { sheetHeader, xlsProblem, type HeaderShape, type SheetChoice } from "./xlsx-table.js";
 import { isOle, isZip } from "./xlsx-zip.js";
 
 /** Which of ccplan's CSV files a header belongs to. */
@@ -20,6 +21,8 @@ export interface SniffedKind {
   chunks: AsyncIterable<Uint8Array>;
   /** A workbook's sheet whose header told the kind. */
   sheet?: string;
+  /** The row of that sheet taken as the header. */
+  headerRow?: number;
   /** Why a binary file cannot be read (a damaged workbook, an .xls…), when that is known. */
   problem?: Diagnostic;
 }
@@ -28,59 +31,33 @@ export interface SniffedKind {
  * Tell a file's kind from its header line, and give back a stream that still
  * starts at the first byte (the chunks read to see the header are replayed).
  * A workbook (`.xlsx`) is read whole and its kind told by the header of the
- * sheet `choice.sheet` (default: the first); a workbook that cannot be read
- * is "binary" with the reason.
+ * sheet `choice.sheet` (default: the first), the first of its first rows
+ * that names the columns of a kind (a title above the table is passed
+ * over); a workbook that cannot be read is "binary" with the reason.
  *
  * @throws InputError USAGE_BAD_OPTION for a sheet the workbook does not have
  */
 export async function sniffCsvKind(source: AsyncIterable<Uint8Array>, file = "-", choice: SheetChoice = {}): Promise<SniffedKind> {
-  const iterator = source[Symbol.asyncIterator]();
-  const head: Uint8Array[] = [];
-  let size = 0;
-  let done = false;
-  while (size < 65_536) {
-    const next = await iterator.next();
-    if (next.done) {
-      done = true;
-      break;
-    }
-    head.push(next.value);
-    size += next.value.length;
-    if (next.value.includes(10)) break;
-  }
-  let bytes = Buffer.concat(head);
+  // up to the end of the first line, or 64 KiB
+  const { head, rest } = await peekChunks(source, (size, last) => size >= 65_536 || last.includes(10));
+  const bytes = Buffer.concat(head);
   if (isZip(bytes)) {
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) head.push(next.value);
-    bytes = Buffer.concat(head);
+    const all = await collectChunks(rest);
     const whole = (async function* () {
-      yield bytes;
+      yield all;
     })();
     try {
-      const { sheet, header } = await sheetHeader(bytes, file, choice);
-      return { kind: kindOfNames(header), chunks: whole, sheet };
+      const { sheet, header, headerRow } = await sheetHeader(all, file, choice, anyKind());
+      return { kind: kindOfNames(header), chunks: whole, sheet, headerRow };
     } catch (error) {
       if (error instanceof InputError && error.diagnostics[0]?.code === "CSV_BINARY") return { kind: "binary", chunks: whole, problem: error.diagnostics[0] };
       throw error;
     }
   }
-  if (isOle(bytes)) {
-    const why = problem("CSV_BINARY", "the file is an Excel 97–2003 workbook (.xls) or a workbook protected by a password: expected an .xlsx workbook without a password, or a CSV file — save it as one of them from Excel", { file });
-    return { kind: "binary", chunks: replayOf(head, iterator, done), problem: why };
-  }
+  if (isOle(bytes)) return { kind: "binary", chunks: rest, problem: xlsProblem(file) };
   const decoded = bytes.length === 0 ? undefined : decodeHead(bytes);
   const kind: CsvKind = decoded === undefined ? "empty" : decoded === "binary" ? "binary" : kindOf(firstLine(decoded.text));
-  return { kind, chunks: replayOf(head, iterator, done) };
-}
-
-/** The chunks read so far, then the rest of the stream. */
-async function* replayOf(head: Uint8Array[], iterator: AsyncIterator<Uint8Array>, done: boolean): AsyncIterable<Uint8Array> {
-  yield* head;
-  if (done) return;
-  for (;;) {
-    const next = await iterator.next();
-    if (next.done) return;
-    yield next.value;
-  }
+  return { kind, chunks: rest };
 }
 
 function firstLine(text: string): string {
@@ -90,6 +67,15 @@ function firstLine(text: string): string {
 
 function kindOf(line: string): CsvKind {
   return kindOfNames(line.split(detectDelimiter(line)));
+}
+
+/** A header of any of ccplan's files (see {@link kindOfNames}), for finding it below a title in a workbook. */
+function anyKind(): HeaderShape {
+  // built when asked for: the readers' tables are not there yet while the modules load (they import one another)
+  return {
+    known: new Set([FORECAST_COLUMNS, ERLANG_COLUMNS, ROSTER_COLUMNS, REQUIREMENT_OWN_COLUMNS].flatMap((columns) => Object.values<readonly string[]>(columns).flat())),
+    complete: (names) => kindOfNames([...names]) !== "unknown",
+  };
 }
 
 /** The kind of a file whose header names are `header`. */

@@ -106,7 +106,7 @@ export function mapColumns<K extends string>(
   for (const k of required) {
     if (index[k] === undefined) {
       diagnostics.push(
-        problem("CSV_MISSING_COLUMN", `missing column ${k}: expected a header with ${required.join(", ")}`, {
+        problem("CSV_MISSING_COLUMN", `missing column ${k}${alsoNamed(k, aliases[k])}: expected a header with ${required.join(", ")}`, {
           file: table.file,
           line: table.headerLine ?? 1,
           field: k,
@@ -120,4 +120,28 @@ export function mapColumns<K extends string>(
     if (wrong !== undefined) throw new InputError([wrong]);
   }
   return { index, diagnostics };
+}
+
+/**
+ * The other names a column is accepted under, for a message: ` (or dmt,
+ * handle_time, aht_s…)`, at most `max` of them; "" when it has none.
+ */
+export function alsoNamed(canonical: string, names: readonly string[], max = 6): string {
+  const others = names.filter((n) => n !== canonical);
+  if (others.length === 0) return "";
+  return ` (or ${others.slice(0, max).join(", ")}${others.length > max ? "…" : ""})`;
+}
+
+/**
+ * CSV_MISSING_COLUMN for a forecast or requirement header without a start:
+ * neither `interval_start` nor a date and a time column, each with the
+ * names it is accepted under.
+ */
+export function missingStartProblem(file: string, line: number | undefined, columns: Record<"interval_start" | "date" | "time", readonly string[]>): Diagnostic {
+  const list = (names: readonly string[]) => names.slice(0, 4).join(", ") + (names.length > 4 ? "…" : "");
+  return problem(
+    "CSV_MISSING_COLUMN",
+    `missing column interval_start${alsoNamed("interval_start", columns.interval_start)}: expected interval_start, or a date column (${list(columns.date)}) and a time column (${list(columns.time)})`,
+    { file, line: line ?? 1, field: "interval_start" },
+  );
 }

@@ -240,6 +240,50 @@ export class CsvRecordReader {
   }
 }
 
+/**
+ * The first chunks of a stream, read until `enough(size, last)` holds
+ * (`size` the bytes read so far, `last` the chunk just read) or the stream
+ * ends, and the whole stream again: those chunks replayed, then the rest as
+ * it comes. For telling a file's kind from its first bytes and still reading
+ * it from its first byte.
+ */
+export async function peekChunks(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  enough: (size: number, last: Uint8Array) => boolean,
+): Promise<{ head: Uint8Array[]; rest: AsyncIterable<Uint8Array> }> {
+  const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : (chunks as Iterable<Uint8Array>)[Symbol.iterator]()) as AsyncIterator<Uint8Array> | Iterator<Uint8Array>;
+  const head: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+    size += next.value.length;
+    if (enough(size, next.value)) break;
+  }
+  async function* replay(): AsyncIterable<Uint8Array> {
+    yield* head;
+    if (done) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { head, rest: replay() };
+}
+
+/** A stream's chunks as one buffer. */
+export async function collectChunks(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  for await (const c of chunks) parts.push(c);
+  return Buffer.concat(parts);
+}
+
 /** Bytes held while looking for the end of a record (a quoted field spanning lines). */
 const MAX_CARRY_BYTES = 16 * MAX_LINE_CHARS;
 

@@ -1,5 +1,5 @@
 import { escaped, quoted } from "./printable.js";
-import { columnLetters, sheetPlace } from "./xlsx-reference.js";
+import { cellReference, sheetPlace } from "./xlsx-reference.js";
 
 /**
  * Problems in user input are data, not exceptions: one closed list of codes,
@@ -44,6 +44,7 @@ export const DIAGNOSTIC_CODES = {
   INPUT_DAYLIGHT_SAVING: "a repeated or missing hour of a daylight-saving change",
   INPUT_EXCEL_ERROR: "a workbook cell holding an Excel error (#N/A, #DIV/0!…)",
   INPUT_UNCOMPUTED_FORMULA: "a workbook formula saved without its computed value",
+  INPUT_HEADER_ROW: "a workbook header below other rows (a title), which are not read",
   PLAN_TARGET_UNREACHABLE: "no staffing meets the targets",
   PLAN_UNUSED_RULE: "a scenario rule that matches nothing in the forecast",
   PLAN_NEVER_OPEN: "work in a queue that is never open",
@@ -146,7 +147,7 @@ export function diagnosticsJson(diagnostics: Diagnostic[]): string {
       line: d.line ?? null,
       column: d.column ?? null,
       // a workbook's place: only for workbooks, so that the JSON of CSV inputs stays as it was
-      ...(d.sheet === undefined ? {} : { sheet: d.sheet, cell: d.line === undefined ? null : d.column === undefined ? `${d.line}:${d.line}` : `${columnLetters(d.column)}${d.line}` }),
+      ...(d.sheet === undefined ? {} : { sheet: d.sheet, cell: cellOf(d) }),
       field: d.field ?? null,
       value: d.value ?? null,
       message: d.message,
@@ -154,6 +155,11 @@ export function diagnosticsJson(diagnostics: Diagnostic[]): string {
   );
   // JSON escapes C0 controls itself; C1 controls and invisible format characters are escaped too, so JSON printed on a terminal cannot drive it
   return `{"schemaVersion":1,"diagnostics":[\n${rows.join(",\n").replace(/[\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n]}\n`;
+}
+
+/** A workbook diagnostic's cell as Excel names it (`E4`, or `9:9` for a whole row), null without a row. */
+export function cellOf(d: Pick<Diagnostic, "line" | "column">): string | null {
+  return d.line === undefined ? null : cellReference(d.line, d.column);
 }
 
 /** One diagnostic as a GNU-style line, controls escaped (see {@link formatDiagnostics}). */

@@ -2,10 +2,13 @@ import type { ErlangCase } from "../plan/erlang-case.js";
 import { mapColumns, type CsvReadOptions, type CsvTable } from "./csv-read.js";
 import { InputError, problem, type Diagnostic } from "./diagnostics.js";
 import { ERLANG_COLUMNS, parseErlangFields, type ErlangCaseDefaults, type ErlangColumn, type ErlangFields, type ErlangFieldsContext } from "./erlang-fields.js";
-import { tableOf, type SheetData } from "./xlsx-table.js";
+import { headerShape, tableOf, type SheetData } from "./xlsx-table.js";
 
 type Column = ErlangColumn;
 const CSV_NAMES = { sl_seconds: "sl_seconds" };
+
+/** A batch's header: volume and AHT, so that a workbook's header is found below a title. */
+const ERLANG_HEADER = headerShape(ERLANG_COLUMNS, ["volume", "aht"]);
 
 /**
  * Read a batch file of `ccplan erlang --input`: one queue per row, blank
@@ -29,7 +32,7 @@ export function readErlangCases(
   options: CsvReadOptions = {},
   visit?: (c: ErlangCase) => void,
 ): ErlangCase[] {
-  const { table, scope } = tableOf(bytes, file, options);
+  const { table, scope } = tableOf(bytes, file, options, { header: ERLANG_HEADER });
   return scope.runSync(() => casesOf(table, file, defaults, visit));
 }
 
@@ -51,7 +54,12 @@ function casesOf(table: CsvTable, file: string, defaults: ErlangCaseDefaults, vi
     defaults,
     names: CSV_NAMES,
     missing: (col, line) =>
-      problem("INPUT_MISSING_VALUE", `${col} is blank: expected a value`, { file, line, field: col, ...(index[col] !== undefined ? { column: index[col]! + 1 } : {}) }),
+      // named as the file writes the column (`Appels is blank`)
+      problem("INPUT_MISSING_VALUE", `${index[col] === undefined ? col : table.header[index[col]!]} is blank: expected a value`, {
+        file,
+        line,
+        ...(index[col] === undefined ? { field: col } : { field: table.header[index[col]!]!, column: index[col]! + 1 }),
+      }),
     noTarget: (line) =>
       problem("INPUT_NO_TARGET", "no target on this row: expected at least one of sl_target, asa_max, max_occupancy, max_abandon", { file, line }),
   };

@@ -1,7 +1,7 @@
 import type { ForecastRow, QueueKey } from "../plan/forecast.js";
 import { queueId } from "../plan/forecast.js";
 import { canonicalChannel, CHANNELS } from "./channels.js";
-import { mapColumns, type CsvTable } from "./csv-read.js";
+import { mapColumns, missingStartProblem, type CsvTable } from "./csv-read.js";
 import type { CsvHeaderInfo } from "./csv-stream.js";
 import { parseDateTime, parseTimeOfDay, slashDateFields, type DateOrder } from "./datetime.js";
 import { minuteOfDay } from "../plan/calendar.js";
@@ -16,7 +16,7 @@ import { FINEST_GRID, GridEvidence, sparseInterval } from "./queue-interval.js";
 import { ERLANG_COLUMNS } from "./erlang-fields.js";
 import { normalizeHeader } from "./names.js";
 import type { ColumnKinds } from "./xlsx-cells.js";
-import { SheetScope, streamTable } from "./xlsx-table.js";
+import { headerShape, SheetScope, streamTable } from "./xlsx-table.js";
 import { exceedsLimits, queueLimitProblems } from "./queue-limits.js";
 import {
   parseCount,
@@ -55,6 +55,9 @@ export const FORECAST_COLUMNS = {
 } as const;
 
 type Column = keyof typeof FORECAST_COLUMNS;
+
+/** A forecast's header: a queue, volume and AHT, and a start (interval_start, or a date and a time), so that a workbook's header is found below a title. */
+const FORECAST_HEADER = headerShape(FORECAST_COLUMNS, ["typology", "channel", "volume", "aht"], (has) => has("interval_start") || (has("date") && has("time")));
 
 /** The forecast columns whose workbook cells are dates or times (see cellText in xlsx-cells.ts): every other cell reads as its number or text. */
 export const FORECAST_CELL_KINDS: ColumnKinds = { datetime: FORECAST_COLUMNS.interval_start, date: FORECAST_COLUMNS.date, time: FORECAST_COLUMNS.time };
@@ -420,14 +423,12 @@ async function readForecastIn(
     dateHold = [];
   };
 
-  const tableOptions = { sheet: options.sheet, sheetOption: options.sheetOption, onWarning: options.onWarning, kinds: FORECAST_CELL_KINDS, scope };
+  const tableOptions = { sheet: options.sheet, sheetOption: options.sheetOption, onWarning: options.onWarning, kinds: FORECAST_CELL_KINDS, header: FORECAST_HEADER, scope };
   const read = await streamTable(chunks, file, { ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}), ...tableOptions }, (info) => {
-    const table: CsvTable = { file, header: info.header, rows: [], delimiter: info.delimiter, decimalComma: info.decimalComma };
+    const table: CsvTable = { file, header: info.header, headerLine: info.headerLine, rows: [], delimiter: info.delimiter, decimalComma: info.decimalComma };
     const { index, diagnostics } = mapColumns<Column>(table, FORECAST_COLUMNS, ["typology", "channel", "volume", "aht"], true);
     if (index.interval_start === undefined && (index.date === undefined || index.time === undefined)) {
-      diagnostics.push(
-        problem("CSV_MISSING_COLUMN", "missing column interval_start: expected interval_start, or a date and a time column", { file, line: 1, field: "interval_start" }),
-      );
+      diagnostics.push(missingStartProblem(file, info.headerLine, FORECAST_COLUMNS));
     }
     if (diagnostics.length > 0) throw new InputError(diagnostics);
     const startIndex = index.interval_start ?? index.time;
@@ -655,7 +656,9 @@ function parseForecastRow(given: RowCells, line: number, ctx: ParseContext): For
   const require = (col: Column) => {
     if (given.text(col) !== undefined) return true;
     bad = true;
-    report(problem("INPUT_MISSING_VALUE", `${col} is blank: expected a value`, { file: given.scratch.file, line, field: col, ...(given.has(col) ? { column: given.column(col) } : {}) }));
+    // named as the file writes the column (`Heure is blank`)
+    const where = given.has(col) ? { field: given.field(col), column: given.column(col) } : { field: col };
+    report(problem("INPUT_MISSING_VALUE", `${where.field} is blank: expected a value`, { file: given.scratch.file, line, ...where }));
     return false;
   };
 

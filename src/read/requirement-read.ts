@@ -2,12 +2,12 @@ import { REQUIREMENT_OWN_COLUMNS } from "./requirement-columns.js";
 import { formatDateTime, minuteOfDay } from "../plan/calendar.js";
 import { fileKindOf } from "./csv-kind.js";
 import { delimiterOption } from "./csv-delimiter.js";
-import { mapColumns, type CsvTable } from "./csv-read.js";
+import { mapColumns, missingStartProblem, type CsvTable } from "./csv-read.js";
 import { DateOrderVote, spelledDate } from "./date-order.js";
 import { parseDateTime, parseTimeOfDay, slashDateFields, type DateOrder } from "./datetime.js";
 import { InputError, problem, type Diagnostic } from "./diagnostics.js";
 import { FORECAST_CELL_KINDS, FORECAST_COLUMNS } from "./forecast-read.js";
-import { tableOf, type SheetData } from "./xlsx-table.js";
+import { headerShape, tableOf, type SheetData } from "./xlsx-table.js";
 import { codePointName, invisibleCharacter, quoted } from "./printable.js";
 import { FINEST_GRID, GridEvidence, sparseInterval } from "./queue-interval.js";
 import { parseIntervalMinutes, parseNonNegative, type ValueSource } from "./values.js";
@@ -29,6 +29,9 @@ const REQUIREMENT_COLUMNS = {
 } as const;
 
 type Column = keyof typeof REQUIREMENT_COLUMNS;
+
+/** A requirement's header: agents and a start (interval_start, or a date and a time), so that a workbook's header is found below a title. */
+const REQUIREMENT_HEADER = headerShape(REQUIREMENT_COLUMNS, ["agents"], (has) => has("interval_start") || (has("date") && has("time")));
 
 /** The team of a file without a `team` column. */
 const SINGLE_TEAM = "all";
@@ -116,7 +119,7 @@ export function readRequirement(bytes: Uint8Array | SheetData, file: string, opt
     throw new InputError([problem("USAGE_BAD_OPTION", `--interval: got ${interval}, expected a divisor of an hour (5, 10, 15, 20, 30 or 60 minutes) for a requirement`, { field: "--interval", value: String(interval) })]);
   }
   // a workbook's sheet (loadSheet in xlsx-table.ts): its date and time cells as a forecast's
-  const { table, scope } = tableOf(bytes, file, { delimiter: delimiterOption(options.delimiter) }, { kinds: FORECAST_CELL_KINDS });
+  const { table, scope } = tableOf(bytes, file, { delimiter: delimiterOption(options.delimiter) }, { kinds: FORECAST_CELL_KINDS, header: REQUIREMENT_HEADER });
   return scope.runSync(() => requirementOf(table, file, options));
 }
 
@@ -141,7 +144,7 @@ function requirementOf(table: CsvTable, file: string, options: RequirementReadOp
 function columnsOf(table: CsvTable, file: string): Layout {
   const { index, diagnostics } = mapColumns<Column>(table, REQUIREMENT_COLUMNS, ["agents"], true);
   if (index.interval_start === undefined && (index.date === undefined || index.time === undefined)) {
-    diagnostics.push(problem("CSV_MISSING_COLUMN", "missing column interval_start: expected interval_start, or a date and a time column", { file, line: table.headerLine ?? 1, field: "interval_start" }));
+    diagnostics.push(missingStartProblem(file, table.headerLine, REQUIREMENT_COLUMNS));
   }
   if (diagnostics.length === 0) return { file, table, index };
   const kind = fileKindOf(table.header);

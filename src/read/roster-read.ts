@@ -1,11 +1,11 @@
 import type { Tier } from "../plan/forecast.js";
 import { skillKey, type RosterPerson } from "../plan/gaps.js";
 import { canonicalChannel } from "./channels.js";
-import { mapColumns, type CsvReadOptions, type CsvTable } from "./csv-read.js";
+import { alsoNamed, mapColumns, type CsvReadOptions, type CsvTable } from "./csv-read.js";
 import { InputError, problem, shown, warning, type Diagnostic } from "./diagnostics.js";
 import { parseNumber, type ValueSource } from "./values.js";
 import { normalizeHeader } from "./names.js";
-import { tableOf, type SheetData } from "./xlsx-table.js";
+import { headerShape, tableOf, type SheetData } from "./xlsx-table.js";
 
 /** Roster columns and their accepted header names (normalized). */
 export const ROSTER_COLUMNS = {
@@ -18,6 +18,9 @@ export const ROSTER_COLUMNS = {
 } as const;
 
 type Column = keyof typeof ROSTER_COLUMNS;
+
+/** A roster's header: who, where and at which level, so that a workbook's header is found below a title. */
+const ROSTER_HEADER = headerShape(ROSTER_COLUMNS, ["agent_id", "site", "tier"]);
 
 /** A roster as read: its people, and the skill labels it names (for checks against the forecast). */
 export interface Roster {
@@ -100,7 +103,7 @@ const TIER = /^(?:l|n|level|niveau|tier)?\s*[-_ ]?\s*([123])$/i;
  * @throws InputError with every problem found
  */
 export function readRoster(bytes: Uint8Array | SheetData, file: string, fullTimeHours: (site: string) => number, options: CsvReadOptions = {}): Roster {
-  const { table, scope } = tableOf(bytes, file, options, { used: rosterColumn });
+  const { table, scope } = tableOf(bytes, file, options, { used: rosterColumn, header: ROSTER_HEADER });
   return scope.runSync(() => rosterOf(table, file, fullTimeHours, scope.sheet), (roster) => roster.warnings);
 }
 
@@ -112,6 +115,7 @@ function rosterColumn(header: string): boolean {
 function rosterOf(table: CsvTable, file: string, fullTimeHours: (site: string) => number, sheet: string | undefined): Roster {
   const { index, diagnostics } = mapColumns<Column>(table, ROSTER_COLUMNS, ["agent_id", "site", "tier"], false);
   const problems: Diagnostic[] = [...diagnostics];
+  const headerLine = table.headerLine ?? 1;
   // Skill columns: any header `typology:channel`.
   const matrix: { column: number; key: string; label: string }[] = [];
   const skills: Roster["skills"] = new Map();
@@ -121,22 +125,22 @@ function rosterOf(table: CsvTable, file: string, fullTimeHours: (site: string) =
     const skill = parseSkillLabel(raw);
     if (typeof skill === "string") {
       // a skill column on an unknown channel: reported, and its cells skipped, so the rows are still checked
-      problems.push(problem("INPUT_UNKNOWN_CHANNEL", skill, { file, line: 1, column: i + 1, field: raw, value: raw }));
+      problems.push(problem("INPUT_UNKNOWN_CHANNEL", skill, { file, line: headerLine, column: i + 1, field: raw, value: raw }));
       return;
     }
     const twin = matrix.find((m) => m.key === skill.key);
     if (twin !== undefined) {
-      problems.push(problem("CSV_DUPLICATE_COLUMN", `column ${shown(raw)} is the same skill as column ${twin.column + 1} (${twin.label}): expected each skill once`, { file, line: 1, column: i + 1, field: raw, value: raw }));
+      problems.push(problem("CSV_DUPLICATE_COLUMN", `column ${shown(raw)} is the same skill as column ${twin.column + 1} (${twin.label}): expected each skill once`, { file, line: headerLine, column: i + 1, field: raw, value: raw }));
       return;
     }
     matrix.push({ column: i, key: skill.key, label: skill.label });
-    if (!skills.has(skill.key)) skills.set(skill.key, { label: skill.label, line: 1, column: i + 1 });
+    if (!skills.has(skill.key)) skills.set(skill.key, { label: skill.label, line: headerLine, column: i + 1 });
   });
   if (index.contract_hours === undefined && index.fte === undefined) {
-    problems.push(problem("CSV_MISSING_COLUMN", "missing column contract_hours or fte: expected one of them", { file, line: 1, field: "contract_hours" }));
+    problems.push(problem("CSV_MISSING_COLUMN", `missing column contract_hours${alsoNamed("contract_hours", ROSTER_COLUMNS.contract_hours)} or fte${alsoNamed("fte", ROSTER_COLUMNS.fte)}: expected one of them`, { file, line: headerLine, field: "contract_hours" }));
   }
   if (matrix.length === 0 && index.skills === undefined) {
-    problems.push(problem("CSV_MISSING_COLUMN", "no skills: expected typology:channel columns (proficiency 0–3) or a skills column", { file, line: 1, field: "skills" }));
+    problems.push(problem("CSV_MISSING_COLUMN", `no skills: expected typology:channel columns (proficiency 0–3) or a skills column${alsoNamed("skills", ROSTER_COLUMNS.skills)}`, { file, line: headerLine, field: "skills" }));
   }
   headerBroken = problems.some((d) => d.code !== "INPUT_UNKNOWN_CHANNEL");
   if (headerBroken) throw new InputError(problems);
@@ -159,21 +163,21 @@ function rosterOf(table: CsvTable, file: string, fullTimeHours: (site: string) =
       bad = true;
     };
     const agentId = text("agent_id") ?? "";
-    if (agentId === "") fail(problem("INPUT_MISSING_VALUE", "agent_id is blank: expected an identifier", { ...src(index.agent_id!), value: "" }));
+    if (agentId === "") fail(problem("INPUT_MISSING_VALUE", `${table.header[index.agent_id!]} is blank: expected an identifier`, { ...src(index.agent_id!), value: "" }));
     else if (seen.has(agentId)) fail(problem("INPUT_CONFLICT", `agent ${shown(agentId)} is also on line ${seen.get(agentId)}: expected one row per person`, { ...src(index.agent_id!), value: agentId }));
     else seen.set(agentId, line);
     const site = text("site") ?? "";
-    if (site === "") fail(problem("INPUT_MISSING_VALUE", "site is blank: expected the person's site", { ...src(index.site!), value: "" }));
+    if (site === "") fail(problem("INPUT_MISSING_VALUE", `${table.header[index.site!]} is blank: expected the person's site`, { ...src(index.site!), value: "" }));
     const tierText = text("tier") ?? "";
     const m = TIER.exec(tierText);
-    if (!m) fail(problem("INPUT_OUT_OF_RANGE", `tier: got ${shown(tierText)}, expected 1, 2 or 3 (also L1, N2, level 3)`, { ...src(index.tier!), value: tierText }));
+    if (!m) fail(problem("INPUT_OUT_OF_RANGE", `${table.header[index.tier!]}: got ${shown(tierText)}, expected 1, 2 or 3 (also L1, N2, level 3)`, { ...src(index.tier!), value: tierText }));
     let fte: number | undefined;
     const fteText = text("fte");
     const hoursText = text("contract_hours");
     if (fteText !== undefined && fteText !== "") {
       const p = parseNumber(fteText, src(index.fte!), table.decimalComma);
       if (!p.ok) fail(p.diagnostic);
-      else if (!(p.value > 0 && p.value <= 2)) fail(problem("INPUT_OUT_OF_RANGE", `fte: got ${shown(fteText)}, expected a number above 0 and at most 2`, { ...src(index.fte!), value: fteText }));
+      else if (!(p.value > 0 && p.value <= 2)) fail(problem("INPUT_OUT_OF_RANGE", `${table.header[index.fte!]}: got ${shown(fteText)}, expected a number above 0 and at most 2`, { ...src(index.fte!), value: fteText }));
       else {
         fte = p.value;
         fteCells.push({ line, column: index.fte! + 1, field: table.header[index.fte!]!, text: fteText, value: p.value, fte: p.value });
@@ -181,14 +185,17 @@ function rosterOf(table: CsvTable, file: string, fullTimeHours: (site: string) =
     } else if (hoursText !== undefined && hoursText !== "") {
       const p = parseNumber(hoursText, src(index.contract_hours!), table.decimalComma);
       if (!p.ok) fail(p.diagnostic);
-      else if (!(p.value > 0 && p.value <= 80)) fail(problem("INPUT_OUT_OF_RANGE", `contract_hours: got ${shown(hoursText)}, expected weekly hours above 0 and at most 80`, { ...src(index.contract_hours!), value: hoursText }));
+      else if (!(p.value > 0 && p.value <= 80)) fail(problem("INPUT_OUT_OF_RANGE", `${table.header[index.contract_hours!]}: got ${shown(hoursText)}, expected weekly hours above 0 and at most 80`, { ...src(index.contract_hours!), value: hoursText }));
       else {
         fte = p.value / fullTimeHours(site);
         hoursCells.push({ line, column: index.contract_hours! + 1, field: table.header[index.contract_hours!]!, text: hoursText, value: p.value, fte });
       }
     } else {
       const col = index.fte ?? index.contract_hours!;
-      fail(problem("INPUT_MISSING_VALUE", "contract_hours and fte are blank: expected one of them", { ...src(col), value: "" }));
+      // named as the file writes its columns (`Heures is blank`)
+      const named = [index.contract_hours, index.fte].filter((i) => i !== undefined).map((i) => table.header[i]!);
+      const expected = named.length > 1 ? "one of them" : index.fte !== undefined ? "the person's FTE" : "the person's weekly hours";
+      fail(problem("INPUT_MISSING_VALUE", `${named.join(" and ")} ${named.length === 1 ? "is" : "are"} blank: expected ${expected}`, { ...src(col), value: "" }));
     }
     const own = new Map<string, number>();
     for (const { column, key } of matrix) {

@@ -12,16 +12,39 @@ export interface WhatIfFlags {
   contractHours?: string | undefined;
 }
 
+/** `3,5` → `3.5`, `30,5%` → `30.5%`: a single decimal comma in a number with no point. */
+export function withDecimalPoint(text: string): string {
+  return /^\s*[+-]?\d+,\d+\s*%?\s*$/.test(text) ? text.replace(",", ".") : text;
+}
+
 /**
- * `--volume-factor X`, `--aht-factor X` (numbers > 0), `--shrinkage 30%`
+ * A multiplying factor as a planner writes it: `1.1` (or `1,1`), or a change
+ * `+10%` / `-5%` (1.10, 0.95), or a share `110%` (1.10). Above 0.
+ */
+export function parseFactor(text: string, field: string): Parsed<number> {
+  const t = withDecimalPoint(text).trim();
+  const change = /^([+-])\s*(\d+(?:\.\d+)?)\s*%$/.exec(t);
+  const share = /^(\d+(?:\.\d+)?)\s*%$/.exec(t);
+  const value = change ? 1 + (change[1] === "-" ? -1 : 1) * (Number(change[2]) / 100) : share ? Number(share[1]) / 100 : undefined;
+  if (value === undefined) {
+    const p = parsePositive(t, { field });
+    if (p.ok) return p;
+  } else if (value > 0) return { ok: true, value };
+  return { ok: false, diagnostic: problem("USAGE_BAD_OPTION", `${field}: got ${shown(text)}, expected a factor above 0 such as 1.1, or a change such as +10% or -5%`, { field, value: text }) };
+}
+
+/**
+ * `--volume-factor X`, `--aht-factor X` (factors > 0, see {@link parseFactor}), `--shrinkage 30%`
  * (total shrinkage, below 95 % like a scenario's), `--occupancy 85%` (above
  * 0, at most 100 %), `--sl 80/20` or `--sl 80%` (share within seconds, or
  * the share alone), `--contract-hours 35` (from 5 to 80 h): the flags' values
  * as a {@link PlanWhatIf}. Shares read as flags do (`0.8`, `80%`, `80`).
  * @throws InputError with one USAGE_BAD_OPTION per bad flag (field and value), all at once
  */
-export function parseWhatIfFlags(flags: WhatIfFlags): PlanWhatIf {
+export function parseWhatIfFlags(given: WhatIfFlags): PlanWhatIf {
   const problems: Diagnostic[] = [];
+  // a decimal comma is a French planner's way of writing a number: one comma and no point reads as a decimal
+  const flags = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, typeof v === "string" ? withDecimalPoint(v) : v])) as WhatIfFlags;
   const read = <T>(text: string | undefined, field: string, parse: (text: string) => Parsed<T>, check?: (v: T) => string | undefined, unread?: string): T | undefined => {
     if (text === undefined) return undefined;
     const p = parse(text);
@@ -36,7 +59,7 @@ export function parseWhatIfFlags(flags: WhatIfFlags): PlanWhatIf {
     }
     return p.value;
   };
-  const factor = (text: string | undefined, field: string) => read(text, field, (t) => parsePositive(t, { field }));
+  const factor = (text: string | undefined, field: string) => read(text, field, (t) => parseFactor(t, field));
   const w: PlanWhatIf = {
     volumeFactor: factor(flags.volumeFactor, "--volume-factor"),
     ahtFactor: factor(flags.ahtFactor, "--aht-factor"),

@@ -142,7 +142,7 @@ export function cellText(cell: CellValue, kind: ColumnKind, date1904: boolean): 
 }
 
 /** The shortest decimal that reads back as `n` (`-0` as `0`). */
-export function numberText(n: number): string {
+function numberText(n: number): string {
   return Object.is(n, -0) ? "0" : String(n);
 }
 
@@ -152,7 +152,7 @@ export function numberText(n: number): string {
  * outside Excel's dates (below 1, from 10000-01-01 on) stays a number, which
  * the reader refuses as a date.
  */
-export function dateText(serial: number, date1904: boolean, shape: "date" | "datetime" | "auto"): string {
+function dateText(serial: number, date1904: boolean, shape: "date" | "datetime" | "auto"): string {
   if (!(serial >= 1 && serial < LAST_SERIAL)) return numberText(serial);
   const seconds = Math.round(serial * 86_400);
   const day = Math.floor(seconds / 86_400);

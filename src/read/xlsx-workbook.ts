@@ -5,6 +5,7 @@ import { closestName } from "./did-you-mean.js";
 import { normalizeHeader } from "./names.js";
 import { cellValueOf, type CellValue } from "./xlsx-cells.js";
 import { builtInFormat } from "./xlsx-format.js";
+import { cellRange, type CellRange } from "./xlsx-reference.js";
 import { entryBytes, entryText, zipEntries, type ZipEntry } from "./xlsx-zip.js";
 
 /**
@@ -83,7 +84,7 @@ function exceljsReaders(): NonNullable<typeof readers> {
 }
 
 /** Largest workbook file accepted, bytes (the zip is held in memory; its sheets are not). */
-export const MAX_WORKBOOK_BYTES = 1 << 30;
+const MAX_WORKBOOK_BYTES = 1 << 30;
 /** Largest small part (workbook, relationships, styles) once unpacked. */
 const MAX_PART_BYTES = 64 << 20;
 /** Largest shared-strings part once unpacked. */
@@ -174,7 +175,7 @@ export class XlsxWorkbook {
     }
     const sheet = this.sheets.find((s) => s.name === name) ?? uniqueLoose(this.sheets, name);
     if (sheet === undefined) {
-      const close = closestName(name, this.sheets.map((s) => s.name), 3);
+      const close = closestSheet(name, this.sheets.map((s) => s.name));
       throw new InputError([
         problem("USAGE_BAD_OPTION", `${option}: got ${JSON.stringify(name)}, expected one of the sheets of ${this.file}: ${names}${close === undefined ? "" : ` — did you mean ${JSON.stringify(close)}?`}`, {
           file: this.file,
@@ -190,16 +191,19 @@ export class XlsxWorkbook {
   /**
    * The rows of `sheet` in order, each with its cells; rows Excel did not
    * store (blank ones) are absent. Streamed: a row is parsed when asked for.
+   * A formula saved with an empty value (`<v></v>`, as openpyxl writes one)
+   * is a formula without its value, not an error result.
    *
+   * @param merges - where the sheet's merged ranges go (written after its rows, so known once every row is read)
    * @throws InputError CSV_BINARY when the sheet's part is missing or damaged
    */
-  async *rows(sheet: WorkbookSheet): AsyncGenerator<SheetRow> {
-    const entry = sheet.path === undefined ? undefined : this.entries.get(sheet.path);
-    if (entry === undefined) {
-      throw new InputError([problem("CSV_BINARY", `the sheet ${JSON.stringify(sheet.name)} has no content in the workbook: expected an .xlsx workbook as Excel saves it — open it in Excel and save it again`, { file: this.file })]);
-    }
+  async *rows(sheet: WorkbookSheet, merges: CellRange[] = []): AsyncGenerator<SheetRow> {
     const { WorksheetReader } = exceljsReaders();
-    const worksheet = new WorksheetReader({ workbook: this.reader, id: this.sheets.indexOf(sheet) + 1, iterator: entryText(this.bytes, entry, this.file), options: this.reader.options });
+    const xml = sheetXml(this.sheetText(sheet), (ref) => {
+      const range = cellRange(ref);
+      if (range !== undefined) merges.push(range);
+    });
+    const worksheet = new WorksheetReader({ workbook: this.reader, id: this.sheets.indexOf(sheet) + 1, iterator: xml, options: this.reader.options });
     const date1904 = this.date1904;
     try {
       for await (const row of worksheet) {
@@ -216,6 +220,99 @@ export class XlsxWorkbook {
       throw new InputError([problem("CSV_BINARY", `the sheet ${JSON.stringify(sheet.name)} cannot be read (${(error as Error).message}): expected an .xlsx workbook as Excel saves it — open it in Excel and save it again, or save it as CSV`, { file: this.file })]);
     }
   }
+
+  /**
+   * The merged ranges of `sheet` (`C2:C3`), read from the end of its XML
+   * without parsing its cells: for a read stopped before the end.
+   *
+   * @throws InputError CSV_BINARY when the sheet's part is missing or damaged
+   */
+  async merges(sheet: WorkbookSheet): Promise<CellRange[]> {
+    const merges: CellRange[] = [];
+    for await (const _ of sheetXml(this.sheetText(sheet), (ref) => {
+      const range = cellRange(ref);
+      if (range !== undefined) merges.push(range);
+    }));
+    return merges;
+  }
+
+  /** The text of a sheet's XML part, streamed. */
+  private sheetText(sheet: WorkbookSheet): AsyncGenerator<string> {
+    const entry = sheet.path === undefined ? undefined : this.entries.get(sheet.path);
+    if (entry === undefined) {
+      throw new InputError([problem("CSV_BINARY", `the sheet ${JSON.stringify(sheet.name)} has no content in the workbook: expected an .xlsx workbook as Excel saves it — open it in Excel and save it again`, { file: this.file })]);
+    }
+    return entryText(this.bytes, entry, this.file);
+  }
+}
+
+/**
+ * A sheet's XML as it streams in, with the empty value of a formula cell
+ * left out (`<c><f>4*60+30</f><v></v></c>`, as openpyxl saves a formula it
+ * cannot compute: exceljs would read the empty value as the number NaN, an
+ * error result), except in a text-result cell (`t="str"`), where it is the
+ * empty text a formula gave; `onMerge` gets the reference of each merged
+ * range (`<mergeCell ref="C2:C3"/>`). A tag or an empty value cut between
+ * two chunks is held until it is whole.
+ */
+export async function* sheetXml(chunks: AsyncIterable<string>, onMerge: (ref: string) => void = () => {}): AsyncGenerator<string> {
+  let carry = "";
+  let cellType = ""; // the `t` of the last cell opened in a chunk already passed on
+  for await (const chunk of chunks) {
+    const text = carry + chunk;
+    let cut = text.length;
+    const lt = text.lastIndexOf("<");
+    if (lt >= 0 && text.indexOf(">", lt) < 0) cut = lt; // a tag cut in two
+    const open = /<v\s*>\s*$/.exec(text.slice(Math.max(0, cut - 64), cut));
+    if (open !== null) cut -= open[0].length; // an opening <v>, maybe of an empty value
+    const head = text.slice(0, cut);
+    carry = text.slice(cut);
+    yield head.replace(VALUE_OR_MERGE, (tag, ref: string | undefined, at: number) => {
+      if (ref !== undefined) {
+        onMerge(ref);
+        return tag;
+      }
+      const type = cellTypeBefore(head, at) ?? cellType;
+      return type === "str" || type === "inlineStr" ? tag : "";
+    });
+    cellType = cellTypeBefore(head, head.length) ?? cellType;
+  }
+  if (carry !== "") yield carry;
+}
+
+/** An empty value (`<v></v>`, `<v/>`), or a merged range with its reference. */
+const VALUE_OR_MERGE = /<v\s*\/>|<v\s*>\s*<\/v>|<mergeCell\b[^>]*?\bref=["']([^"']*)["'][^>]*>/g;
+
+/** The `t` attribute of the last cell tag (`<c r="F3" t="str">`) that opens before `at` in `text` ("" without one), undefined when none does. */
+function cellTypeBefore(text: string, at: number): string | undefined {
+  for (let i = text.lastIndexOf("<c", at); i >= 0; i = i === 0 ? -1 : text.lastIndexOf("<c", i - 1)) {
+    const next = text.charCodeAt(i + 2);
+    // "<c " or "<c>", not "<cols>" or "<col "
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) {
+      const end = text.indexOf(">", i);
+      return /\bt=["']([^"']*)["']/.exec(text.slice(i, end < 0 ? text.length : end))?.[1] ?? "";
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The sheet a name not found may mean, case, accents and punctuation
+ * ignored: the first whose name starts with it (`Prevision` → `Prévisions
+ * S48`), else the first that contains it, else the closest spelling (at
+ * most 3 edits).
+ */
+export function closestSheet(name: string, sheets: readonly string[]): string | undefined {
+  const key = normalizeHeader(name);
+  const keys = sheets.map((s) => normalizeHeader(s));
+  if (key !== "") {
+    const starts = keys.findIndex((k) => k.startsWith(key));
+    if (starts >= 0) return sheets[starts];
+    const contains = keys.findIndex((k) => k.includes(key));
+    if (contains >= 0) return sheets[contains];
+  }
+  const close = closestName(key === "" ? name : key, key === "" ? sheets : keys, 3);
+  return close === undefined ? undefined : sheets[(key === "" ? sheets : keys).indexOf(close)];
 }
 
 /** The one sheet whose name equals `name` but for case, accents and punctuation. */

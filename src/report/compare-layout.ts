@@ -10,6 +10,7 @@ import stringWidth from "string-width";
 import { reportSettings, withReportSettings } from "./settings.js";
 import { renderTable, type Align } from "./table.js";
 import { wrapText } from "./text-wrap.js";
+import { label } from "./labels.js";
 
 /** One figure of the comparison: a row label, its value per scenario, and its delta against the baseline (null: none, e.g. the baseline's own). */
 export interface CompareMetric {
@@ -43,7 +44,7 @@ function rowsOf(metrics: readonly CompareMetric[], columns: readonly number[], l
     }
     for (const x of m.compact ?? [m]) {
       rows.push([x.label, ...columns.map((k) => x.values[k]!)]);
-      if (x.deltas !== undefined) rows.push(["  vs baseline", ...columns.map((k) => x.deltas![k] ?? "")]);
+      if (x.deltas !== undefined) rows.push([label("  vs baseline"), ...columns.map((k) => x.deltas![k] ?? "")]);
     }
   }
   return rows;
@@ -68,7 +69,7 @@ export function fitCompareTable(metrics: readonly CompareMetric[], names: readon
     if (fits(t) || width === undefined) return { layout, lines: t.split("\n") };
   }
   const key = (k: number) => `#${k + 1}`;
-  const legend = names.flatMap((n, k) => wrapText(`${key(k).padEnd(4)} ${n}${k === baseline ? " (baseline)" : ""}`, width, "     "));
+  const legend = names.flatMap((n, k) => wrapText(`${key(k).padEnd(4)} ${n}${k === baseline ? ` (${label("baseline")})` : ""}`, width, "     "));
   const whole = table(all, "keys", key);
   if (fits(whole)) return { layout: "keys", lines: [...legend, "", ...whole.split("\n")] };
   // as few tables as fit, the scenarios spread evenly over them in the order given

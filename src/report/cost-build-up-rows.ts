@@ -2,6 +2,7 @@ import type { Comparison } from "../plan/compare.js";
 import { comparisonCostBuildUp, type CostLine, type CostPeriod, type CostUnit, type ScenarioCostBuildUp, type SitePricing } from "../plan/cost-build-up.js";
 import type { SiteKind } from "../plan/sites.js";
 import { grouped, percent } from "./number-format.js";
+import { label as word, plural, tr } from "./labels.js";
 
 /**
  * One row of a comparison's cost build-up, as every report writes it (the
@@ -23,7 +24,7 @@ export interface CostBuildUpRow {
   period: CostPeriod;
   /** Key of what the line pays for (`level-1`, `team-lead`, `running`, `attrition-hiring`, `set-up`…; `total` on a total row). */
   item: string;
-  /** The same in words (`level-1 agents`, `hiring (attrition)`…). */
+  /** The same in words, in the run's language (`level-1 agents`, `hiring (attrition)`…; French under `--locale fr`). */
   label: string;
   role: string | null;
   /** Null on a total row. */
@@ -35,9 +36,16 @@ export interface CostBuildUpRow {
   amount: number | null;
   /** 0 on purpose: `in-price` (the provider's price includes it) or `existing-team` (not counted: the team exists). */
   excluded: CostLine["excluded"];
-  /** How the quantity is counted, in words (`190.4 FTE × 35 h a week`). */
+  /** How the quantity is counted, in English words (`190.4 FTE × 35 h a week`): the CSV's `how`, the same in every locale. */
   how: string;
+  /** The same in the run's language, for a reader (the terminal and the HTML page). */
+  howText: string;
 }
+
+/** A sentence with figures as written, whatever the locale (the words of the CSV); same signature as {@link tr}. */
+type Say = (strings: TemplateStringsArray, ...values: readonly unknown[]) => string;
+
+const english: Say = (strings, ...values) => strings.reduce((out, part, k) => out + String(values[k - 1]) + part);
 
 const ROLE_LABELS: Record<string, string> = { "level-1": "level-1 agents", "level-2": "level-2 agents", "level-3": "level-3 agents", "team-lead": "team leads", manager: "managers" };
 
@@ -65,11 +73,12 @@ const UNIT_LABELS: Record<CostUnit, string> = {
   fee: "fee",
 };
 
-/** What a line pays for, in words. */
+/** What a line pays for, in words, in the run's language (a support role's item is its name, as given). */
 export function costItemLabel(line: Pick<CostLine, "item" | "role">): string {
   const cross = /^cross-training-level-(\d)$/.exec(line.item);
-  if (cross) return `cross-training, level ${cross[1]}`;
-  return ITEM_LABELS[line.item] ?? ROLE_LABELS[line.item] ?? line.item;
+  if (cross) return tr`cross-training, level ${cross[1]}`;
+  const words = ITEM_LABELS[line.item] ?? ROLE_LABELS[line.item];
+  return words === undefined ? line.item : word(words);
 }
 
 /** A line's unit in words. */
@@ -79,44 +88,48 @@ export function costUnitLabel(unit: CostUnit): string {
 
 const SINGULAR: Record<string, string> = { people: "person", hires: "hire", weeks: "week", contacts: "contact" };
 
-/** A row's quantity and unit in words: `6,217.5 paid h`, `1 person`, `107.7 hires` (empty on a total row). */
+/** A row's quantity and unit in words, in the run's language: `6,217.5 paid h`, `1 person`, `107.7 hires` (empty on a total row). */
 export function quantityText(r: Pick<CostBuildUpRow, "quantity" | "unitLabel">): string {
   if (r.quantity === null) return "";
-  return `${q1(r.quantity)} ${r.quantity === 1 ? (SINGULAR[r.unitLabel] ?? r.unitLabel) : r.unitLabel}`;
+  return plural(r.quantity, q1(r.quantity), SINGULAR[r.unitLabel] ?? r.unitLabel, r.unitLabel);
 }
 
-/** What a period's figure is called. */
+/** What a period's figure is called, in the run's language. */
 export function costPeriodLabel(period: CostPeriod): string {
-  return period === "week" ? "a week" : period === "year" ? "a year" : "one-off";
+  return word(period === "week" ? "a week" : period === "year" ? "a year" : "one-off");
 }
 
 const q1 = (x: number) => grouped(x, 1, 0);
 
-/** How a line's quantity is counted, in words: the people and factors behind it. */
-export function costHow(line: CostLine): string {
+/**
+ * How a line's quantity is counted, in words: the people and factors behind
+ * it. In English (the CSV's words) unless `say` is {@link tr} (a reader's
+ * words, in the run's language).
+ */
+export function costHow(line: CostLine, say: Say = english): string {
   const s = line.source;
-  const zero = line.excluded === "in-price" ? "in the provider's price" : line.excluded === "existing-team" ? "not counted: existing team" : "";
+  const zero = line.excluded === "in-price" ? say`in the provider's price` : line.excluded === "existing-team" ? say`not counted: existing team` : "";
   switch (s.kind) {
     case "fte-hours":
-      return `${q1(s.fte)} FTE × ${q1(s.hoursPerFte)} h a week`;
+      return say`${q1(s.fte)} FTE × ${q1(s.hoursPerFte)} h a week`;
     case "schedules":
-      return line.unit === "on-floor-hour" ? "the shift schedules' hours on the floor" : "the shift schedules, each template at its rate";
+      return line.unit === "on-floor-hour" ? say`the shift schedules' hours on the floor` : say`the shift schedules, each template at its rate`;
     case "per-week": {
-      const over = `÷ ${q1(s.weeks)} week${s.weeks === 1 ? "" : "s"}`;
-      return line.unit === "contact" ? `${q1(s.overHorizon)} handled ${over}` : `${q1(s.overHorizon)} agent-hours logged in ${over}`;
+      const over = s.weeks === 1 ? say`÷ ${q1(s.weeks)} week` : say`÷ ${q1(s.weeks)} weeks`;
+      return line.unit === "contact" ? say`${q1(s.overHorizon)} handled ${over}` : say`${q1(s.overHorizon)} agent-hours logged in ${over}`;
     }
     case "fte-months":
-      return `${q1(s.fte)} FTE × 12 ÷ 52`;
+      return say`${q1(s.fte)} FTE × 12 ÷ 52`;
     case "people":
-      return zero !== "" ? `${zero}` : line.item === "initial-training" ? "the agents" : "the whole team";
+      return zero !== "" ? `${zero}` : line.item === "initial-training" ? say`the agents` : say`the whole team`;
     case "attrition":
-      return `${grouped(s.headcount, 0)} people × ${percent(s.attrition, 0)} a year`;
+      return say`${grouped(s.headcount, 0)} people × ${percent(s.attrition, 0)} a year`;
     case "cross-training":
-      return zero !== "" ? zero : "people × extra skills × h per skill";
+      return zero !== "" ? zero : say`people × extra skills × h per skill`;
     case "weeks":
-      return "52 × a week";
+      return say`52 × a week`;
     case "fee":
-      return "once";
+      return say`once`;
   }
 }
 
@@ -128,11 +141,11 @@ function scenarioRows(b: ScenarioCostBuildUp, scenarioIndex: number, baseline: b
     const base = { scenario: b.scenario, scenarioIndex, baseline, site: site.site, siteKind: site.kind, pricing: site.pricing };
     for (const period of ["week", "year", "one-off"] as const) {
       for (const l of site.lines.filter((x) => x.period === period)) {
-        out.push({ ...base, rowType: "line", period, item: l.item, label: costItemLabel(l), role: l.role, quantity: l.quantity, unit: l.unit, unitLabel: costUnitLabel(l.unit), rate: l.rate, amount: l.amount, excluded: l.excluded, how: costHow(l) });
+        out.push({ ...base, rowType: "line", period, item: l.item, label: costItemLabel(l), role: l.role, quantity: l.quantity, unit: l.unit, unitLabel: costUnitLabel(l.unit), rate: l.rate, amount: l.amount, excluded: l.excluded, how: costHow(l), howText: costHow(l, tr) });
       }
       if (totals) {
         const amount = period === "week" ? site.totals.week : period === "year" ? site.totals.year : site.totals.oneOff;
-        out.push({ ...base, rowType: "total", period, item: "total", label: costPeriodLabel(period), role: null, quantity: null, unit: null, unitLabel: "", rate: null, amount, excluded: null, how: "" });
+        out.push({ ...base, rowType: "total", period, item: "total", label: costPeriodLabel(period), role: null, quantity: null, unit: null, unitLabel: "", rate: null, amount, excluded: null, how: "", howText: "" });
       }
     }
   }
@@ -153,11 +166,9 @@ export function costBuildUpRows(c: Comparison, options: { totals?: boolean } = {
   return comparisonCostBuildUp(c).flatMap((b, k) => scenarioRows(b, k, k === c.baseline, totals));
 }
 
-/** What "a week" and "a year" are in a scenario's costs, in words. */
-export function annualMeaning(b: Pick<ScenarioCostBuildUp, "weeks" | "weeksGiven" | "weeksPerYear">): string {
-  const weeks = `${q1(b.weeks)} week${b.weeks === 1 ? "" : "s"}`;
-  return (
-    `A week = the forecast's hours ÷ ${weeks} (${b.weeksGiven ? "the weeks given" : "the calendar weeks its rows touch"}); ` +
-    `a year = that week × ${b.weeksPerYear}, plus in-house the hires and training attrition brings`
-  );
+/** What "a week" and "a year" are in a scenario's costs, in words: English (JSON's `meaning`) unless `say` is {@link tr} (the run's language). */
+export function annualMeaning(b: Pick<ScenarioCostBuildUp, "weeks" | "weeksGiven" | "weeksPerYear">, say: Say = english): string {
+  const weeks = b.weeks === 1 ? say`${q1(b.weeks)} week` : say`${q1(b.weeks)} weeks`;
+  const which = b.weeksGiven ? say`the weeks given` : say`the calendar weeks its rows touch`;
+  return say`A week = the forecast's hours ÷ ${weeks} (${which}); a year = that week × ${b.weeksPerYear}, plus in-house the hires and training attrition brings`;
 }

@@ -45,7 +45,14 @@ export function outTarget(outPath: string): { mode: "atomic" | "through"; path: 
 
 function writeProblem(outPath: string, error: unknown): InputError {
   const e = error as NodeJS.ErrnoException;
-  const reason = e.code === "ENOSPC" ? "ENOSPC: no space left on the device" : e.code === "EISDIR" ? "EISDIR: it is a folder" : (e.code ?? e.message);
+  const reasons: Record<string, string> = {
+    ENOSPC: "ENOSPC: no space left on the device",
+    EISDIR: "EISDIR: it is a folder",
+    ENOENT: `ENOENT: the folder ${dirname(outPath) === "." ? "" : `${dirname(outPath)} `}does not exist`,
+    ENOTDIR: "ENOTDIR: a part of the path is a file, not a folder",
+    EACCES: "EACCES: permission denied",
+  };
+  const reason = (e.code === undefined ? undefined : reasons[e.code]) ?? e.code ?? e.message;
   return new InputError([problem("IO_WRITE", `cannot write ${outPath} (${reason}): expected a writable path`, { file: outPath })]);
 }
 
@@ -72,13 +79,39 @@ function openThrough(path: string): number {
   }
 }
 
-/** Write all of `text` to a file descriptor (writeSync may write part of it on a pipe). */
+/**
+ * Write all of `bytes` to a file descriptor, at its current position
+ * (`writeSync` may write only part of them, on a pipe or a full disk).
+ * @throws the file system's error (ENOSPC…) as `writeSync` throws it
+ */
+export function writeAllSync(fd: number, bytes: Uint8Array): void {
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
+/** Write all of `text` (UTF-8) to a file descriptor. */
 function writeAll(fd: number, text: string): void {
-  let buffer = Buffer.from(text, "utf8");
-  while (buffer.length > 0) {
-    const n = writeSync(fd, buffer);
-    buffer = buffer.subarray(n);
+  writeAllSync(fd, Buffer.from(text, "utf8"));
+}
+
+/** The temporary file a report is written to before it is renamed over `path`: in the same folder (a rename never crosses file systems). */
+function tempBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
+/** Give the file open at `fd` the mode of the file at `path` it is to replace (nothing when there is none: a new file keeps the default mode). */
+function keepMode(fd: number, path: string): void {
+  try {
+    fchmodSync(fd, statSync(path).mode & 0o7777);
+  } catch {
+    // a new file: the default mode
   }
+}
+
+/** What to throw for an error met while writing `outPath`: our own diagnostics and bugs as they are, a file-system error as IO_WRITE. */
+function writeFailure(outPath: string, error: unknown): unknown {
+  if (error instanceof InputError || !(error as NodeJS.ErrnoException).code) return error;
+  return writeProblem(outPath, error);
 }
 
 /**
@@ -116,21 +149,16 @@ export function streamReport(outPath: string | undefined, stdout: { write(s: str
       temporaries.written.push(outPath);
     } catch (error) {
       if (fd !== undefined) closeSync(fd);
-      if (error instanceof InputError || !(error as NodeJS.ErrnoException).code) throw error;
-      throw writeProblem(outPath, error);
+      throw writeFailure(outPath, error);
     }
     return;
   }
-  const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.tmp`);
+  const temp = tempBeside(target.path);
   let fd: number | undefined;
   try {
     temporaries.files.add(temp);
     fd = openSync(temp, "w");
-    try {
-      fchmodSync(fd, statSync(target.path).mode & 0o7777); // keep the mode of the file replaced
-    } catch {
-      // a new file: the default mode
-    }
+    keepMode(fd, target.path);
     const out = fd;
     produce((text) => writeAll(out, text));
     fsyncSync(fd); // on disk before it replaces the old file
@@ -147,8 +175,7 @@ export function streamReport(outPath: string | undefined, stdout: { write(s: str
       // the temporary file was never created
     }
     temporaries.files.delete(temp);
-    if (error instanceof InputError || !(error as NodeJS.ErrnoException).code) throw error;
-    throw writeProblem(outPath, error);
+    throw writeFailure(outPath, error);
   }
 }
 
@@ -184,11 +211,6 @@ function copyFile(from: number, to: (bytes: Buffer) => void): void {
   }
 }
 
-function writeAllBytes(fd: number, bytes: Buffer): void {
-  let k = 0;
-  while (k < bytes.length) k += writeSync(fd, bytes, k, bytes.length - k);
-}
-
 /**
  * A binary report (an xlsx workbook), whole or not at all. `produce` writes
  * it into a regular file open for reading and writing (it may go back and
@@ -209,7 +231,7 @@ export async function writeBinaryReport(outPath: string | undefined, stdout: Bin
   let dir: string | undefined;
   let temp: string;
   try {
-    if (target?.mode === "atomic") temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.tmp`);
+    if (target?.mode === "atomic") temp = tempBeside(target.path);
     else {
       dir = mkdtempSync(join(tmpdir(), "ccplan-binary-stage-"));
       temporaries.dirs.add(dir);
@@ -224,11 +246,7 @@ export async function writeBinaryReport(outPath: string | undefined, stdout: Bin
     fd = openSync(temp, "w+");
     await produce(fd);
     if (target?.mode === "atomic") {
-      try {
-        fchmodSync(fd, statSync(target.path).mode & 0o7777); // keep the mode of the file replaced
-      } catch {
-        // a new file: the default mode
-      }
+      keepMode(fd, target.path);
       fsyncSync(fd); // on disk before it replaces the old file
       closeSync(fd);
       fd = undefined;
@@ -238,7 +256,7 @@ export async function writeBinaryReport(outPath: string | undefined, stdout: Bin
       const out = openThrough(target.path);
       try {
         const from = fd;
-        copyFile(from, (bytes) => writeAllBytes(out, bytes));
+        copyFile(from, (bytes) => writeAllSync(out, bytes));
       } finally {
         closeSync(out);
       }
@@ -249,8 +267,7 @@ export async function writeBinaryReport(outPath: string | undefined, stdout: Bin
     }
     if (outPath !== undefined && outPath !== "-") temporaries.written.push(outPath);
   } catch (error) {
-    if (error instanceof InputError || !(error as NodeJS.ErrnoException).code) throw error;
-    throw writeProblem(label, error);
+    throw writeFailure(label, error);
   } finally {
     if (fd !== undefined) closeSync(fd);
     if (temporaries.files.delete(temp)) {

@@ -2,7 +2,7 @@ import type { ChalkInstance } from "chalk";
 import { ranking, type Comparison, type ComparedScenario } from "../plan/compare.js";
 import type { CostedRole } from "../plan/cost.js";
 import type { SitePlan, SourcingPlan, WhatIf } from "../plan/sourcing.js";
-import { grouped, jsonNumber, percent, seconds } from "./number-format.js";
+import { grouped, jsonNumber, localDigits, percent, seconds } from "./number-format.js";
 import { csvDocument, type Cell } from "./csv-cell.js";
 import { renderTable } from "./table.js";
 import stringWidth from "string-width";
@@ -11,7 +11,8 @@ import { wrapText } from "./text-wrap.js";
 import { annualMeaning } from "./cost-build-up-rows.js";
 import { renderCostBuildUpCsv, renderCostBuildUpLines } from "./render-cost-build-up.js";
 import { comparisonCostBuildUp, type ScenarioCostBuildUp } from "../plan/cost-build-up.js";
-import { tableWidth } from "./settings.js";
+import { reportSettings, tableWidth, withReportSettings } from "./settings.js";
+import { clauses, label, plural, tr } from "./labels.js";
 
 /** Version of the JSON documents of `ccplan compare`. */
 export const COMPARE_SCHEMA_VERSION = 1;
@@ -49,13 +50,13 @@ function supportPeople(p: SourcingPlan): number {
   return p.roles.filter((r) => !LEVEL_ROLES.includes(r.role) && r.role !== "team-lead" && r.role !== "manager").reduce((n, r) => n + r.headcount, 0);
 }
 
-const money = (x: number | null) => (x === null ? "n/a" : grouped(x, 0));
+const money = (x: number | null) => (x === null ? label("n/a") : grouped(x, 0));
 const signed = (x: number, decimals: number) => (x > 0 ? "+" : x < 0 ? "−" : "±") + grouped(Math.abs(x), decimals);
 
 /** The baseline and why it is the one: "All in-house, Paris (the first scenario given)" or "… (--baseline)". */
 export function baselineText(c: Comparison, ctx: Pick<CompareContext, "baselineGiven">): string {
   const name = c.scenarios[c.baseline]?.plan.scenario ?? "";
-  return `${name} (${ctx.baselineGiven === true ? "--baseline" : "the first scenario given"})`;
+  return `${name} (${ctx.baselineGiven === true ? "--baseline" : label("the first scenario given")})`;
 }
 
 const pointsDelta = (x: number) => `${signed(x * 100, 1)} pt`;
@@ -63,8 +64,8 @@ const pointsDelta = (x: number) => `${signed(x * 100, 1)} pt`;
 /** The figures of the comparison, each with its deltas against the baseline; per-site figures as one row per site in the compact layouts. */
 function compareMetrics(c: Comparison, color: ChalkInstance): CompareMetric[] {
   const S = c.scenarios;
-  const m = (label: string, value: (s: ComparedScenario) => string, delta?: (s: ComparedScenario) => string | null): CompareMetric => ({
-    label,
+  const m = (name: string, value: (s: ComparedScenario) => string, delta?: (s: ComparedScenario) => string | null): CompareMetric => ({
+    label: label(name),
     values: S.map(value),
     ...(delta === undefined ? {} : { deltas: S.map((s) => (s.delta === null ? null : delta(s))) }),
   });
@@ -73,12 +74,12 @@ function compareMetrics(c: Comparison, color: ChalkInstance): CompareMetric[] {
     return x === null || x === undefined ? null : format(x);
   };
   const sites = [...new Set(S.flatMap((s) => s.plan.sites.map((x) => x.site.name)))];
-  const perSite = (label: string, f: (x: SitePlan) => string): CompareMetric => ({
-    label: `${label} per site`,
+  const perSite = (name: string, f: (x: SitePlan) => string): CompareMetric => ({
+    label: tr`${label(name)} per site`,
     values: S.map((s) => s.plan.sites.map((x) => `${x.site.name} ${f(x)}`).join(", ")),
-    compact: sites.map((site) => ({ label: `${label}, ${site}`, values: S.map((s) => { const x = s.plan.sites.find((y) => y.site.name === site); return x === undefined ? "" : f(x); }) })),
+    compact: sites.map((site) => ({ label: tr`${label(name)}, ${site}`, values: S.map((s) => { const x = s.plan.sites.find((y) => y.site.name === site); return x === undefined ? "" : f(x); }) })),
   });
-  const years = `${c.years} year${c.years === 1 ? "" : "s"}`;
+  const years = plural(c.years, String(c.years), "year");
   const sync = (s: ComparedScenario) => s.plan.service.find((x) => x.channelClass === "sync");
   const metrics: CompareMetric[] = [
     m("people", (s) => grouped(s.plan.totals.headcount, 0), d((s) => s.delta?.headcount, (x) => signed(x, 0))),
@@ -93,9 +94,9 @@ function compareMetrics(c: Comparison, color: ChalkInstance): CompareMetric[] {
     m("weekly cost", (s) => money(s.plan.totals.weeklyCost), d((s) => s.delta?.weeklyCost, (x) => signed(x, 0))),
     m("annual cost", (s) => money(s.plan.totals.annualCost), d((s) => s.delta?.annualCost, (x) => signed(x, 0))),
     m("one-off cost", (s) => money(s.plan.totals.oneOffCost), d((s) => s.delta?.oneOffCost, (x) => signed(x, 0))),
-    m(`cost over ${years}`, (s) => money(s.costOverYears)),
-    m(`saving over ${years}`, (s) => (s.delta === null ? "baseline" : s.saving === null ? "n/a" : signed(s.saving, 0))),
-    m("cost per contact", (s) => (s.plan.totals.costPerContact === null ? "n/a" : grouped(s.plan.totals.costPerContact, 2)), d((s) => s.delta?.costPerContact, (x) => signed(x, 2))),
+    { label: tr`cost over ${years}`, values: S.map((s) => money(s.costOverYears)) },
+    { label: tr`saving over ${years}`, values: S.map((s) => (s.delta === null ? label("baseline") : s.saving === null ? label("n/a") : signed(s.saving, 0))) },
+    m("cost per contact", (s) => (s.plan.totals.costPerContact === null ? label("n/a") : grouped(s.plan.totals.costPerContact, 2)), d((s) => s.delta?.costPerContact, (x) => signed(x, 2))),
     m("live service level", (s) => (s.plan.totals.serviceLevel === null ? "" : percent(s.plan.totals.serviceLevel, 1)), d((s) => s.delta?.serviceLevel, pointsDelta)),
     m("live ASA", (s) => { const a = sync(s)?.asaSec; return a === null || a === undefined ? "" : seconds(a); }),
     m("abandonment", (s) => { const a = sync(s)?.abandonRate; return a === null || a === undefined ? "" : percent(a, 1); }),
@@ -104,7 +105,7 @@ function compareMetrics(c: Comparison, color: ChalkInstance): CompareMetric[] {
   ];
   if (S.some((s) => s.gaps !== undefined)) {
     metrics.push(
-      m("roster: in-house gap, FTE", (s) => (s.gaps === undefined ? "" : `${grouped(s.gaps.gapFte, 1)} of ${grouped(s.gaps.requiredFte, 1)}`)),
+      m("roster: in-house gap, FTE", (s) => (s.gaps === undefined ? "" : tr`${grouped(s.gaps.gapFte, 1)} of ${grouped(s.gaps.requiredFte, 1)}`)),
       m("roster: hires", (s) => (s.gaps === undefined ? "" : grouped(s.gaps.hires, 0))),
       m("roster: or trainings + hires", (s) => (s.gaps === undefined ? "" : `${grouped(s.gaps.trainings, 0)} + ${grouped(s.gaps.hiresAfterTraining, 0)}`)),
     );
@@ -124,10 +125,10 @@ export function renderCompareTable(c: Comparison, ctx: CompareContext, color: Ch
   const plans = c.scenarios.map((s) => s.plan);
   const currency = plans[0]?.currency ?? "";
   const weeks = plans[0]?.weeks ?? 0;
-  const title = `Compare ${plans.length} scenario${plans.length === 1 ? "" : "s"} on ${ctx.forecast}`;
-  const details = `(${grouped(weeks, 2, 0)} week${weeks === 1 ? "" : "s"}; costs in ${currency}; volume × ${ctx.whatIf.volumeFactor}, AHT × ${ctx.whatIf.ahtFactor})`;
+  const title = tr`Compare ${plural(plans.length, String(plans.length), "scenario")} on ${ctx.forecast}`;
+  const details = tr`(${plural(weeks, grouped(weeks, 2, 0), "week")}; costs in ${currency}; volume × ${localDigits(String(ctx.whatIf.volumeFactor))}, AHT × ${localDigits(String(ctx.whatIf.ahtFactor))})`;
   const lines = width === undefined || stringWidth(`${title}  ${details}`) <= width ? [color.bold(title) + `  ${details}`] : [...wrapText(title, width).map((l) => color.bold(l)), ...wrapText(details, width)];
-  lines.push(...wrapText(`Baseline: ${baselineText(c, ctx)}; deltas and savings are against it.`, width), "");
+  lines.push(...wrapText(tr`Baseline: ${baselineText(c, ctx)}; deltas and savings are against it.`, width), "");
   lines.push(...fitCompareTable(compareMetrics(c, color), plans.map((p) => p.scenario), c.baseline, width).lines);
   for (const v of verdict(c)) lines.push(...wrapText(v, width));
   if (options.buildUp !== false) lines.push("", ...renderCostBuildUpLines(c, color, width));
@@ -147,19 +148,21 @@ function verdict(c: Comparison): string[] {
   const other = names((s) => !s.sameTargets);
   const missing = names((s) => s.sameTargets && !s.meetsTargets);
   const costless = names((s) => s.costOverYears === null);
-  const years = `${c.years} year${c.years === 1 ? "" : "s"}`;
-  if (c.cheapest === null) out.push("No scenario is cheapest at equal service (none has costs, meets every target and plans to the baseline's targets).");
+  const years = plural(c.years, String(c.years), "year");
+  if (c.cheapest === null) out.push(tr`No scenario is cheapest at equal service (none has costs, meets every target and plans to the baseline's targets).`);
   else {
     const best = c.scenarios[c.cheapest]!;
+    const amount = best.saving === null ? "" : grouped(Math.abs(best.saving), 0);
     const saving =
-      c.cheapest === c.baseline ? " (the baseline itself)"
+      c.cheapest === c.baseline ? tr` (the baseline itself)`
       : best.saving === null ? ""
-      : ` (${best.saving >= 0 ? "saves" : "costs"} ${grouped(Math.abs(best.saving), 0)} ${best.plan.currency} over ${years} against the baseline, ${base!.plan.scenario})`;
-    out.push(`Cheapest meeting every target over ${years}: ${best.plan.scenario}${saving}.`);
+      : best.saving >= 0 ? tr` (saves ${amount} ${best.plan.currency} over ${years} against the baseline, ${base!.plan.scenario})`
+      : tr` (costs ${amount} ${best.plan.currency} over ${years} against the baseline, ${base!.plan.scenario})`;
+    out.push(tr`Cheapest meeting every target over ${years}: ${best.plan.scenario}${saving}.`);
   }
-  if (other.length > 0) out.push(`Left out, other service targets than the baseline (${base!.plan.scenario}): ${other.join("; ")}.`);
-  if (missing.length > 0) out.push(`Left out, intervals that miss a target: ${missing.join("; ")}.`);
-  if (costless.length > 0) out.push(`Left out, no cost model: ${costless.join("; ")}.`);
+  if (other.length > 0) out.push(tr`Left out, other service targets than the baseline (${base!.plan.scenario}): ${clauses(other)}.`);
+  if (missing.length > 0) out.push(tr`Left out, intervals that miss a target: ${clauses(missing)}.`);
+  if (costless.length > 0) out.push(tr`Left out, no cost model: ${clauses(costless)}.`);
   return out;
 }
 
@@ -320,7 +323,7 @@ export function renderCompareJson(c: Comparison, ctx: CompareContext): string {
     weeks: c.scenarios[0]?.plan.weeks ?? 0,
     whatIf: ctx.whatIf,
     years: c.years,
-    costBasis: b0 === undefined ? null : { weeks: b0.weeks, weeksGiven: b0.weeksGiven, weeksPerYear: b0.weeksPerYear, years: c.years, meaning: annualMeaning(b0), notCounted: b0.notCounted },
+    costBasis: b0 === undefined ? null : { weeks: b0.weeks, weeksGiven: b0.weeksGiven, weeksPerYear: b0.weeksPerYear, years: c.years, meaning: withReportSettings({ ...reportSettings(), locale: "en" }, () => annualMeaning(b0)), notCounted: b0.notCounted },
     baseline: c.scenarios[c.baseline]?.plan.scenario ?? null,
     baselineFile: ctx.files[c.baseline] ?? null,
     baselineFrom: ctx.baselineGiven === true ? "--baseline" : "first",
@@ -344,11 +347,11 @@ export function renderSweepTable(sweep: Sweep, ctx: CompareContext, color: Chalk
   const first = sweep.points[0]?.comparison;
   const names = first?.scenarios.map((s) => s.plan.scenario) ?? [];
   const years = first?.years ?? 0;
-  const title = `Sweep of ${sweep.parameter} on ${ctx.forecast}`;
-  const details = `(cost over ${years} years, ${first?.scenarios[0]?.plan.currency ?? ""}; * = misses a target)`;
+  const title = tr`Sweep of ${sweep.parameter} on ${ctx.forecast}`;
+  const details = tr`(cost over ${years} years, ${first?.scenarios[0]?.plan.currency ?? ""}; * = misses a target)`;
   const lines = width === undefined || stringWidth(`${title}  ${details}`) <= width ? [color.bold(title) + `  ${details}`] : [...wrapText(title, width).map((l) => color.bold(l)), ...wrapText(details, width)];
   lines.push("");
-  const value = (p: SweepPoint) => String(+p.value.toFixed(6));
+  const value = (p: SweepPoint) => localDigits(String(+p.value.toFixed(6)));
   const costs = (p: SweepPoint) => p.comparison.scenarios.map((s) => money(s.costOverYears) + (s.meetsTargets ? "" : "*"));
   const order = (p: SweepPoint) =>
     ranking(p.comparison)
@@ -397,12 +400,12 @@ export function rankingChanges(sweep: Sweep): string[] {
   for (const p of sweep.points) {
     const now = p.comparison.cheapest;
     if (before !== undefined && now !== before) {
-      const name = (k: number | null) => (k === null ? "none" : p.comparison.scenarios[k]!.plan.scenario);
-      out.push(`At ${sweep.parameter} ${+p.value.toFixed(6)} the cheapest at equal service changes from ${name(before)} to ${name(now)}.`);
+      const name = (k: number | null) => (k === null ? label("none") : p.comparison.scenarios[k]!.plan.scenario);
+      out.push(tr`At ${sweep.parameter} ${localDigits(String(+p.value.toFixed(6)))} the cheapest at equal service changes from ${name(before)} to ${name(now)}.`);
     }
     before = now;
   }
-  if (out.length === 0 && sweep.points.length > 0) out.push("The cheapest at equal service is the same over the whole sweep.");
+  if (out.length === 0 && sweep.points.length > 0) out.push(tr`The cheapest at equal service is the same over the whole sweep.`);
   return out;
 }
 

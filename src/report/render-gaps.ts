@@ -98,6 +98,11 @@ function shownSkills(g: GapsPlan, o: GapsTableOptions): SkillCoverage[] {
   return o.onlyGaps ? g.skills.filter((s) => s.gapFte > 0 || s.gapAfterTrainingFte > 0) : g.skills;
 }
 
+/** Whether `--only-gaps` lists a skill with no gap now, for its gap after training alone. */
+function afterTrainingOnly(skills: readonly SkillCoverage[], o: GapsTableOptions): boolean {
+  return o.onlyGaps === true && skills.some((s) => !(s.gapFte > 0) && s.gapAfterTrainingFte > 0);
+}
+
 function hireRows(hires: Hire[]): string[][] {
   return hires.map((h) => [`L${h.tier}`, site(h.site), h.skills.join(" + "), grouped(h.count, 0), grouped(h.closesFte, 2)]);
 }
@@ -136,8 +141,11 @@ export function renderGapsTable(g: GapsPlan, ctx: GapsContext, color: ChalkInsta
           ["level", "site", "skill", "required FTE", "holders", "holders FTE", "covered", "gap", "gap after training", "idle of holders", "peak agents", "short at peak"],
           rows,
           ["left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right"],
-          // the skill and its gap first, then where; a skill keeps its channel when shortened (`demande d…:email`)
-          { priority: [2, 7, 1, 3, 8, 6, 11, 4, 10, 9, 5], shorten: { 2: "middle" }, minWidths: { 2: 20 } },
+          // the skill and its gap first, then where; a skill keeps its channel when shortened (`demande d…:email`);
+          // a skill listed for its gap after training alone keeps that column, the reason it is listed
+          afterTrainingOnly(skills, o)
+            ? { priority: [2, 7, 8, 1, 3, 6, 11, 4, 10, 9, 5], shorten: { 2: "middle" }, minWidths: { 2: 20 }, keep: [8] }
+            : { priority: [2, 7, 1, 3, 8, 6, 11, 4, 10, 9, 5], shorten: { 2: "middle" }, minWidths: { 2: 20 } },
         ),
   );
   if (skills.some((s) => s.belowMinGap)) lines.push(tr`* below --min-gap ${grouped(t.minGapFte, 2)} FTE: ignored (no training, no hire).`);

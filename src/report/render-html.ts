@@ -2,7 +2,7 @@ import type { Comparison } from "../plan/compare.js";
 import type { GapsPlan } from "../plan/gaps.js";
 import type { Plan } from "../plan/plan.js";
 import { formatDateTime } from "../plan/calendar.js";
-import { grouped, percent, seconds } from "./number-format.js";
+import { grouped, localDigits, percent, seconds } from "./number-format.js";
 import type { PlanSeries } from "./plan-series.js";
 import type { CompareContext } from "./render-compare.js";
 import { comparisonCostBuildUp } from "../plan/cost-build-up.js";
@@ -12,7 +12,7 @@ import type { GapsContext } from "./render-gaps.js";
 import { Chalk } from "chalk";
 import { recommendedPlan } from "./render-gaps.js";
 import { whatIfFlags } from "./render-plan.js";
-import { isFrench, label, plural, tr } from "./labels.js";
+import { clauses, isFrench, label, plural, tr } from "./labels.js";
 import { coverageChart, escapeXml, stackedAreaChart, stackedBarChart, type Series } from "./svg-charts.js";
 
 const CSS = `
@@ -105,7 +105,7 @@ export function renderPlanHtml(plan: Plan, series: PlanSeries, forecast: string)
     `L${q.queue!.tier}`,
     q.queue!.channelClass,
     q.queue!.channel,
-    q.queue!.typology + (q.queue!.direction === "outbound" ? " (outbound)" : ""),
+    q.queue!.typology + (q.queue!.direction === "outbound" ? ` (${label("outbound")})` : ""),
     n(q.volume, 0),
     n(q.peakAgents),
     n(q.fte),
@@ -119,20 +119,20 @@ export function renderPlanHtml(plan: Plan, series: PlanSeries, forecast: string)
   const inputs = facts([
     ["forecast", forecast],
     ["scenario", plan.scenario],
-    ...(plan.whatIf === undefined || whatIfFlags(plan.whatIf).length === 0 ? [] : [["what-ifs", `${whatIfFlags(plan.whatIf).join(", ")} (over the scenario)`] as [string, string]]),
+    ...(plan.whatIf === undefined || whatIfFlags(plan.whatIf).length === 0 ? [] : [["what-ifs", tr`${whatIfFlags(plan.whatIf).join(", ")} (over the scenario)`] as [string, string]]),
     ["horizon", `${formatDateTime(first)} → ${formatDateTime(end)} (${plural(plan.weeks, grouped(plan.weeks, 2, 0), "week")}${plan.horizon?.weeksGiven ? label(", as given") : ""})`],
     [
       "FTE",
       plan.weeks > 1 && plan.peakWeek !== null
-        ? `scheduled hours of the mean calendar week ÷ contract hours; peak week ${formatDateTime(plan.peakWeek.startMin).slice(0, 10)}: ${grouped(plan.peakWeek.fte, 1)} FTE, ${grouped(plan.peakWeek.headcount, 0)} headcount`
-        : "scheduled hours of the calendar week ÷ contract hours",
+        ? tr`scheduled hours of the mean calendar week ÷ contract hours; peak week ${formatDateTime(plan.peakWeek.startMin).slice(0, 10)}: ${grouped(plan.peakWeek.fte, 1)} FTE, ${grouped(plan.peakWeek.headcount, 0)} headcount`
+        : tr`scheduled hours of the calendar week ÷ contract hours`,
     ],
     ...plan.notes.map((note): [string, string] => ["warning", `${note.code} ${note.message}`]),
     ["shrinkage", percent(plan.shrinkage, 1)],
     ["contract", tr`${grouped(plan.contractHours, 1, 0)} h a week per FTE, mean contract ${percent(plan.contractFraction, 0)}`],
     ["organisation", o.model],
-    ["rounding", "headcount = FTE ÷ mean contract, rounded up once per team; team leads per team; managers from team leads"],
-    ["models", "Erlang C / Erlang A / chat concurrency for live queues; deadline model (taut string) for deferred work; workload at occupancy for outbound"],
+    ["rounding", tr`headcount = FTE ÷ mean contract, rounded up once per team; team leads per team; managers from team leads`],
+    ["models", tr`Erlang C / Erlang A / chat concurrency for live queues; deadline model (taut string) for deferred work; workload at occupancy for outbound`],
   ]);
   return htmlPage(tr`Staffing plan: ${plan.scenario}`, tr`${formatDateTime(first)} → ${formatDateTime(end)}; ${grouped(o.totals.headcount, 0)} people, ${grouped(o.totals.fte, 1)} FTE`, [
     { heading: "Staffing curve", html: curve },
@@ -151,17 +151,17 @@ function buildUpHtml(rows: readonly CostBuildUpRow[]): string {
   for (const site of sites) {
     for (const r of rows.filter((x) => x.site === site)) {
       if (r.rowType === "total") {
-        body.push(`<tr class="total">${td(site)}${td(costPeriodLabel(r.period))}${td("total")}${td("")}${td("")}${td(r.amount === null ? "n/a" : grouped(r.amount, 0), "n")}${td("")}</tr>`);
+        body.push(`<tr class="total">${td(site)}${td(costPeriodLabel(r.period))}${td(label("total"))}${td("")}${td("")}${td(r.amount === null ? label("n/a") : grouped(r.amount, 0), "n")}${td("")}</tr>`);
         continue;
       }
-      const rate = r.excluded === "in-price" ? "in the price" : r.excluded === "existing-team" ? "not counted" : r.rate === null ? "schedules" : r.item === "running" ? grouped(r.rate, 0) : grouped(r.rate, 2, 0);
+      const rate = r.excluded === "in-price" ? label("in the price") : r.excluded === "existing-team" ? label("not counted") : r.rate === null ? label("schedules") : r.item === "running" ? grouped(r.rate, 0) : grouped(r.rate, 2, 0);
       body.push(
-        `<tr>${td(site)}${td(costPeriodLabel(r.period))}${td(r.label)}${td(quantityText(r), "n")}${td(rate, "n")}${td(grouped(r.amount!, 0), "n")}${td(r.how)}</tr>`,
+        `<tr>${td(site)}${td(costPeriodLabel(r.period))}${td(r.label)}${td(quantityText(r), "n")}${td(rate, "n")}${td(grouped(r.amount!, 0), "n")}${td(r.howText)}</tr>`,
       );
     }
   }
   const head = ["site", "period", "line", "quantity", "rate", "amount", "how"];
-  return `<table class="build-up"><thead><tr>${head.map((h) => `<th>${escapeXml(h)}</th>`).join("")}</tr></thead><tbody>\n${body.join("\n")}\n</tbody></table>`;
+  return `<table class="build-up"><thead><tr>${head.map((h) => `<th>${escapeXml(label(h))}</th>`).join("")}</tr></thead><tbody>\n${body.join("\n")}\n</tbody></table>`;
 }
 
 /**
@@ -176,7 +176,7 @@ export function renderCompareHtml(c: Comparison, ctx: CompareContext): string {
   const plans = c.scenarios.map((s) => s.plan);
   const names = plans.map((p) => p.scenario);
   const currency = plans[0]?.currency ?? "";
-  const years = `${c.years} year${c.years === 1 ? "" : "s"}`;
+  const years = plural(c.years, String(c.years), "year");
   const whole = { wholeLabels: true };
   const roles = [...new Set(plans.flatMap((p) => p.roles.map((r) => r.role)))];
   const people = stackedBarChart("People per scenario, by role", names, roles.map((role) => ({ name: role, values: plans.map((p) => p.roles.find((r) => r.role === role)?.headcount ?? 0) })), "people", 900, 320, whole);
@@ -188,7 +188,7 @@ export function renderCompareHtml(c: Comparison, ctx: CompareContext): string {
     return x.cost.annualCost === null || x.cost.oneOffCost === null ? NaN : x.cost.annualCost * c.years + x.cost.oneOffCost;
   };
   const cost = stackedBarChart(
-    `Cost over ${years} per scenario, by site (${currency}): ${c.years} × a year + one-off, the figure the ranking compares`,
+    tr`Cost over ${years} per scenario, by site (${currency}): ${c.years} × a year + one-off, the figure the ranking compares`,
     names,
     sites.map((site) => ({ name: site, values: plans.map((p) => siteOverYears(p, site)) })),
     currency,
@@ -197,14 +197,14 @@ export function renderCompareHtml(c: Comparison, ctx: CompareContext): string {
     whole,
   );
   const service = stackedBarChart("Live service level per scenario (%)", names, [{ name: "service level", values: plans.map((p) => (p.totals.serviceLevel === null ? NaN : p.totals.serviceLevel * 100)) }], "%", 900, 260, whole);
-  const money = (x: number | null) => (x === null ? "n/a" : grouped(x, 0));
+  const money = (x: number | null) => (x === null ? label("n/a") : grouped(x, 0));
   const signed = (x: number | null | undefined, decimals = 0, unit = "") => (x === null || x === undefined ? "" : `${x > 0 ? "+" : x < 0 ? "−" : "±"}${grouped(Math.abs(x), decimals)}${unit}`);
   const gapsShown = c.scenarios.some((x) => x.gaps !== undefined);
   const rows: Cell[][] = c.scenarios.map((s, k) => [
-    s.plan.scenario + (k === c.baseline ? " (baseline)" : ""),
+    s.plan.scenario + (k === c.baseline ? ` (${label("baseline")})` : ""),
     n(s.plan.totals.headcount, 0),
     n(s.plan.totals.fte),
-    s.plan.sites.map((x) => `${x.site.name} (${x.site.kind}, ${x.site.location}, ${x.site.sharing})`).join("; "),
+    clauses(s.plan.sites.map((x) => `${x.site.name} (${label(x.site.kind)}, ${label(x.site.location)}, ${label(x.site.sharing)})`)),
     { n: money(s.plan.totals.weeklyCost) },
     { n: money(s.plan.totals.annualCost) },
     { n: money(s.plan.totals.oneOffCost) },
@@ -213,11 +213,11 @@ export function renderCompareHtml(c: Comparison, ctx: CompareContext): string {
     s.plan.totals.serviceLevel === null ? "" : { n: percent(s.plan.totals.serviceLevel, 1) },
     n(s.plan.totals.missedIntervals, 0),
     n(s.plan.totals.splitLossFte),
-    ...(gapsShown ? [s.gaps === undefined ? "" : `${grouped(s.gaps.gapFte, 1)} FTE: ${s.gaps.hires} hires, or ${s.gaps.trainings} trainings + ${s.gaps.hiresAfterTraining} hires`] : []),
+    ...(gapsShown ? [s.gaps === undefined ? "" : tr`${grouped(s.gaps.gapFte, 1)} FTE: ${s.gaps.hires} hires, or ${s.gaps.trainings} trainings + ${s.gaps.hiresAfterTraining} hires`] : []),
   ]);
   const deltaRows: Cell[][] = c.scenarios.map((s, k) => {
     const d = s.delta;
-    if (k === c.baseline) return [s.plan.scenario, "baseline", "", "", "", "", "", "", ""];
+    if (k === c.baseline) return [s.plan.scenario, label("baseline"), "", "", "", "", "", "", ""];
     return [
       s.plan.scenario,
       { n: signed(d?.headcount) },
@@ -227,52 +227,56 @@ export function renderCompareHtml(c: Comparison, ctx: CompareContext): string {
       { n: signed(d?.oneOffCost) },
       { n: signed(d?.costPerContact, 2) },
       { n: d?.serviceLevel == null ? "" : signed(d.serviceLevel * 100, 1, " pt") },
-      { n: s.saving === null ? "n/a" : signed(s.saving) },
+      { n: s.saving === null ? label("n/a") : signed(s.saving) },
     ];
   });
   const base = names[c.baseline] ?? "";
   const best = c.cheapest === null ? undefined : c.scenarios[c.cheapest]!;
+  const amount = best?.saving == null ? "" : grouped(Math.abs(best.saving), 0);
   const verdict =
     best === undefined
-      ? "No scenario is cheapest at equal service (none has costs, meets every target and plans to the baseline's targets)"
-      : `Cheapest at equal service over ${years}: ${best.plan.scenario}` +
-        (c.cheapest === c.baseline ? " (the baseline itself)" : best.saving === null ? "" : `, ${best.saving >= 0 ? "saving" : "costing"} ${grouped(Math.abs(best.saving), 0)} ${currency} over ${years} against the baseline, ${base}`);
+      ? tr`No scenario is cheapest at equal service (none has costs, meets every target and plans to the baseline's targets)`
+      : tr`Cheapest at equal service over ${years}: ${best.plan.scenario}` +
+        (c.cheapest === c.baseline ? tr` (the baseline itself)`
+        : best.saving === null ? ""
+        : best.saving >= 0 ? tr`, saving ${amount} ${currency} over ${years} against the baseline, ${base}`
+        : tr`, costing ${amount} ${currency} over ${years} against the baseline, ${base}`);
   const builds = comparisonCostBuildUp(c);
   const buildRows = costBuildUpRows(c, { totals: true });
   const buildUp = builds
     .map((b, k) => {
-      const heading = `<h3>${escapeXml(b.scenario)}${k === c.baseline ? " (baseline)" : ""}</h3>`;
+      const heading = `<h3>${escapeXml(b.scenario)}${k === c.baseline ? ` (${escapeXml(label("baseline"))})` : ""}</h3>`;
       const these = buildRows.filter((r) => r.scenarioIndex === k);
       const costless = b.sites.filter((x) => x.pricing === null).map((x) => x.site);
       const over =
         b.totals.overYears === null
-          ? `<p>No cost over ${escapeXml(years)}: ${escapeXml(costless.join(", "))} ha${costless.length === 1 ? "s" : "ve"} no cost model.</p>`
-          : `<p>Over ${escapeXml(years)}: ${c.years} × ${money(b.totals.year)} a year + ${money(b.totals.oneOff)} one-off = <strong>${money(b.totals.overYears)} ${escapeXml(currency)}</strong>, the figure the ranking uses.</p>`;
+          ? `<p>${costless.length === 1 ? tr`No cost over ${escapeXml(years)}: ${escapeXml(costless.join(", "))} has no cost model.` : tr`No cost over ${escapeXml(years)}: ${escapeXml(costless.join(", "))} have no cost model.`}</p>`
+          : `<p>${tr`Over ${escapeXml(years)}: ${c.years} × ${money(b.totals.year)} a year + ${money(b.totals.oneOff)} one-off = <strong>${money(b.totals.overYears)} ${escapeXml(currency)}</strong>, the figure the ranking uses.`}</p>`;
       return heading + (these.length > 0 ? buildUpHtml(these) : "") + over;
     })
     .join("\n");
-  const baselineWhy = ctx.baselineGiven === true ? "--baseline" : "the first scenario given";
-  return htmlPage(`Scenario comparison on ${ctx.forecast}`, `${verdict}. Baseline: ${base} (${baselineWhy}).`, [
+  const baselineWhy = ctx.baselineGiven === true ? "--baseline" : label("the first scenario given");
+  return htmlPage(tr`Scenario comparison on ${ctx.forecast}`, tr`${verdict}. Baseline: ${base} (${baselineWhy}).`, [
     { heading: "People", html: people },
-    { heading: `Cost over ${years}, by site: ${c.years} × a year + one-off, the figure the ranking compares`, html: cost },
+    { heading: tr`Cost over ${years}, by site: ${c.years} × a year + one-off, the figure the ranking compares`, html: cost },
     { heading: "Service", html: service },
     {
       heading: "Side by side",
       html: `<div class="names">${htmlTable(
-        ["scenario", "people", "FTE", "sites", "weekly cost", "annual cost", "one-off", `cost over ${years}`, "per contact", "live SL", "missed", "split loss FTE", ...(gapsShown ? ["roster gaps"] : [])],
+        ["scenario", "people", "FTE", "sites", "weekly cost", "annual cost", "one-off", tr`cost over ${years}`, "per contact", "live SL", "missed", "split loss FTE", ...(gapsShown ? ["roster gaps"] : [])],
         rows,
       )}</div>`,
     },
     {
-      heading: `Against the baseline: ${base}`,
-      html: `<div class="names">${htmlTable(["scenario", "people", "FTE", "weekly cost", "annual cost", "one-off", "per contact", "live SL", `saving over ${years}`], deltaRows)}</div><p>Deltas are this scenario − the baseline; a saving is the baseline's cost over ${escapeXml(years)} − this one's (negative: it costs more).</p>`,
+      heading: tr`Against the baseline: ${base}`,
+      html: `<div class="names">${htmlTable(["scenario", "people", "FTE", "weekly cost", "annual cost", "one-off", "per contact", "live SL", tr`saving over ${years}`], deltaRows)}</div><p>${tr`Deltas are this scenario − the baseline; a saving is the baseline's cost over ${escapeXml(years)} − this one's (negative: it costs more).`}</p>`,
     },
     {
       heading: "Cost build-up",
       html:
-        `<p>${escapeXml(builds[0] === undefined ? "" : annualMeaning(builds[0]))}. Each period's lines add up to its total, the figure the comparison uses.</p>` +
+        `<p>${escapeXml(builds[0] === undefined ? "" : annualMeaning(builds[0], tr))}. ${tr`Each period's lines add up to its total, the figure the comparison uses.`}</p>` +
         `<div class="names">${buildUp}</div>` +
-        `<h3>Not counted</h3><ul>${notCountedLines(builds).map((l) => `<li>${escapeXml(l)}</li>`).join("")}</ul>`,
+        `<h3>${escapeXml(label("Not counted"))}</h3><ul>${notCountedLines(builds).map((l) => `<li>${escapeXml(l)}</li>`).join("")}</ul>`,
     },
     {
       heading: "Inputs and assumptions",
@@ -280,10 +284,10 @@ export function renderCompareHtml(c: Comparison, ctx: CompareContext): string {
         ["forecast", ctx.forecast],
         ["scenarios", ctx.files.join(", ")],
         ["baseline", `${base} (${baselineWhy})`],
-        ["what-if", `volume × ${ctx.whatIf.volumeFactor}, AHT × ${ctx.whatIf.ahtFactor}`],
-        ["ranking", `running cost × ${c.years} years + one-off costs, among the scenarios with the baseline's targets that miss none`],
-        ["in-house cost", "paid hours × loaded hourly cost per role; attrition hires a year; hiring and training the team once unless it exists"],
-        ["outsourced cost", "per productive hour, per handled contact or per FTE-month; set-up fee and initial training once"],
+        ["what-if", tr`volume × ${localDigits(String(ctx.whatIf.volumeFactor))}, AHT × ${localDigits(String(ctx.whatIf.ahtFactor))}`],
+        ["ranking", tr`running cost × ${c.years} years + one-off costs, among the scenarios with the baseline's targets that miss none`],
+        ["in-house cost", tr`paid hours × loaded hourly cost per role; attrition hires a year; hiring and training the team once unless it exists`],
+        ["outsourced cost", tr`per productive hour, per handled contact or per FTE-month; set-up fee and initial training once`],
       ]),
     },
   ]);

@@ -7,9 +7,9 @@ import { formatDateTime, WEEK_DAY_NAMES } from "../plan/calendar.js";
 import { grouped, jsonNumber, percent, seconds } from "./number-format.js";
 import { csvCell, csvRecords, csvStart, csvStyle, type Cell, type CsvStyle } from "./csv-cell.js";
 import { tableWidth } from "./settings.js";
-import { label, plural, tr } from "./labels.js";
+import { isFrench, label, plural, tr } from "./labels.js";
 import { renderTable, type Align, type TableFit } from "./table.js";
-import { wrapProse } from "./text-wrap.js";
+import { wrapProse, wrapText } from "./text-wrap.js";
 
 /** Version of the JSON documents of `ccplan plan`. */
 export const PLAN_SCHEMA_VERSION = 1;
@@ -169,10 +169,13 @@ export function intervalJsonLine(i: IntervalPlan): string {
 }
 
 /** Head and alignment of the intervals table. */
-export const INTERVAL_TABLE_HEAD = ["interval", "typology", "channel", "dir.", "tier", "volume", "agents", "scheduled", "SL", "ASA", "aband.", "backlog", ""];
+export const INTERVAL_TABLE_HEAD = ["interval", "typology", "channel", "dir.", "tier", "volume", "agents", "scheduled", "SL", "ASA", "aband.", "backlog", "missed"];
 export const INTERVAL_TABLE_ALIGN: Align[] = ["left", "left", "left", "left", "left", "right", "right", "right", "right", "right", "right", "right", "left"];
-/** How the intervals table fits a narrow terminal: typology and agents, channel, missed, tier (when levels differ) and SL first; typologies shortened. */
-export const INTERVAL_TABLE_FIT: TableFit = { priority: [1, 6, 2, 12, 4, 8, 5, 7, 9, 11, 10, 3], shorten: { 1: "end" }, dropIfConstant: [4] };
+/**
+ * How the intervals table fits a narrow terminal: typology and agents, channel, missed, tier (when levels differ) and SL first; typologies shortened.
+ * The interval and the queue (typology, channel, direction, tier) tell rows apart: the direction stays when inbound and outbound share a typology and channel.
+ */
+export const INTERVAL_TABLE_FIT: TableFit = { priority: [1, 6, 2, 12, 4, 8, 5, 7, 9, 11, 10, 3], shorten: { 1: "end" }, dropIfConstant: [4], keys: [0, 1, 2, 3, 4] };
 
 /** One interval's cells in the intervals table. */
 export function intervalTableCells(i: IntervalPlan, color: ChalkInstance): string[] {
@@ -268,7 +271,7 @@ function weeksNote(plan: Plan): string {
   if (h === null) return tr`FTE = scheduled hours of a calendar week ÷ contract hours.`;
   const from = capital(WEEK_DAY_NAMES[h.weekStart]!);
   if (plan.weeks === 1 && plan.weekly.length <= 1) {
-    return tr`FTE and headcount are of one calendar week, ${label(from)} ${formatDateTime(h.windowStartMin).slice(0, 10)} 00:00 to the next\n${label(from)}: scheduled hours ÷ ${grouped(plan.contractHours, 2, 0)} h.`;
+    return tr`FTE and headcount are of one calendar week, ${label(from)} ${formatDateTime(h.windowStartMin).slice(0, 10)} 00:00 to the next ${label(from)}: scheduled hours ÷ ${grouped(plan.contractHours, 2, 0)} h.`;
   }
   const weeks = plural(plan.weeks, grouped(plan.weeks, 0), "week") + (h.weeksGiven ? tr` as given` : "");
   const lines = [tr`FTE and headcount are of the mean week: ${grouped(plan.totals.fte, 1)} FTE, ${grouped(plan.totals.headcount, 0)} headcount (${weeks}).`];
@@ -303,12 +306,13 @@ function peopleSum(o: Plan["organisation"], detail: boolean): string {
   const managers = o.roles.filter((r) => r.role === "manager");
   const support = o.roles.filter((r) => !agents.includes(r) && !leads.includes(r) && !managers.includes(r));
   const count = (rs: readonly RolePlan[]) => grouped(rs.reduce((n, r) => n + r.headcount, 0), 0);
-  const each = (rs: readonly RolePlan[]) => (detail && rs.length > 1 ? ` (${rs.map((r) => `${r.role} ${grouped(r.headcount, 0)}`).join(", ")})` : "");
-  const parts = [`agents ${count(agents)}${each(agents)}`];
-  if (leads.length > 0) parts.push(`team leads ${count(leads)}`);
-  if (managers.length > 0) parts.push(`managers ${count(managers)}`);
-  if (support.length > 0) parts.push(`support ${count(support)}${detail ? ` (${support.map((r) => `${r.role} ${grouped(r.headcount, 0)}`).join(", ")})` : ""}`);
-  return `${parts.join(" + ")} = ${grouped(o.totals.headcount, 0)} people`;
+  // a level's role in the run's language (`level-1`, French `niveau-1`); a support role by its name, as given
+  const each = (rs: readonly RolePlan[]) => (detail && rs.length > 1 ? ` (${rs.map((r) => `${label(r.role)} ${grouped(r.headcount, 0)}`).join(", ")})` : "");
+  const parts = [tr`agents ${count(agents)}${each(agents)}`];
+  if (leads.length > 0) parts.push(tr`team leads ${count(leads)}`);
+  if (managers.length > 0) parts.push(tr`managers ${count(managers)}`);
+  if (support.length > 0) parts.push(tr`support ${count(support)}${detail ? ` (${support.map((r) => `${r.role} ${grouped(r.headcount, 0)}`).join(", ")})` : ""}`);
+  return tr`${parts.join(" + ")} = ${grouped(o.totals.headcount, 0)} people`;
 }
 
 /** The summary's people line: from the agents of the table's total to everyone the organisation needs. */
@@ -320,19 +324,15 @@ function peopleStory(plan: Plan): string {
     o.model === "separate"
       ? agents === table
         ? ""
-        : `; agents rounded up per level: ${grouped(agents, 0)} against the total line's ${grouped(table, 0)}`
-      : `; queues pooled in teams need ${grouped(agents, 0)} agents, where the lines above staff each queue apart`;
-  return `People with management and support (organisation ${o.model}${how}): ${peopleSum(o, true)}; see --by tier and --by group.`;
+        : tr`; agents rounded up per level: ${grouped(agents, 0)} against the total line's ${grouped(table, 0)}`
+      : tr`; queues pooled in teams need ${grouped(agents, 0)} agents, where the lines above staff each queue apart`;
+  return tr`People with management and support (organisation ${o.model}${how}): ${peopleSum(o, true)}; see --by tier and --by group.`;
 }
 
 /** What the organisation saves by pooling and what it costs in training, in one line. */
 function organisationNote(plan: Plan): string {
   const t = plan.organisation.totals;
-  return (
-    `Pooling gain ${grouped(t.poolingGainFte, 1)} FTE against the same queues staffed apart; ` +
-    `training for the extra skills ${grouped(t.trainingHours, 0)} h (people × skills beyond the first × hours per skill). ` +
-    "Headcount is rounded up once per team; team leads per team, managers from team leads."
-  );
+  return tr`Pooling gain ${grouped(t.poolingGainFte, 1)} FTE against the same queues staffed apart; training for the extra skills ${grouped(t.trainingHours, 0)} h (people × skills beyond the first × hours per skill). Headcount is rounded up once per team; team leads per team, managers from team leads.`;
 }
 
 /** A share as a flag writes it: `0.85` → `85%` (up to 4 decimals, no trailing zeros). */
@@ -376,11 +376,12 @@ function whatIfJson(w: PlanWhatIf): Record<string, number> {
 function whatIfLines(w: PlanWhatIf | undefined, width = 80): string[] {
   const flags = w === undefined ? [] : whatIfFlags(w);
   if (flags.length === 0) return [];
-  const lines = ["What-ifs:"];
+  const head = tr`What-ifs:`;
+  const lines = [head];
   for (const [k, flag] of flags.entries()) {
     const part = flag + (k < flags.length - 1 ? "," : "");
     const last = lines[lines.length - 1]!;
-    if (last.length + 1 + part.length <= width || last === "What-ifs:") lines[lines.length - 1] = `${last} ${part}`;
+    if (last.length + 1 + part.length <= width || last === head) lines[lines.length - 1] = `${last} ${part}`;
     else lines.push(`  ${part}`);
   }
   return lines;
@@ -431,18 +432,18 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
     return terminalText(lines);
   }
   if (report === "tiers") {
-    lines[lines.length - 1] = `Organisation ${plan.organisation.model}; spans and support roles as in the scenario`;
+    lines[lines.length - 1] = tr`Organisation ${plan.organisation.model}; spans and support roles as in the scenario`;
     lines.push("");
     const rows = plan.organisation.roles.map((r) => [r.role, r.agentsPeak === null ? "" : grouped(r.agentsPeak, 1), grouped(r.fte, 1), grouped(r.headcount, 0)]);
     // the total counts every role: people with management and support, as the line under the table adds them up
     rows.push([color.bold(label("all people")), "", color.bold(grouped(plan.organisation.totals.fte, 1)), color.bold(grouped(plan.organisation.totals.headcount, 0))]);
     lines.push(renderTable(["role", "agents at peak", "FTE", "headcount"], rows, ["left", "right", "right", "right"], { priority: [3, 2, 1] }));
-    lines.push(`The total, people with management and support: ${peopleSum(plan.organisation, false)}.`);
+    lines.push(tr`The total, people with management and support: ${peopleSum(plan.organisation, false)}.`);
     lines.push(organisationNote(plan));
     return terminalText(lines);
   }
   if (report === "groups") {
-    lines[lines.length - 1] = `Organisation ${plan.organisation.model}`;
+    lines[lines.length - 1] = tr`Organisation ${plan.organisation.model}`;
     lines.push("");
     const rows = plan.organisation.groups.map((g) => [
       `L${g.tier}`,
@@ -465,7 +466,7 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
         { priority: [1, 6, 5, 7, 9, 4, 2, 8, 10, 3], shorten: { 1: "end" } },
       ),
     );
-    lines.push(`Agents ${grouped(agentHeadcount(plan.organisation), 0)}: the headcount column added up; with management and support, ${peopleSum(plan.organisation, false)}.`);
+    lines.push(tr`Agents ${grouped(agentHeadcount(plan.organisation), 0)}: the headcount column added up; with management and support, ${peopleSum(plan.organisation, false)}.`);
     lines.push(organisationNote(plan));
     return terminalText(lines);
   }
@@ -493,7 +494,8 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
       }),
     );
     if (plan.weekly.some((w) => w.partial)) lines.push(tr`* a month with a week the forecast covers only partly`);
-    lines.push("wk: calendar weeks in the month (a week counts in the month that holds most of", "its days); volume and hours add up over them; FTE is the mean of its weeks',", "people from that FTE.");
+    if (isFrench()) lines.push(...wrapText(tr`wk: calendar weeks in the month (a week counts in the month that holds most of its days); volume and hours add up over them; FTE is the mean of its weeks', people from that FTE.`, 80));
+    else lines.push("wk: calendar weeks in the month (a week counts in the month that holds most of", "its days); volume and hours add up over them; FTE is the mean of its weeks',", "people from that FTE.");
     return terminalText(lines);
   }
   if (report === "days") {
@@ -514,9 +516,7 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
     );
     const day = plan.contractHours / FULL_TIME_DAYS_PER_WEEK;
     lines.push(
-      `A day's FTE = its scheduled hours ÷ ${grouped(day, 2, 0)} h (a full-timer's ${grouped(plan.contractHours, 2, 0)} h ÷ ${FULL_TIME_DAYS_PER_WEEK} days);\n` +
-        `people = FTE ÷ mean contract ${percent(plan.contractFraction, 0)}, rounded up: those at work that day.\n` +
-        "A week's FTE is its days' FTE ÷ 5; its headcount is in the summary and --report weeks.",
+      tr`A day's FTE = its scheduled hours ÷ ${grouped(day, 2, 0)} h (a full-timer's ${grouped(plan.contractHours, 2, 0)} h ÷ ${FULL_TIME_DAYS_PER_WEEK} days);\npeople = FTE ÷ mean contract ${percent(plan.contractFraction, 0)}, rounded up: those at work that day.\nA week's FTE is its days' FTE ÷ 5; its headcount is in the summary and --report weeks.`,
     );
     return terminalText(lines);
   }
@@ -554,7 +554,7 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
   // outbound that blending absorbed whole: said on a line of its own (the row's zeros are not a mistake)
   for (const q of plan.queues.filter(blendedAway)) {
     const k = q.queue!;
-    lines.push(`* ${k.channelClass} ${k.channel} ${k.typology} (L${k.tier}): blended into inbound idle time: no dedicated agent (${grouped(q.workloadHours, 1)} h of work).`);
+    lines.push(tr`* ${k.channelClass} ${k.channel} ${k.typology} (L${k.tier}): blended into inbound idle time: no dedicated agent (${grouped(q.workloadHours, 1)} h of work).`);
   }
   if (report === "summary") {
     lines.push(weeksNote(plan));
@@ -562,10 +562,10 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
       lines.push(tr`Deferred work waiting at the end (not yet due): ${grouped(plan.totals.endBacklogItems, 0)} items, ${grouped(plan.totals.endBacklogHours ?? 0, 1)} h.`);
     }
     lines.push(
-      `Headcount = FTE ÷ mean contract, rounded up once: the total line's ${grouped(plan.totals.headcount, 0)} are agents only, rounded from their summed ${grouped(plan.totals.fte, 1)} FTE (not summed from the rounded queues).`,
+      tr`Headcount = FTE ÷ mean contract, rounded up once: the total line's ${grouped(plan.totals.headcount, 0)} are agents only, rounded from their summed ${grouped(plan.totals.fte, 1)} FTE (not summed from the rounded queues).`,
     );
     lines.push(peopleStory(plan));
-    if (plan.organisation.scheduled !== undefined) lines.push("Agents' headcount from weekly shift schedules (--shifts; see ccplan shifts); the queue lines above stay FTE-based.");
+    if (plan.organisation.scheduled !== undefined) lines.push(tr`Agents' headcount from weekly shift schedules (--shifts; see ccplan shifts); the queue lines above stay FTE-based.`);
   }
   return terminalText(lines);
 }

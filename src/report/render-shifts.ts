@@ -6,7 +6,7 @@ import type { MeanWeek, ShiftPlan, TeamSchedule, TemplateUse, Tour, TourDay, Wee
 import { levelInTeamName } from "../plan/shifts/team-level.js";
 import type { DaysOff, ShiftTemplate } from "../plan/shifts/template.js";
 import { csvCell, csvDocument, CSV_STYLE_EN, type Cell } from "./csv-cell.js";
-import { label, plural, tr } from "./labels.js";
+import { clauses, isFrench, label, plural, tr } from "./labels.js";
 import { grouped, jsonNumber, percent } from "./number-format.js";
 import { reportSettings, tableWidth as runWidth } from "./settings.js";
 import { BoxTable, renderTable, type Align, type TableFit } from "./table.js";
@@ -59,16 +59,16 @@ export function dayName(weekStartMin: number, day: number): string {
  * never called optimal.
  */
 export function statusText(status: MipStatus, gap: number): string {
-  const g = Number.isFinite(gap) ? percent(gap, 1) : "unknown";
+  const g = Number.isFinite(gap) ? percent(gap, 1) : label("unknown");
   switch (status) {
     case "optimal":
-      return gap > NO_GAP ? `optimal, gap ${g}` : "optimal";
+      return gap > NO_GAP ? tr`optimal, gap ${g}` : label("optimal");
     case "time-limit":
-      return `time limit, gap ${g}`;
+      return tr`time limit, gap ${g}`;
     case "no-solution":
-      return "no schedule in time";
+      return label("no schedule in time");
     case "infeasible":
-      return "infeasible";
+      return label("infeasible");
   }
 }
 
@@ -86,6 +86,9 @@ export function teamLabel(t: TeamSchedule, withSite: boolean): string {
   const named = levelInTeamName(t.team) === t.tier;
   return `${withSite ? `${t.site} ` : ""}${t.team}${named ? "" : ` ${level(t)}`}`;
 }
+
+/** English day names ("Mon", "Mon–Fri", "08:00 (Sat 08:30)") of a tour's words in the run's language, for a reader (CSV and JSON keep them). */
+const localDays = (text: string) => (isFrench() ? text.replace(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/g, (day) => label(day)) : text);
 
 /** The plan's headcount, or a dash when the requirement came from a file. */
 const planText = (planHeadcount: number | null) => (planHeadcount === null ? "–" : grouped(planHeadcount, 0));
@@ -303,7 +306,7 @@ function summaryTable(plan: ShiftPlan, color: ChalkInstance, width: number): str
     cells: [...teams.map(perTeam), ...(teams.length > 0 ? bold([total]) : [])],
   });
   const columns: Column[] = [
-    col("team", "left", 0, (team) => cut(teamLabel(team, withSite), 24), "total"),
+    col("team", "left", 0, (team) => cut(teamLabel(team, withSite), 24), label("total")),
     col("people by template", "left", 11, (_, k) => peopleByTemplate(figures[k]!.byTemplate), ""),
     col("people", "right", 6, (team) => grouped(team.people, 1, 0), grouped(t.people, 1, 0)),
     col("headcount", "right", 1, (team) => grouped(team.headcount, 0), grouped(t.headcount, 0)),
@@ -328,18 +331,18 @@ function summaryTable(plan: ShiftPlan, color: ChalkInstance, width: number): str
   const people = droppedHeads.has("people") || droppedHeads.has("people by template");
   const vsPlan = droppedHeads.has("plan"); // without "vs plan" alone, the difference is plain to see
   if (people || vsPlan) {
-    const said = (label: string, p: number, uses: readonly TemplateUse[] | null, hc: number, planHc: number | null) => {
+    const said = (name: string, p: number, uses: readonly TemplateUse[] | null, hc: number, planHc: number | null) => {
       const parts = [
-        ...(people ? [`${grouped(p, 1, 0)} people${uses === null ? "" : ` (${peopleByTemplate(uses) || "none"})`}`] : []),
-        ...(vsPlan && planHc !== null ? [`headcount ${grouped(hc, 0)} against ${grouped(planHc, 0)} in the plan (${signed(hc - planHc)})`] : []),
+        ...(people ? [tr`${grouped(p, 1, 0)} people${uses === null ? "" : ` (${peopleByTemplate(uses) || label("none")})`}`] : []),
+        ...(vsPlan && planHc !== null ? [tr`headcount ${grouped(hc, 0)} against ${grouped(planHc, 0)} in the plan (${signed(hc - planHc)})`] : []),
       ];
-      return wrap(`${label}: ${parts.join("; ")}.`, width);
+      return wrap(tr`${name}: ${clauses(parts)}.`, width);
     };
     teams.forEach((team, k) => lines.push(...said(teamLabel(team, withSite), team.people, figures[k]!.byTemplate, team.headcount, team.planHeadcount)));
-    if (teams.length > 1) lines.push(...said("Total", t.people, null, t.headcount, t.planHeadcount));
+    if (teams.length > 1) lines.push(...said(label("Total"), t.people, null, t.headcount, t.planHeadcount));
   }
   const others = dropped.map((c) => c.head).filter((h) => !["people", "people by template", "plan", "vs plan"].includes(h));
-  if (others.length > 0) lines.push(...wrap(`Not shown at ${width} columns: ${others.join(", ")} (in the CSV and JSON).`, width));
+  if (others.length > 0) lines.push(...wrap(tr`Not shown at ${width} columns: ${others.map((h) => label(h)).join(", ")} (in the CSV and JSON).`, width));
   return lines;
 }
 
@@ -348,13 +351,13 @@ function summaryNotes(plan: ShiftPlan, width: number): string[] {
   const shrinkages = [...new Set(plan.teams.map((t) => t.outOfShiftShrinkage))];
   const oos = shrinkages.length === 1 ? ` ${percent(shrinkages[0]!, 1)}` : "";
   const notes = [
-    `Efficiency = required agent-hours ÷ scheduled on-floor agent-hours; headcount = people ÷ (1 − out-of-shift shrinkage${oos}), rounded up; plan = the FTE-based headcount of ccplan plan. Hours and costs are a week's; paid hours and cost, the headcount's.`,
+    tr`Efficiency = required agent-hours ÷ scheduled on-floor agent-hours; headcount = people ÷ (1 − out-of-shift shrinkage${oos}), rounded up; plan = the FTE-based headcount of ccplan plan. Hours and costs are a week's; paid hours and cost, the headcount's.`,
   ];
   const statuses = plan.teams.map((t) => t.status);
-  if (statuses.includes("time-limit")) notes.push("Time limit: stopped before optimality was proven; the best schedule costs at least (1 − gap) × this one.");
-  if (statuses.includes("no-solution") || statuses.includes("infeasible")) notes.push("A team without a schedule has no people: see its status.");
+  if (statuses.includes("time-limit")) notes.push(tr`Time limit: stopped before optimality was proven; the best schedule costs at least (1 − gap) × this one.`);
+  if (statuses.includes("no-solution") || statuses.includes("infeasible")) notes.push(tr`A team without a schedule has no people: see its status.`);
   const understaffing = plan.teams.reduce((s, t) => s + t.meanWeek.understaffingCost, 0);
-  if (understaffing > 0) notes.push(`Priced understaffing adds ${grouped(understaffing, 0)} ${plan.currency} a week (not in cost/week).`);
+  if (understaffing > 0) notes.push(tr`Priced understaffing adds ${grouped(understaffing, 0)} ${plan.currency} a week (not in cost/week).`);
   return notes.flatMap((n) => wrap(n, width));
 }
 
@@ -375,7 +378,7 @@ function perWeekTable(plan: ShiftPlan, color: ChalkInstance, width: number): str
     ],
     width,
   );
-  return ["", color.bold("Per week") + " (the scheduled people, before out-of-shift shrinkage):", drawColumns(kept)];
+  return ["", color.bold(label("Per week")) + tr` (the scheduled people, before out-of-shift shrinkage):`, drawColumns(kept)];
 }
 
 /** "08:00 (Tue 08:30, Wed 08:30, Sat 09:00)" → "08:00 (3 days differ)": at most two exceptions in a table cell. */
@@ -383,7 +386,7 @@ function briefStart(start: string): string {
   const m = /^(\S+) \((.*)\)$/.exec(start);
   if (m === null) return start;
   const exceptions = m[2]!.split(", ");
-  return exceptions.length <= 2 ? start : `${m[1]} (${exceptions.length} days differ)`;
+  return exceptions.length <= 2 ? start : tr`${m[1]} (${exceptions.length} days differ)`;
 }
 
 /**
@@ -437,9 +440,11 @@ function toursTables(plan: ShiftPlan, color: ChalkInstance, width: number): stri
   const lines: string[] = [];
   for (const team of plan.teams) {
     const tours = listed.filter((x) => x.team === team);
-    lines.push(color.bold(teamLabel(team, withSite)) + `  ${grouped(team.people, 1, 0)} people in ${tours.length} tour${tours.length === 1 ? "" : "s"}${team.weeks.length > 1 ? ` over ${team.weeks.length} weeks` : ""}${team.status === "optimal" ? "" : `; ${colourStatus(team.status, team.gap, color)}`}`);
+    const over = team.weeks.length > 1 ? tr` over ${team.weeks.length} weeks` : "";
+    const status = team.status === "optimal" ? "" : tr`; ${colourStatus(team.status, team.gap, color)}`;
+    lines.push(color.bold(teamLabel(team, withSite)) + tr`  ${grouped(team.people, 1, 0)} people in ${plural(tours.length, String(tours.length), "tour")}${over}${status}`);
     if (tours.length === 0) {
-      lines.push("no tour", "");
+      lines.push(label("no tour"), "");
       continue;
     }
     const weeks = team.weeks.length > 1;
@@ -447,7 +452,7 @@ function toursTables(plan: ShiftPlan, color: ChalkInstance, width: number): stri
     const rows: string[][] = [];
     const people: number[] = [];
     for (const { week, tour, text } of tours) {
-      const row = [...(weeks ? [weekDate(week)] : []), tour.template, text.days, briefStart(text.start), text.breaks];
+      const row = [...(weeks ? [weekDate(week)] : []), tour.template, localDays(text.days), localDays(briefStart(text.start)), text.breaks];
       const last = rows[rows.length - 1];
       if (last !== undefined && last.every((cell, k) => cell === row[k])) people[people.length - 1]! += tour.people;
       else {
@@ -459,7 +464,7 @@ function toursTables(plan: ShiftPlan, color: ChalkInstance, width: number): stri
   }
   lines.push(
     ...wrap(
-      "Times of day; a start in brackets is a day that differs; breaks are the first day's, … when other days' differ (tours alike at this width are one line; CSV and JSON give every tour, with its end and every day's starts and breaks).",
+      tr`Times of day; a start in brackets is a day that differs; breaks are the first day's, … when other days' differ (tours alike at this width are one line; CSV and JSON give every tour, with its end and every day's starts and breaks).`,
       width,
     ),
   );
@@ -503,7 +508,7 @@ function coverageTable(plan: ShiftPlan, color: ChalkInstance): string[] {
   const o = withTeam ? 1 : 0;
   const fit: TableFit = { priority: [...(withTeam ? [1] : []), o + 1, o + 2, o + 4, o + 3], shorten: withTeam ? { 1: "end" } : {} };
   const lines = [renderTable(head, rows, ["left", ...(withTeam ? (["left"] as Align[]) : []), "right", "right", "right", "right"], fit)];
-  lines.push("Agents per interval (intervals with nothing required and nobody on the floor are left out).");
+  lines.push(tr`Agents per interval (intervals with nothing required and nobody on the floor are left out).`);
   return lines;
 }
 

@@ -2,7 +2,7 @@ import Table from "cli-table3";
 import stringWidth from "string-width";
 import { label } from "./labels.js";
 import { tableWidth } from "./settings.js";
-import { fitLayout, fitNote, shortenText, type TableFit, type TableLayout } from "./table-fit.js";
+import { fitLayout, fitNote, RowKeys, shortenText, type TableFit, type TableLayout } from "./table-fit.js";
 import { stripAnsi } from "./text-wrap.js";
 
 export type { TableFit } from "./table-fit.js";
@@ -14,8 +14,9 @@ const CLI_TABLE_MAX_ROWS = 100;
 
 /**
  * A plain box table, fitted to the run's width ({@link tableWidth}): when it
- * is wider, columns are hidden by `fit.priority` (the label column never)
- * and long labels shortened with `…` (`fit.shorten`), and one line under the
+ * is wider, columns are hidden by `fit.priority` (the label column never,
+ * nor a key column without which two rows would read the same: see
+ * `fit.keys`) and long labels shortened with `…` (`fit.shorten`), and one line under the
  * table says what was left out and how to see it all. Numbers are never
  * changed, only hidden. Styles are emptied so cli-table3 never adds colour
  * codes of its own: colour comes only from the caller's chalk instance. Long
@@ -67,6 +68,8 @@ export class BoxTable {
   private fitted: TableLayout | undefined;
   /** Shortened cells already made, per shown column. */
   private readonly shortened = new Map<number, Map<string, string>>();
+  /** The rows' key cells (`fit.keys`, else the left-aligned columns): what must still tell rows apart once fitted. */
+  private readonly keys: RowKeys;
 
   constructor(
     private readonly head: readonly string[],
@@ -76,13 +79,14 @@ export class BoxTable {
     this.widths = head.map((h) => stringWidth(h));
     for (const key of Object.keys(fit.shorten ?? {})) if (Number(key) < head.length) this.distinct.set(Number(key), new Set());
     for (const c of fit.dropIfConstant ?? []) this.sameText.set(c, undefined);
+    this.keys = new RowKeys(fit.keys ?? head.map((_, k) => k).filter((k) => (align[k] ?? "left") === "left"));
   }
 
   private get layout(): TableLayout {
     return (this.fitted ??= fitLayout(this.head, this.widths, this.distinct, undefined));
   }
 
-  /** Widen the columns to hold a row. */
+  /** Widen the columns to hold a row, and note its key cells. */
   measure(cells: readonly string[]): void {
     for (let c = 0; c < this.widths.length; c++) {
       const w = stringWidth(cells[c] ?? "");
@@ -93,6 +97,7 @@ export class BoxTable {
       const t = stripAnsi(cells[c] ?? "").trim();
       if (t !== "" && text !== null && text !== t) this.sameText.set(c, text === undefined ? t : null);
     }
+    this.keys.add(cells);
     this.fitted = undefined;
   }
 
@@ -103,7 +108,7 @@ export class BoxTable {
    */
   fitTo(width: number | undefined): string[] {
     const constant = new Set([...this.sameText].filter(([, t]) => t !== null).map(([c]) => c));
-    this.fitted = fitLayout(this.head, this.widths, this.distinct, width, this.fit, constant);
+    this.fitted = fitLayout(this.head, this.widths, this.distinct, width, this.fit, constant, this.keys);
     this.shortened.clear();
     return fitNote(this.head, this.layout, width, this.fit.hint);
   }

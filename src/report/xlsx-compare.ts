@@ -8,7 +8,7 @@ const DELTA_COLUMNS = new Set(["scenario", "baseline", "saving_over_years"]);
 const isDelta = (name: string) => DELTA_COLUMNS.has(name) || name.startsWith("delta_");
 
 /** The Summary sheet of a comparison: what it was run on, the baseline and the cheapest. */
-export function compareSummary(c: Comparison, ctx: CompareContext): SummaryLine[] {
+function compareSummary(c: Comparison, ctx: CompareContext): SummaryLine[] {
   const first = c.scenarios[0]?.plan;
   const name = (k: number | null) => (k === null ? null : (c.scenarios[k]?.plan.scenario ?? null));
   return [
@@ -31,7 +31,7 @@ export function compareSummary(c: Comparison, ctx: CompareContext): SummaryLine[
  * scenario, site and role), Deltas (each scenario but the baseline against
  * it: the Scenarios columns named `delta_…` and the saving), then `more`.
  */
-export function compareSheets(c: Comparison, ctx: CompareContext, more: readonly XlsxSheet[] = []): XlsxSheet[] {
+function compareSheets(c: Comparison, ctx: CompareContext, more: readonly XlsxSheet[] = []): XlsxSheet[] {
   const rows = c.scenarios.map((s, k) => SCENARIO_FIELDS.map(([, get]) => get(s, k, c)));
   const deltas = SCENARIO_FIELDS.flatMap(([name], k) => (isDelta(name) ? [k] : []));
   return [

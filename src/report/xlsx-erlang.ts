@@ -12,7 +12,7 @@ const KINDS: Readonly<Record<string, XlsxKind>> = { agents: "integer", servers: 
  * the CSV and JSON reports (inputs echoed, then the answer), made as the
  * sheet is written.
  */
-export function erlangSheet(answers: Iterable<ErlangAnswer>): XlsxSheet {
+function erlangSheet(answers: Iterable<ErlangAnswer>): XlsxSheet {
   return rowsSheet(
     "Erlang",
     ERLANG_FIELDS,

@@ -13,7 +13,7 @@ const SHEETS: readonly [GapsReport, string][] = [
 ];
 
 /** The Summary sheet of the gaps: what they were computed on, then every total (named as in the JSON's `totals`). */
-export function gapsSummary(g: GapsPlan, ctx: GapsContext): SummaryLine[] {
+function gapsSummary(g: GapsPlan, ctx: GapsContext): SummaryLine[] {
   return [
     ["report", "ccplan gaps"],
     ["forecast", ctx.forecast],
@@ -35,7 +35,7 @@ export function gapsSummary(g: GapsPlan, ctx: GapsContext): SummaryLine[] {
  * People, Hires (now, and after training) and Trainings: the columns and
  * rows of the CSV reports of the same names.
  */
-export function gapsSheets(g: GapsPlan, ctx: GapsContext, o: GapsTableOptions = {}): XlsxSheet[] {
+function gapsSheets(g: GapsPlan, ctx: GapsContext, o: GapsTableOptions = {}): XlsxSheet[] {
   return [
     summarySheet("Summary", gapsSummary(g, ctx)),
     ...SHEETS.map(([report, name]) => {

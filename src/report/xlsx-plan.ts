@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -7,6 +7,7 @@ import { formatDateTime, WEEK_DAY_NAMES } from "../plan/calendar.js";
 import { monthsOf } from "../plan/months.js";
 import type { IntervalPlan, Plan } from "../plan/plan.js";
 import { IntervalReport } from "./interval-report.js";
+import { writeAllSync } from "./output.js";
 import { DAY_FIELDS, GROUP_FIELDS, INTERVAL_FIELDS, MONTH_FIELDS, QUEUE_FIELDS, ROLE_FIELDS, WEEK_FIELDS, whatIfFlags } from "./render-plan.js";
 import { temporaries } from "./temporaries.js";
 import { columnKind } from "./xlsx-kinds.js";
@@ -105,11 +106,7 @@ async function* spooledRows(spool: IntervalReport, plan: Plan): AsyncGenerator<X
     const file = join(dir, "intervals.json");
     const fd = openSync(file, "w");
     try {
-      spool.writeTo(plan, (text) => {
-        const bytes = Buffer.from(text, "utf8");
-        let k = 0;
-        while (k < bytes.length) k += writeSync(fd, bytes, k, bytes.length - k);
-      });
+      spool.writeTo(plan, (text) => writeAllSync(fd, Buffer.from(text, "utf8")));
     } finally {
       closeSync(fd);
     }
@@ -138,7 +135,7 @@ async function* spooledRows(spool: IntervalReport, plan: Plan): AsyncGenerator<X
  * figure of the totals line, the organisation's people, where the intervals
  * are, and the plan's notes. `intervals` < 0: that many intervals, left out.
  */
-export function planSummary(plan: Plan, context: PlanWorkbookContext, intervals: number, maxIntervalRows = EXCEL_MAX_ROWS - 1): SummaryLine[] {
+function planSummary(plan: Plan, context: PlanWorkbookContext, intervals: number, maxIntervalRows = EXCEL_MAX_ROWS - 1): SummaryLine[] {
   const h = plan.horizon;
   const o = plan.organisation;
   const lines: SummaryLine[] = [

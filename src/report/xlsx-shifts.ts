@@ -17,7 +17,7 @@ const SHEETS: readonly [ShiftsReport, string, Readonly<Record<string, XlsxKind>>
  * interval with something required or someone on the floor): the columns and
  * rows of the CSV reports of the same names.
  */
-export function shiftsSheets(plan: ShiftPlan): XlsxSheet[] {
+function shiftsSheets(plan: ShiftPlan): XlsxSheet[] {
   return SHEETS.map(([report, name, kinds]) => {
     const t = shiftsCsvTable(plan, report);
     return rowsSheet(name, t.names, t.rows, kinds);

@@ -1,18 +1,16 @@
-import { writeSync } from "node:fs";
 import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { InputError, problem } from "../read/diagnostics.js";
 import { grouped } from "./number-format.js";
+import { writeAllSync } from "./output.js";
 import { NUMBER_FORMATS, columnKind, type XlsxKind } from "./xlsx-kinds.js";
 import { fixZipTimes } from "./xlsx-zip-times.js";
-
-export type { XlsxKind } from "./xlsx-kinds.js";
 
 /** Rows of a worksheet, header included: Excel's limit. */
 export const EXCEL_MAX_ROWS = 1_048_576;
 
 /** The time written in the workbook's properties (and, see {@link fixZipTimes}, its zip entries): fixed, so that the same report gives the same bytes. */
-export const WORKBOOK_TIME = new Date(Date.UTC(1980, 0, 1));
+const WORKBOOK_TIME = new Date(Date.UTC(1980, 0, 1));
 
 /** A value as a report has it: text, a number (unrounded), a flag, nothing. */
 export type XlsxScalar = string | number | boolean | null;
@@ -166,8 +164,7 @@ function fdStream(fd: number): Writable {
   return new Writable({
     write(chunk: Buffer, _encoding, done) {
       try {
-        let k = 0;
-        while (k < chunk.length) k += writeSync(fd, chunk, k, chunk.length - k);
+        writeAllSync(fd, chunk);
         done();
       } catch (error) {
         done(error as Error);

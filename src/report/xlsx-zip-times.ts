@@ -1,7 +1,7 @@
 import { fstatSync, readSync, writeSync } from "node:fs";
 
 /** 1980-01-01 00:00, the first moment a zip (MS-DOS) date can hold: date (year − 1980) << 9 | month << 5 | day, time 0. */
-export const ZIP_EPOCH = { date: (0 << 9) | (1 << 5) | 1, time: 0 } as const;
+const ZIP_EPOCH = { date: (0 << 9) | (1 << 5) | 1, time: 0 } as const;
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;

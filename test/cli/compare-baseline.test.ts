@@ -95,6 +95,15 @@ describe("compare --baseline", () => {
     expect(baselineIndex("W", files, ["X", "Y", "Z"])).not.toMatch(/did you mean/);
   });
 
+  it("baselineIndex: the same file written another way (./, absolute, its base name when no other file has it), never suggesting what was typed", () => {
+    const files = ["fixtures/scenarios/a.yaml", "fixtures/scenarios/b.yaml", "other/b.yaml"];
+    expect(baselineIndex("./fixtures/scenarios/a.yaml", files, ["X", "Y", "Z"])).toBe(0);
+    expect(baselineIndex(`${process.cwd()}/fixtures/scenarios/b.yaml`, files, ["X", "Y", "Z"])).toBe(1);
+    expect(baselineIndex("a.yaml", files, ["X", "Y", "Z"])).toBe(0);
+    expect(baselineIndex("b.yaml", files, ["X", "Y", "Z"])).toMatch(/^--baseline: got "b\.yaml", expected a scenario's name or file/);
+    expect(baselineIndex("b.yaml", files, ["X", "Y", "Z"])).not.toMatch(/did you mean "b\.yaml"/);
+  });
+
   it("CSV: a baseline column, deltas blank for the baseline, the saving over the years; the build-up's lines with --report build-up", async () => {
     const csv = await runCli(["compare", week, ...three, "--format", "csv", "--baseline", HYBRID]);
     const [head, ...lines] = csv.stdout.trim().split("\n");

@@ -34,7 +34,7 @@ describe("compare warns of allocation rules that do nothing (PLAN_UNUSED_RULE)",
       return `${k + 1}:${lines[k]!.indexOf(needle) + 1 + offset}`;
     };
     expect(warnings).toEqual([
-      `${file}:${at("information]")}: warning PLAN_UNUSED_RULE allocation[0].typologies: "information" is no typology of fixtures/forecast-week.csv: expected one of the forecast's typologies (the rule is not applied)`,
+      `${file}:${at("information]")}: warning PLAN_UNUSED_RULE allocation[0].typologies: "information" is no typology of fixtures/forecast-week.csv: expected one of the forecast's typologies (the rule is not applied); did you mean "demande d’information"?`,
       `${file}:${at("match: { channels: [video] }")}: warning PLAN_UNUSED_RULE allocation[1]: it matches no flow of the forecast (typology, channel, direction and level together) (the rule is not applied)`,
       `${file}:${at("match: { tiers: [1], channels: [chat]")}: warning PLAN_UNUSED_RULE allocation[3]: every flow it matches is taken by an earlier rule (the first matching rule wins) (the rule is not applied)`,
     ]);

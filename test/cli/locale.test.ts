@@ -3,7 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import stringWidth from "string-width";
+import { clearMissingLabels, missingLabels } from "../../src/report/labels.js";
 import { runCli } from "../helpers/fake-io.js";
+import { smallForecastCsv } from "../helpers/small-forecast.js";
 
 // `--locale fr` / `CCPLAN_LOCALE=fr`: CSV for French Excel (`;`, decimal
 // comma, BOM, CRLF), French words in tables; JSON and English CSV unchanged.
@@ -11,17 +14,6 @@ import { runCli } from "../helpers/fake-io.js";
 const F = "fixtures/forecast-week.csv";
 const TWO_SCENARIOS = ["--scenario", "fixtures/scenarios/sourcing-in-house.yaml", "--scenario", "fixtures/scenarios/sourcing-offshore-shared.yaml"];
 
-/** A small schedule to solve (weekdays 09:00–17:00, one phone queue) so that `shifts` runs in a moment. */
-function smallForecast(): string {
-  const rows = ["interval_start,typology,channel,direction,volume,aht"];
-  for (let day = 0; day < 5; day++) {
-    for (let k = 0; k < 16; k++) {
-      const minute = 540 + 30 * k;
-      rows.push(`2026-11-${23 + day}T${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")},info,phone,inbound,${20 + 10 * (k % 5) + 3 * day},300`);
-    }
-  }
-  return rows.join("\n") + "\n";
-}
 const SMALL_SHIFTS = `name: small shifts
 shrinkage:
   absence: 10%
@@ -40,7 +32,7 @@ let dir: string;
 let shiftsArgs: string[];
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "ccplan-locale-"));
-  writeFileSync(join(dir, "small.csv"), smallForecast());
+  writeFileSync(join(dir, "small.csv"), smallForecastCsv(["info"])); // a small schedule to solve, so that `shifts` runs in a moment
   writeFileSync(join(dir, "small.yaml"), SMALL_SHIFTS);
   shiftsArgs = ["shifts", join(dir, "small.csv"), "--scenario", join(dir, "small.yaml")];
 });
@@ -203,5 +195,191 @@ describe("--locale fr tables", () => {
     expect(html.stdout).toMatch(/<th>effectif<\/th>/);
     const englishHtml = await runCli(["plan", F, "--format", "html"]);
     expect(englishHtml.stdout).toMatch(/<html lang="en">/);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// French throughout: compare, the cost build-up, plan notes, the fitting notes
+
+const SOURCING = ["homeshoring", "hybrid", "in-house", "nearshore", "offshore-shared", "split"].map((s) => `fixtures/scenarios/sourcing-${s}.yaml`);
+const ALL_SIX = SOURCING.flatMap((f) => ["--scenario", f]);
+
+/** The widest line of a report, in terminal columns. */
+const widest = (text: string) => Math.max(0, ...text.split("\n").map((l) => stringWidth(l)));
+
+/**
+ * English that must not be left in a French report (words of the tables,
+ * notes and verdict; flags such as --baseline or --report weeks are code,
+ * not words, hence the look-behind).
+ */
+const ENGLISH = [
+  /(?<![-\w])people\b/,
+  /(?<![-\w])baseline\b/,
+  /\bweekly cost\b/,
+  /\bannual cost\b/,
+  /\bCheapest\b/,
+  /\bagents only\b/,
+  /\bhidden\b/,
+  /\b[Hh]eadcount\b/,
+  /\bNot counted\b/,
+  /\bone-off\b/,
+  /\brunning cost\b/,
+  /\bper site\b/,
+  /\bsaving\b/,
+  /\bshows them\b/,
+  /\bLeft out\b/,
+  /\ba (week|year)\b/,
+  /\bOver \d/,
+];
+
+/** Input names a report shows as given (scenarios, sites, roles; from the JSON): the only text `missingLabels()` may list. */
+async function inputNames(args: string[]): Promise<Set<string>> {
+  const r = await runCli([...args, "--format", "json"]);
+  const doc = JSON.parse(r.stdout) as { scenarios: { name: string; roles: { role: string }[]; sites: { name: string; roles: { role: string }[] }[] }[] };
+  const names = new Set<string>();
+  for (const s of doc.scenarios) {
+    names.add(s.name);
+    s.roles.forEach((x) => names.add(x.role));
+    for (const site of s.sites) {
+      names.add(site.name);
+      site.roles.forEach((x) => names.add(x.role));
+    }
+  }
+  doc.scenarios.forEach((s, k) => names.add(`#${k + 1} ${s.name}`));
+  return names;
+}
+
+/** A French run in-process, with the English it asked labels.ts for and found no French for. */
+async function frenchRun(args: string[]): Promise<{ text: string; missing: string[] }> {
+  clearMissingLabels();
+  const r = await runCli([...args, "--locale", "fr"]);
+  expect(r.code, r.stderr).toBe(0);
+  const missing = missingLabels();
+  clearMissingLabels();
+  return { text: r.stdout, missing };
+}
+
+describe("--locale fr: French throughout the tables and notes", () => {
+  it("compare: the table, the verdict and the cost build-up of the six sourcing scenarios have no English words left", async () => {
+    const args = ["compare", F, ...ALL_SIX, "--width", "80"];
+    const { text, missing } = await frenchRun(args);
+    for (const english of ENGLISH) expect(text, String(english)).not.toMatch(english);
+    // the French is there: rows, verdict, build-up, what is not counted
+    expect(text).toMatch(/^│ personnes +│/m);
+    expect(text).toMatch(/^│ {3}écart à la référence +│/m);
+    expect(text).toMatch(/^│ coût sur 3 ans +│/m);
+    expect(text).toMatch(/^│ économie sur 3 ans +│ +référence │/m);
+    expect(text).toMatch(/^Le moins cher atteignant tous les objectifs sur 3 ans\u00A0: /m);
+    expect(text).toMatch(/^ {2}Sur 3 ans\u00A0: 3 × [\d\u202F]+ \+ [\d\u202F]+ ponctuel = [\d\u202F]+, le chiffre/m);
+    expect(text).toMatch(/^│ {3}= une semaine +│/m);
+    expect(text).toMatch(/^Non pris en compte\u00A0:$/m);
+    // labels.ts knew every word it was asked for: only the inputs' own names are left as given
+    const names = await inputNames(["compare", F, ...ALL_SIX]);
+    expect(missing.filter((m) => !names.has(m))).toEqual([]);
+  });
+
+  it("compare --report build-up and a sweep are French too", async () => {
+    const buildUp = await frenchRun(["compare", F, ...TWO_SCENARIOS, "--report", "build-up", "--width", "80"]);
+    for (const english of ENGLISH) expect(buildUp.text, String(english)).not.toMatch(english);
+    expect(buildUp.text).toMatch(/^La colonne « calcul » est omise à 80 colonnes/m);
+    const sweep = await frenchRun(["compare", F, ...TWO_SCENARIOS, "--sweep", "volume-factor=0.9:1.1:0.1", "--width", "80"]);
+    expect(sweep.text).toMatch(/^Balayage de volume-factor sur /m);
+    expect(sweep.text).toMatch(/│ +0,9 │/);
+    expect(sweep.text).not.toMatch(/\bcheapest\b|\branking\b/);
+    const names = await inputNames(["compare", F, ...TWO_SCENARIOS]);
+    expect([...buildUp.missing, ...sweep.missing].filter((m) => !names.has(m))).toEqual([]);
+  });
+
+  it("plan: the summary's notes, --by tier, --by group, --report days and the table-fit note are French, every word known", async () => {
+    for (const args of [
+      ["plan", F, "--width", "80"],
+      ["plan", F, "--scenario", "fixtures/scenarios/org-groups.yaml", "--width", "80"],
+      ["plan", F, "--by", "tier", "--width", "80"],
+      ["plan", F, "--by", "group", "--width", "80"],
+      ["plan", F, "--report", "days", "--width", "80"],
+      ["plan", F, "--report", "months", "--width", "80"],
+      ["plan", F, "--report", "heatmap", "--width", "80"],
+    ]) {
+      const { text, missing } = await frenchRun(args);
+      for (const english of ENGLISH) expect(text, `${args.join(" ")}: ${String(english)}`).not.toMatch(english);
+      expect(missing, args.join(" ")).toEqual([]);
+    }
+    const summary = (await frenchRun(["plan", F, "--width", "80"])).text;
+    expect(summary).toMatch(/^Effectif = ETP ÷ contrat moyen, arrondi au-dessus une seule fois\u00A0: les 220 de la/m);
+    expect(summary).toMatch(/= 245 personnes ; voir --by tier et --by group\./);
+    expect(summary).toMatch(/^\d+ colonnes masquées à 80 colonnes \(/m);
+    expect(summary).toMatch(/--wide ou --format csv les montre toutes$/m);
+  });
+
+  it("shifts: notes, statuses and tours (day names too) are French; the CSV keeps English day names", async () => {
+    const summary = await frenchRun([...shiftsArgs, "--width", "80"]);
+    expect(summary.text).toMatch(/^Efficacité = heures-agents requises/m);
+    expect(summary.text).not.toMatch(/\bEfficiency\b|\bNot shown\b/);
+    const tours = await frenchRun([...shiftsArgs, "--report", "tours", "--width", "80"]);
+    expect(tours.text).toMatch(/│ lun\.–ven\. +│/);
+    expect(tours.text).toMatch(/personnes en \d+ cycles?/);
+    expect(tours.text).not.toMatch(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/);
+    const csv = await runCli([...shiftsArgs, "--report", "tours", "--format", "csv", "--locale", "fr"]);
+    expect(csv.stdout).toMatch(/;Mon Tue Wed Thu Fri;/);
+  });
+
+  it("the compare and plan HTML pages: headings, verdict, build-up, notes and assumptions in French", async () => {
+    /** What a reader sees of a page: its text, without the style sheet and the tags. */
+    const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, "").replace(/<[^>]+>/g, " ").replace(/&#39;/g, "'");
+    const compare = await frenchRun(["compare", F, ...ALL_SIX, "--format", "html"]);
+    const page = text(compare.text);
+    for (const english of ENGLISH) expect(page, String(english)).not.toMatch(english);
+    expect(compare.text).toMatch(/<h2>Décomposition des coûts<\/h2>/);
+    expect(compare.text).toMatch(/<h3>Non pris en compte<\/h3>/);
+    expect(page).toMatch(/Le moins cher à service égal sur 3 ans\u00A0: /);
+    expect(page).toMatch(/Sur 3 ans\u00A0: 3 × [\d\u202F]+ par an \+ [\d\u202F]+ ponctuel = /);
+    const names = await inputNames(["compare", F, ...ALL_SIX]);
+    expect(compare.missing.filter((m) => !names.has(m) && m !== "EUR")).toEqual([]);
+    const plan = await frenchRun(["plan", F, "--format", "html"]);
+    expect(plan.text).toMatch(/<dd>heures planifiées de la semaine calendaire ÷ heures du contrat<\/dd>/);
+    expect(text(plan.text)).not.toMatch(/\bscheduled hours\b|\brounded up\b|\(outbound\)/);
+  });
+
+  it("every line fits --width 80 in French: plan, compare (the six sourcing scenarios, together and each against in-house), gaps, erlang, shifts", async () => {
+    const runs: string[][] = [
+      ["plan", F],
+      ["plan", F, "--report", "queues"],
+      ["plan", F, "--report", "days"],
+      ["plan", F, "--report", "weeks"],
+      ["plan", F, "--report", "months"],
+      ["plan", F, "--report", "heatmap"],
+      ["plan", F, "--report", "intervals"],
+      ["plan", F, "--by", "tier"],
+      ["plan", F, "--by", "group"],
+      ["plan", F, "--scenario", "fixtures/scenarios/org-groups.yaml"],
+      ["compare", F, ...ALL_SIX],
+      ["compare", F, ...ALL_SIX, "--report", "build-up"],
+      ...SOURCING.filter((f) => !f.endsWith("in-house.yaml")).map((f) => ["compare", F, "--scenario", "fixtures/scenarios/sourcing-in-house.yaml", "--scenario", f]),
+      ["compare", F, ...TWO_SCENARIOS, "--roster", "fixtures/roster.csv"],
+      ["gaps", F, "--roster", "fixtures/roster.csv"],
+      ["erlang", "--volume", "100", "--aht", "180", "--sl", "80/20"],
+      ["erlang", "--input", "fixtures/erlang-cases.csv"],
+      shiftsArgs,
+      [...shiftsArgs, "--report", "tours"],
+      [...shiftsArgs, "--report", "coverage"],
+    ];
+    for (const args of runs) {
+      const r = await runCli([...args, "--locale", "fr", "--width", "80"]);
+      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
+      expect(widest(r.stdout), args.join(" ")).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it("the build-up CSV's `how` stays in English words under fr (only its numbers take the French style)", async () => {
+    const args = ["compare", F, ...TWO_SCENARIOS, "--report", "build-up", "--format", "csv"];
+    const en = readEnglish((await runCli(args)).stdout);
+    const fr = readFrench((await runCli([...args, "--locale", "fr"])).stdout);
+    const how = en[0]!.indexOf("how");
+    expect(how).toBeGreaterThan(0);
+    // the same words; numbers read back the same (12,345.6 ↔ 12 345,6; 30% ↔ 30 %)
+    const englishNumbers = (s: string) => s.replace(/(\d),(?=\d{3})/g, "$1");
+    const frenchNumbers = (s: string) => s.replace(/(\d)\u202F(?=\d{3}|%)/g, "$1").replace(/(\d),(\d)/g, "$1.$2");
+    expect(fr.map((row) => frenchNumbers(row[how]!))).toEqual(en.map((row) => englishNumbers(row[how]!)));
+    expect(en.slice(1).some((row) => / FTE × [\d.]+ h a week$/.test(row[how]!))).toBe(true);
   });
 });

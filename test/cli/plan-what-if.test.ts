@@ -138,11 +138,37 @@ describe("ccplan plan: what-ifs listed under inputs and assumptions", () => {
   });
 });
 
+describe("ccplan plan: what-ifs as planners write them", () => {
+  it("--aht-factor +10% is --aht-factor 1.1, -5% is 0.95, 110% is 1.1, and 1,1 (decimal comma) is 1.1", async () => {
+    const base = await planJson(FORECAST, "--aht-factor", "1.1", "--volume-factor", "0.95");
+    for (const [aht, volume] of [["+10%", "-5%"], ["110%", "95%"], ["1,1", "0,95"]]) {
+      const other = await planJson(FORECAST, "--aht-factor", aht!, "--volume-factor", volume!);
+      expect(other.totals, `${aht} ${volume}`).toEqual(base.totals);
+    }
+  });
+
+  it("--shrinkage 30,5% and --contract-hours 35,5 read their decimal comma", async () => {
+    const comma = await planJson(FORECAST, "--shrinkage", "30,5%", "--contract-hours", "35,5");
+    const point = await planJson(FORECAST, "--shrinkage", "30.5%", "--contract-hours", "35.5");
+    expect(comma.totals).toEqual(point.totals);
+  });
+
+  it("compare takes the same factors: --aht-factor +10% equals 1.1", async () => {
+    const S = ["--scenario", "fixtures/scenarios/sourcing-in-house.yaml", "--format", "json"];
+    const a = await runCli(["compare", FORECAST, ...S, "--aht-factor", "+10%"]);
+    const b = await runCli(["compare", FORECAST, ...S, "--aht-factor", "1.1"]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
+
 describe("ccplan plan: bad what-if values", () => {
   it.each([
     ["--volume-factor", "0"],
     ["--volume-factor", "abc"],
     ["--aht-factor", "-1"],
+    ["--aht-factor", "-100%"],
+    ["--volume-factor", "+x%"],
     ["--shrinkage", "95%"],
     ["--shrinkage", "120%"],
     ["--occupancy", "0"],

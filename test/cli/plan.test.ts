@@ -150,7 +150,7 @@ describe("ccplan plan", () => {
       writeFileSync(file, "tiers:\n  typologies:\n    suport technique: { escalation: { level_2: 40% } }\n    Support Technique: { escalation: { level_2: 35% } }\n");
       const r = await runCli(["plan", "fixtures/forecast-week.csv", "--scenario", file, "--by", "tier", "--format", "csv"]);
       expect(r.code).toBe(0);
-      expect(r.stderr).toBe(`${file}:3:5: warning PLAN_UNUSED_RULE tiers.typologies: "suport technique" is no typology of fixtures/forecast-week.csv: expected one of the forecast's typologies (the rule is not applied)\n`);
+      expect(r.stderr).toBe(`${file}:3:5: warning PLAN_UNUSED_RULE tiers.typologies: "suport technique" is no typology of fixtures/forecast-week.csv: expected one of the forecast's typologies (the rule is not applied); did you mean "support technique"?\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/fake-io.js";
 import { expectRelative } from "../helpers/relative.js";
 import { binEnv } from "../helpers/bin-env.js";
+import { smallForecastCsv } from "../helpers/small-forecast.js";
 
 // `ccplan shifts` and `plan/compare/gaps --shifts`. Every schedule is
 // re-checked from its JSON alone, by the conventions of SPEC 5.4b: an edge
@@ -51,22 +52,6 @@ const WEEK = 10_080;
 const DAY = 1_440;
 const mod = (a: number, n: number) => ((a % n) + n) % n;
 
-/**
- * A small forecast: phone queues, 30-minute intervals, Monday 23 to Friday
- * 27 November 2026, 09:00–17:00, volumes from the interval's index (a peak
- * mid-morning and mid-afternoon).
- */
-function smallForecast(typologies: string[]): string {
-  const rows = ["interval_start,typology,channel,direction,volume,aht"];
-  for (let day = 0; day < 5; day++) {
-    for (let k = 0; k < 16; k++) {
-      const minute = 540 + 30 * k;
-      const at = `2026-11-${23 + day}T${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-      typologies.forEach((typology, q) => rows.push(`${at},${typology},phone,inbound,${20 + 10 * (k % 5) + 3 * day - 8 * q},300`));
-    }
-  }
-  return rows.join("\n") + "\n";
-}
 
 /** Two templates, weekdays only: an 8-hour day starting 09:00 with an unpaid lunch, and a 4-hour half day. */
 const SMALL_SCENARIO = `name: small shifts
@@ -142,8 +127,8 @@ beforeAll(() => {
   // the one fixture solve, started first: it runs while the small cases do
   fixtureRun = ccplan(FIXTURE_ARGS);
   dir = mkdtempSync(join(tmpdir(), "ccplan-shifts-"));
-  smallCsv = file("small.csv", smallForecast(["info"]));
-  twoQueuesCsv = file("two-queues.csv", smallForecast(["info", "sales"]));
+  smallCsv = file("small.csv", smallForecastCsv(["info"]));
+  twoQueuesCsv = file("two-queues.csv", smallForecastCsv(["info", "sales"]));
   smallYaml = file("small.yaml", SMALL_SCENARIO);
   costYaml = file("cost.yaml", COST_SCENARIO);
   weekdaysYaml = file("weekdays.yaml", WEEKDAYS_SCENARIO);
@@ -523,7 +508,7 @@ describe("ccplan shifts with every site's shifts turned off", () => {
 describe("ccplan shifts refuses bad input: exit 2, `ccplan: error CODE` style, no stack trace, no --out file", () => {
   let out: string;
   beforeAll(() => {
-    out = join(dir, "never.json");
+    out = join(dir, "never.txt");
   });
 
   it("the real binary: a scenario without shifts exits 2 with one line on stderr, nothing on stdout", async () => {

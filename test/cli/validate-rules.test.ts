@@ -27,7 +27,7 @@ describe("validate checks a scenario's rules against the forecasts given with it
     const line = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
     const col = (needle: string) => lines[line(needle) - 1]!.indexOf(needle) + 1;
     expect(unused(r.stderr)).toEqual([
-      `${file}:${line("[information]")}:${col("information]")}: warning PLAN_UNUSED_RULE allocation[0].typologies: "information" is no typology of fixtures/forecast-week.csv: expected one of the forecast's typologies (the rule is not applied)`,
+      `${file}:${line("[information]")}:${col("information]")}: warning PLAN_UNUSED_RULE allocation[0].typologies: "information" is no typology of fixtures/forecast-week.csv: expected one of the forecast's typologies (the rule is not applied); did you mean "demande d’information"?`,
       `${file}:${line("[video]")}:${col("match: { channels: [video]")}: warning PLAN_UNUSED_RULE allocation[1]: it matches no flow of the forecast (typology, channel, direction and level together) (the rule is not applied)`,
     ]);
     expect(r.stdout).toContain(`${file}: ok, 2 warnings (scenario;`);

@@ -94,4 +94,16 @@ describe("the French export of the fixture week", () => {
         "fixtures/roster.csv: ok (roster; people 149, sites Lyon Paris, skills 30, delimiter ,)\n",
     );
   });
+
+  it("--format json names a workbook diagnostic's sheet and cell, as plan's JSON diagnostics do", async () => {
+    const v = await runCli(["validate", "fixtures/bad/forecast-bad-cells.xlsx", "--format", "json"]);
+    const p = await runCli(["plan", "fixtures/bad/forecast-bad-cells.xlsx", "--format", "json"]);
+    expect(v.code).toBe(2);
+    const places = (ds: { sheet?: string; cell?: string; code: string }[]) => ds.filter((d) => d.code !== "INPUT_TOO_MANY").map((d) => [d.code, d.sheet, d.cell]);
+    const validated = places((JSON.parse(v.stdout) as { files: { diagnostics: { sheet?: string; cell?: string; code: string }[] }[] }).files[0]!.diagnostics);
+    expect(validated.length).toBeGreaterThan(0);
+    expect(validated.every(([, sheet, cell]) => sheet === "Prévisions" && /^[A-Z]+\d+$/.test(cell ?? ""))).toBe(true);
+    const planned = places((JSON.parse(p.stdout) as { diagnostics: { sheet?: string; cell?: string; code: string }[] }).diagnostics);
+    expect(validated.filter(([code]) => planned.some(([c]) => c === code))).toEqual(expect.arrayContaining(planned.filter(([code]) => code !== "INPUT_TOO_MANY")));
+  });
 });

@@ -5,6 +5,7 @@ import stringWidth from "string-width";
 import { afterAll, describe, expect, it } from "vitest";
 import { binEnv } from "../helpers/bin-env.js";
 import { runCli } from "../helpers/fake-io.js";
+import { smallForecastCsv } from "../helpers/small-forecast.js";
 
 /**
  * Every command's default tables fit the width they are given (`--width`,
@@ -20,21 +21,9 @@ const GROUPS = "fixtures/scenarios/org-groups.yaml";
 const dir = mkdtempSync(join(tmpdir(), "ccplan-width-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A small forecast the shift solver schedules in a moment: two phone queues, weekdays 09:00–17:00. */
-function smallForecast(): string {
-  const rows = ["interval_start,typology,channel,direction,volume,aht"];
-  for (let day = 0; day < 5; day++) {
-    for (let k = 0; k < 16; k++) {
-      const minute = 540 + 30 * k;
-      const at = `2026-11-${23 + day}T${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-      ["demande d'information", "administration des ventes"].forEach((typology, q) => rows.push(`${at},${typology},phone,inbound,${20 + 10 * (k % 5) + 3 * day - 8 * q},300`));
-    }
-  }
-  return rows.join("\n") + "\n";
-}
 const SMALL = join(dir, "small.csv");
 const SMALL_SHIFTS = join(dir, "small-shifts.yaml");
-writeFileSync(SMALL, smallForecast());
+writeFileSync(SMALL, smallForecastCsv(["demande d'information", "administration des ventes"])); // two phone queues the shift solver schedules in a moment
 writeFileSync(
   SMALL_SHIFTS,
   `name: small shifts with a rather long name to wrap
@@ -120,6 +109,106 @@ describe("the width of a run", () => {
     expect(prose).toContain(`${hidden.length} columns hidden at 80 columns (${hidden.join(", ")})`);
     expect(prose).toMatch(/--wide or --format csv shows them all/);
   }, 30_000);
+});
+
+/** The box tables of a report: each one's header cells and rows (cells trimmed). */
+function boxes(text: string): { head: string[]; rows: string[][] }[] {
+  const cells = (l: string) => l.slice(1, -1).split("│").map((c) => c.trim());
+  const out: { head: string[]; rows: string[][] }[] = [];
+  let current: string[][] | undefined;
+  for (const line of linesOf(text)) {
+    if (line.startsWith("┌")) current = [];
+    else if (line.startsWith("└") && current !== undefined) {
+      out.push({ head: current[0]!, rows: current.slice(1) });
+      current = undefined;
+    } else if (line.startsWith("│") && current !== undefined) current.push(cells(line));
+  }
+  return out;
+}
+
+/** The first table whose header holds `column`. */
+const tableWith = (text: string, column: string) => boxes(text).find((b) => b.head.includes(column))!;
+
+/**
+ * Rows that differ in their key columns in the full table (`--wide`) still
+ * differ in the fitted one, in the key columns it shows: no two queues read
+ * the same. Returns the fitted table.
+ */
+async function expectRowsApart(args: string[], width: number, column: string, keys: readonly string[]) {
+  const full = tableWith((await runCli([...args, "--wide"])).stdout, column);
+  const r = await runCli([...args, "--width", String(width)]);
+  expect(r.code, r.stderr).toBe(0);
+  const fitted = tableWith(r.stdout, column);
+  expect(fitted.rows).toHaveLength(full.rows.length);
+  const key = (t: { head: string[] }, row: string[]) => t.head.map((h, k) => (keys.includes(h) ? row[k] : undefined)).filter((c) => c !== undefined).join(" | ");
+  const seen = new Map<string, string>();
+  full.rows.forEach((row, k) => {
+    const shown = key(fitted, fitted.rows[k]!);
+    const whole = key(full, row);
+    const before = seen.get(shown);
+    expect(before === undefined || before === whole, `at ${width} columns "${shown}" reads as both ${before} and ${whole}`).toBe(true);
+    seen.set(shown, whole);
+  });
+  return { fitted, full, stdout: r.stdout };
+}
+
+describe("a fitted table still tells its rows apart", () => {
+  const QUEUE_KEYS = ["class", "channel", "typology", "dir.", "tier"];
+
+  it("plan --report intervals: keeps the direction of inbound and outbound queues sharing a typology and channel; the flag column has a header", async () => {
+    const args = ["plan", F, "--report", "intervals"];
+    for (const width of [80, 40]) {
+      const { fitted, full } = await expectRowsApart(args, width, "interval", ["interval", ...QUEUE_KEYS]);
+      expect(full.head.every((h) => h !== ""), full.head.join(",")).toBe(true);
+      expect(fitted.head).toContain("dir.");
+      expect(fitted.head).toContain("agents");
+    }
+  }, 90_000);
+
+  it("plan (summary): keeps the channel of chat and phone queues at 80 and 40 columns", async () => {
+    for (const width of [80, 40]) {
+      const { fitted } = await expectRowsApart(["plan", F], width, "typology", QUEUE_KEYS);
+      expect(fitted.head).toContain("channel");
+      expect(fitted.head).toContain("headcount");
+    }
+  }, 60_000);
+
+  it("plan --report heatmap: sparkline labels keep what tells the queues apart (typology whole or cut at its end), each the full name with parts left out", async () => {
+    const args = ["plan", F, "--report", "heatmap"];
+    const labelsOf = (text: string) =>
+      linesOf(text)
+        .filter((l) => /  peak [\d.,]+$/.test(l))
+        .map((l) => l.split(/ {2,}/)[0]!);
+    const full = labelsOf((await runCli([...args, "--wide"])).stdout);
+    expect(new Set(full).size).toBe(full.length);
+    for (const width of [80, 40]) {
+      const shown = labelsOf((await runCli([...args, "--width", String(width)])).stdout);
+      expect(shown).toHaveLength(full.length);
+      expect(new Set(shown).size, shown.join("\n")).toBe(shown.length);
+      shown.forEach((s, k) => {
+        // the characters shown are the full name's, in order, each gap marked by …
+        const pattern = s.split("…").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".+");
+        expect(new RegExp(`^${pattern}$`, "u").test(full[k]!), `${s} from ${full[k]}`).toBe(true);
+        // what differs between the queues, the typology, keeps its start
+        const typology = full[k]!.split(" ").slice(3).join(" ");
+        expect(s, full[k]).toContain(typology.slice(0, width >= 80 ? 10 : 4));
+      });
+    }
+    const at80 = labelsOf((await runCli([...args, "--width", "80"])).stdout);
+    expect(at80.filter((l) => /\bfidélisation\b/.test(l) && /\(o/.test(l))).toHaveLength(1);
+    expect(at80.filter((l) => /\brecouvrement\b/.test(l) && /\(o/.test(l))).toHaveLength(1);
+  }, 60_000);
+
+  it("gaps --only-gaps: keeps the skill's place and the reason each skill is listed (its gap, or its gap after training)", async () => {
+    const args = ["gaps", F, "--roster", "fixtures/roster.csv", "--scenario", "fixtures/scenarios/gaps-two-sites.yaml", "--only-gaps"];
+    for (const width of [80, 40]) {
+      const { fitted } = await expectRowsApart(args, width, "skill", ["level", "site", "skill"]);
+      const gap = fitted.head.indexOf("gap");
+      const after = fitted.head.indexOf("gap after training");
+      expect(after).toBeGreaterThan(0);
+      for (const row of fitted.rows) expect(row[gap] !== "" || row[after] !== "", row.join(" | ")).toBe(true);
+    }
+  }, 60_000);
 });
 
 describe("binEnv (the environment of a spawned ccplan)", () => {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/fake-io.js";
-import { dateCell, durationCell, plainCell, sheetFromCsv, workbookBytes, type TestCell } from "../helpers/workbook.js";
+import { dateCell, durationCell, forecastSheetFromCsv, sheetFromCsv, workbookBytes, type TestCell } from "../helpers/workbook.js";
 
 let dir: string;
 let forecast: string; // forecast-week.csv as a workbook: a "Notes" sheet first, then "Prévisions"
@@ -14,12 +14,7 @@ let badCells: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ccplan-xlsx-"));
-  const week = sheetFromCsv("Prévisions", readFileSync("fixtures/forecast-week.csv", "utf8"), (text, column) => {
-    if (column === "interval_start") return dateCell(text, "dd/mm/yyyy hh:mm");
-    if (column === "aht" || column === "patience" || column === "dial_time") return durationCell(Number(text), "mm:ss");
-    if (column === "deadline") return durationCell(Number(text), "[h]:mm:ss");
-    return plainCell(text);
-  });
+  const week = forecastSheetFromCsv("Prévisions", readFileSync("fixtures/forecast-week.csv", "utf8"), "dd/mm/yyyy hh:mm");
   forecast = join(dir, "week.xlsx");
   writeFileSync(forecast, await workbookBytes([{ name: "Notes", rows: [["export of 2026-11-20"]] }, week]));
   roster = join(dir, "roster.xlsx");
@@ -117,6 +112,38 @@ describe("ccplan reads .xlsx inputs", { timeout: 120_000 }, () => {
       const r = await runCli(args);
       expect([args[0], r.code, r.stderr.includes('USAGE_BAD_OPTION --sheet: got "Nope"'), r.stderr.includes("    at ")]).toEqual([args[0], 2, true, false]);
     }
+  });
+
+  it("validate finds a header below a title and warns at its cell; a sheet of no known kind is refused at its sheet and the row taken as its header (its row of column names, not its title)", async () => {
+    const rows: TestCell[][] = [["Prévisions semaine 48 – service clients"], [], ["interval_start", "typology", "channel", "volume", "aht"]];
+    for (let h = 0; h < 4; h++) rows.push([dateCell(`2026-11-23T${String(8 + h).padStart(2, "0")}:00`), "billing", "phone", 10, 240]);
+    const titled = join(dir, "titled.xlsx");
+    writeFileSync(titled, await workbookBytes([{ name: "Prévisions S48", rows }]));
+    const r = await runCli(["validate", titled]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^${titled.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: ok, 1 warning \\(forecast; rows 4, `));
+    expect(r.stderr).toBe(`${titled}:'Prévisions S48'!A3: warning INPUT_HEADER_ROW the header is on row 3; rows 1–2 above it are ignored ("Prévisions semaine 48 – service clients")\n`);
+    const plan = await runCli(["plan", titled, "--format", "json"]);
+    expect([plan.code, plan.stderr]).toEqual([0, r.stderr]);
+
+    const unknown = join(dir, "unknown.xlsx");
+    writeFileSync(unknown, await workbookBytes([{ name: "Notes", rows: [["Prévisions semaine 48"], null, ["Quand", "Quoi", "Combien"], [1, 2, 3]] }]));
+    const u = await runCli(["validate", unknown]);
+    expect(u.code).toBe(2);
+    expect(u.stderr).toBe(
+      `${unknown}:Notes!3:3: error CSV_MISSING_COLUMN not a file ccplan knows (row 3 taken as the header: no row among the first 20 names the columns of one): expected a forecast (interval_start, typology, channel, volume, aht), an erlang batch (volume, aht), a roster (agent_id, site, tier) or a requirement (interval_start, agents)\n`,
+    );
+  });
+
+  it("the planner's-layout fixture: the header under a title is found with a warning, a blank cell of a merged range says so; errors and warnings counted apart", async () => {
+    const r = await runCli(["validate", "fixtures/traps/forecast-title-merged.xlsx"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("fixtures/traps/forecast-title-merged.xlsx: 1 problem, 1 warning (forecast)\n");
+    expect(r.stderr.split("\n")).toEqual([
+      `fixtures/traps/forecast-title-merged.xlsx:'Prévisions S48'!A3: warning INPUT_HEADER_ROW the header is on row 3; rows 1–2 above it are ignored ("Prévisions semaine 48 – service clients")`,
+      "fixtures/traps/forecast-title-merged.xlsx:'Prévisions S48'!C7: error INPUT_MISSING_VALUE Motif is blank: expected a value (C7 is part of the merged cell C6:C7: unmerge and fill each row)",
+      "",
+    ]);
   });
 
   it("--roster-sheet picks the roster's sheet in gaps and compare", async () => {

@@ -6,6 +6,7 @@ import type { CliIo } from "../../src/cli/cli-io.js";
 import { run } from "../../src/cli/main.js";
 import { DAY_FIELDS, GROUP_FIELDS, INTERVAL_FIELDS, MONTH_FIELDS, QUEUE_FIELDS, ROLE_FIELDS, WEEK_FIELDS } from "../../src/report/render-plan.js";
 import { runCli } from "../helpers/fake-io.js";
+import { smallForecastCsv } from "../helpers/small-forecast.js";
 import { asJson, readSheets, records, sheet, type ReadCell, type ReadSheet } from "../helpers/xlsx-sheets.js";
 
 // `--format xlsx` of every command: each workbook is read back with exceljs
@@ -14,6 +15,9 @@ import { asJson, readSheets, records, sheet, type ReadCell, type ReadSheet } fro
 // every number has a number format; the header is frozen.
 
 type Json = Record<string, unknown>;
+
+/** A CSV column's name as the JSON key of the same figure: `closes_fte` → `closesFte`. */
+const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 let dir: string;
 beforeAll(() => {
@@ -72,17 +76,10 @@ function expectTyped(sheets: readonly ReadSheet[]): void {
 
 const FORECAST = "fixtures/forecast-week.csv";
 
-/** A small forecast: one phone queue, 30-minute intervals, Monday 23 to Friday 27 November 2026, 09:00–17:00. */
+/** A small forecast (one phone queue, see smallForecastCsv) written to a file: its path. */
 function smallForecast(): string {
-  const rows = ["interval_start,typology,channel,direction,volume,aht"];
-  for (let day = 0; day < 5; day++) {
-    for (let k = 0; k < 16; k++) {
-      const minute = 540 + 30 * k;
-      rows.push(`2026-11-${23 + day}T${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")},billing,phone,inbound,${20 + 10 * (k % 5) + 3 * day},300`);
-    }
-  }
   const path = join(dir, "small.csv");
-  writeFileSync(path, rows.join("\n") + "\n");
+  writeFileSync(path, smallForecastCsv(["billing"]));
   return path;
 }
 const ORG = ["--scenario", "fixtures/scenarios/org-polyvalent.yaml"];
@@ -158,7 +155,7 @@ describe("ccplan compare --format xlsx", () => {
       saving_over_years: (s) => s.savingOverYears,
     };
     const delta = (name: string) => {
-      const key = name.slice("delta_".length).replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+      const key = camel(name.slice("delta_".length));
       return (s: Json) => (s.delta === null ? null : (s.delta as Json)[key]);
     };
     const get = (name: string) => byName[name] ?? (name.startsWith("delta_") ? delta(name) : () => `no meaning for ${name}`);
@@ -197,7 +194,6 @@ describe("ccplan gaps --format xlsx", () => {
     const doc = (await jsonOf(args)) as { [table in "skills" | "people" | "hires" | "hiresAfterTraining" | "trainings" | "hirePlan"]: Json[] } & { totals: Json };
     const joined = (v: unknown) => (v as string[]).join("|");
     const skills = sheet(sheets, "Skills");
-    const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
     expectRows(skills, doc.skills.map((s) => skills.header.map((h) => s[camel(h)])));
     const people = sheet(sheets, "People");
     const allocation = people.header.indexOf("allocation");
@@ -261,7 +257,6 @@ shifts:
     const summary = sheet(sheets, "Summary");
     const at = (name: string) => summary.header.indexOf(name);
     const figures = ["people", "headcount", "plan_fte", "plan_headcount", "headcount_vs_plan", "paid_hours", "cost", "scheduled_paid_hours", "scheduled_cost", "required_hours", "on_floor_hours", "efficiency", "over_hours", "under_hours", "understaffing_cost", "mip_gap", "status"];
-    const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
     const teamRows = summary.rows.filter((r) => r[0] === "team");
     expectRows({ ...summary, rows: teamRows.map((r) => figures.map((f) => r[at(f)]!)) }, doc.teams.map((t) => figures.map((f) => t[camel(f)])));
     // a week's figures are the scheduled people's: its paid hours and cost are the JSON week's

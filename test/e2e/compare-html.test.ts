@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS, browserAvailable as available, launchChromium, openReport } from "../helpers/browser.js";
+import { browserAvailable as available, expectQuietAndSave, openReport, withBrowser } from "../helpers/browser.js";
 import { runCli } from "../helpers/fake-io.js";
 import type { Page } from "playwright-core";
 
@@ -64,10 +63,7 @@ async function check(page: Page, names: string[], costOverYears: number[]): Prom
 
 describe.skipIf(!available)("compare's HTML in headless Chromium", () => {
   it("writes every scenario name whole and apart in the charts and tables (six fixtures; 40- and 70-character names; twelve scenarios); the cost chart is the ranking's figure; screenshots saved", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "ccplan-compare-html-"));
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const browser = await launchChromium();
-    try {
+    await withBrowser("ccplan-compare-html-", async (browser, dir) => {
       const six = ["in-house", "nearshore", "offshore-shared", "hybrid", "homeshoring", "split"].map((n) => `${S}/sourcing-${n}.yaml`);
       const long = join(dir, "long.yaml");
       writeFileSync(long, readFileSync(six[1]!, "utf8").replace(/^name: .*$/m, 'name: "Nearshore dedicated team in Rabat with Paris retained, long name"'));
@@ -85,17 +81,12 @@ describe.skipIf(!available)("compare's HTML in headless Chromium", () => {
         const html = await runCli([...args, "--format", "html"]);
         expect(html.code).toBe(0);
         const doc = JSON.parse((await runCli([...args, "--format", "json"])).stdout) as { scenarios: { name: string; totals: { costOverYears: number } }[] };
-        const { page, errors, requests } = await openReport(browser, dir, name, html.stdout);
+        const report = await openReport(browser, dir, name, html.stdout);
+        const { page } = report;
         await check(page, doc.scenarios.map((s) => s.name), doc.scenarios.map((s) => s.totals.costOverYears));
         expect(await page.locator("h2", { hasText: "Against the baseline: All in-house, Paris" }).count()).toBe(name === "compare-twelve" ? 0 : 1);
-        expect(errors).toEqual([]);
-        expect(requests).toEqual([]);
-        await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-        await page.close();
+        await expectQuietAndSave(report, name);
       }
-    } finally {
-      await browser.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 });

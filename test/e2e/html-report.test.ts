@@ -1,8 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS, browserAvailable as available, launchChromium, openReport } from "../helpers/browser.js";
+import { browserAvailable as available, expectQuietAndSave, openReport, withBrowser } from "../helpers/browser.js";
 import { runCli } from "../helpers/fake-io.js";
 
 const S = "fixtures/scenarios";
@@ -14,14 +11,12 @@ const REPORTS: [string, string[]][] = [
 
 describe.skipIf(!available)("HTML reports in headless Chromium", () => {
   it("render their charts (SVG with a size), with no console error and no network request; screenshots saved", async () => {
-    const browser = await launchChromium();
-    const dir = mkdtempSync(join(tmpdir(), "ccplan-html-"));
-    mkdirSync(ARTIFACTS, { recursive: true });
-    try {
+    await withBrowser("ccplan-html-", async (browser, dir) => {
       for (const [name, args] of REPORTS) {
         const r = await runCli([...args, "--format", "html"]);
         expect(r.code).toBe(0);
-        const { page, errors, requests } = await openReport(browser, dir, name, r.stdout);
+        const report = await openReport(browser, dir, name, r.stdout);
+        const { page } = report;
         const boxes = await page.$$eval("svg", (els) => els.map((e) => e.getBoundingClientRect()).map((b) => [b.width, b.height]));
         expect(boxes.length).toBeGreaterThanOrEqual(1);
         for (const [w, h] of boxes) {
@@ -32,14 +27,8 @@ describe.skipIf(!available)("HTML reports in headless Chromium", () => {
         const marks = await page.$$eval("svg rect, svg polygon", (els) => els.filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().height > 0).length);
         expect(marks).toBeGreaterThan(5);
         expect(await page.locator("table").count()).toBeGreaterThanOrEqual(1);
-        expect(errors).toEqual([]);
-        expect(requests).toEqual([]);
-        await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-        await page.close();
+        await expectQuietAndSave(report, name);
       }
-    } finally {
-      await browser.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 });

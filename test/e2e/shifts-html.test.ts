@@ -1,8 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS, browserAvailable as available, launchChromium, openReport } from "../helpers/browser.js";
+import { browserAvailable as available, expectQuietAndSave, openReport, withBrowser } from "../helpers/browser.js";
 import { renderShiftsHtml } from "../../src/report/render-shifts-html.js";
 import { shiftPlan, template } from "../helpers/shift-plan.js";
 
@@ -45,11 +42,9 @@ const plan = shiftPlan(
 
 describe.skipIf(!available)("the shifts HTML report in headless Chromium", () => {
   it("renders its charts (SVG with a size) with no console error and no network request; screenshot saved", async () => {
-    const browser = await launchChromium();
-    const dir = mkdtempSync(join(tmpdir(), "ccplan-html-"));
-    mkdirSync(ARTIFACTS, { recursive: true });
-    try {
-      const { page, errors, requests } = await openReport(browser, dir, "shifts", renderShiftsHtml(plan, { forecast: "fixtures/forecast-week.csv" }));
+    await withBrowser("ccplan-html-", async (browser, dir) => {
+      const report = await openReport(browser, dir, "shifts", renderShiftsHtml(plan, { forecast: "fixtures/forecast-week.csv" }));
+      const { page } = report;
       const boxes = await page.$$eval("svg", (els) => els.map((e) => e.getBoundingClientRect()).map((b) => [b.width, b.height]));
       expect(boxes.length).toBe(2);
       for (const [w, h] of boxes) {
@@ -65,13 +60,7 @@ describe.skipIf(!available)("the shifts HTML report in headless Chromium", () =>
       const bars = await page.$$eval("svg rect", (els) => els.filter((e) => e.getBoundingClientRect().height > 10).length);
       expect(bars).toBeGreaterThanOrEqual(4);
       expect(await page.locator("table").count()).toBeGreaterThanOrEqual(3);
-      expect(errors).toEqual([]);
-      expect(requests).toEqual([]);
-      await page.screenshot({ path: join(ARTIFACTS, "shifts.png"), fullPage: true });
-      await page.close();
-    } finally {
-      await browser.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+      await expectQuietAndSave(report, "shifts");
+    });
   }, 60_000);
 });

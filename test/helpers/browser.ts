@@ -1,7 +1,9 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
+import { expect } from "vitest";
 
 // The HTML reports are opened in a real browser: Debian's chromium, driven by playwright-core.
 // .ci/run installs chromium and sets CCPLAN_REQUIRE_BROWSER=1, so CI never skips these tests.
@@ -35,4 +37,31 @@ export async function openReport(browser: Browser, dir: string, name: string, ht
   page.on("request", (q) => !q.url().startsWith("file:") && requests.push(q.url()));
   await page.goto(pathToFileURL(file).href);
   return { page, errors, requests };
+}
+
+/**
+ * Run `use` with headless Chromium and a temporary folder named from
+ * `prefix` (for the pages opened); the browser is closed and the folder
+ * removed afterwards, whatever happens. The screenshot folder
+ * ({@link ARTIFACTS}) is made first.
+ */
+export async function withBrowser(prefix: string, use: (browser: Browser, dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    await use(browser, dir);
+  } finally {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A page opened by {@link openReport} logged no error and made no request; its screenshot is saved as `ARTIFACTS/name.png`, then it is closed. */
+export async function expectQuietAndSave(report: { page: Page; errors: string[]; requests: string[] }, name: string): Promise<void> {
+  expect(report.errors).toEqual([]);
+  expect(report.requests).toEqual([]);
+  await report.page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await report.page.close();
 }

@@ -10,3 +10,14 @@ export function diagnosticsOf(fn: () => unknown): Diagnostic[] {
   }
   throw new Error("expected an InputError");
 }
+
+/** {@link diagnosticsOf} for a function that may return a promise: the diagnostics of the InputError it throws or rejects with. */
+export async function diagnosticsOfAsync(fn: () => unknown): Promise<Diagnostic[]> {
+  try {
+    await fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.diagnostics;
+    throw e;
+  }
+  throw new Error("expected an InputError");
+}

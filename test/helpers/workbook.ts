@@ -6,10 +6,11 @@ import { entryBytes, zipEntries } from "../../src/read/xlsx-zip.js";
 /** A cell written by a test: a value, optionally with its number format. */
 export type TestCell = string | number | boolean | Date | null | { value: ExcelJS.CellValue; numFmt?: string };
 
-/** A sheet written by a test: its name and rows (row 1 first; `null` rows stay blank). */
+/** A sheet written by a test: its name and rows (row 1 first; `null` rows stay blank), and its merged ranges (`C2:C3`). */
 export interface TestSheet {
   name: string;
   rows: (TestCell[] | null)[];
+  merges?: string[];
 }
 
 /** Fixed document dates, so that a test workbook is the same bytes every run. */
@@ -35,6 +36,7 @@ export async function workbookBytes(sheets: TestSheet[]): Promise<Buffer> {
       });
       row.commit();
     });
+    for (const range of s.merges ?? []) ws.mergeCells(range);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -62,6 +64,20 @@ export function sheetFromCsv(name: string, csv: string, convert: (text: string, 
 /** A number when the text is one, else the text. */
 export function plainCell(text: string): TestCell {
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+}
+
+/**
+ * A forecast CSV (`fixtures/forecast-week.csv`'s columns) as Excel stores
+ * it: `interval_start` a date cell in `dateFormat`, the handle, patience and
+ * dial times `mm:ss` duration cells, the deadline an `[h]:mm:ss` one,
+ * numbers as numbers.
+ */
+export function forecastSheetFromCsv(name: string, csv: string, dateFormat: string): TestSheet {
+  return sheetFromCsv(name, csv, (text, column) => {
+    if (column === "interval_start") return dateCell(text, dateFormat);
+    if (column === "aht" || column === "patience" || column === "deadline" || column === "dial_time") return durationCell(Number(text), column === "deadline" ? "[h]:mm:ss" : "mm:ss");
+    return plainCell(text);
+  });
 }
 
 /** One entry of a zip written by {@link zipOf}. */

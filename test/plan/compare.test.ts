@@ -4,20 +4,12 @@ import { DEFAULT_SCENARIO, type Scenario } from "../../src/plan/scenario.js";
 import { IMPLICIT_SITE, type InternalCost } from "../../src/plan/sites.js";
 import { SourcingPlanner } from "../../src/plan/sourcing.js";
 import { forecastRow } from "../helpers/forecast-row.js";
+import { INTERNAL_COST, sitesScenario } from "../helpers/site-scenario.js";
 
-const cost = (rate: number): InternalCost => ({ kind: "internal", agentHour: { 1: rate, 2: rate, 3: rate }, teamLeadHour: 45, managerHour: 60, supportHour: 42, hiringPerHire: 2000, trainingPerHire: 3000, attrition: 0.3, existingTeam: false });
+const cost = (rate: number): InternalCost => ({ ...INTERNAL_COST, agentHour: { 1: rate, 2: rate, 3: rate } });
 
 function planned(name: string, rate: number, over: Partial<Scenario> = {}) {
-  const s: Scenario = {
-    ...DEFAULT_SCENARIO,
-    name,
-    shrinkage: { all: 0.3 },
-    contractFraction: 1,
-    targets: { ...DEFAULT_SCENARIO.targets, sync: { serviceLevel: 0.8, answerWithinSec: 20 } },
-    sites: [{ ...IMPLICIT_SITE, name: "A", cost: cost(rate) }],
-    allocation: [{ match: {}, to: [["A", 1]] }],
-    ...over,
-  };
+  const s = sitesScenario([{ ...IMPLICIT_SITE, name: "A", cost: cost(rate) }], [{ match: {}, to: [["A", 1]] }], { name, ...over });
   const p = new SourcingPlanner(s);
   p.add(forecastRow({ volume: 200 }));
   return p.finish();

@@ -5,41 +5,20 @@ import { scenarioCostBuildUp, siteCostBuildUp, sumOfLines, type CostLine, type S
 import type { ForecastRow } from "../../src/plan/forecast.js";
 import type { Plan } from "../../src/plan/plan.js";
 import { DEFAULT_SCENARIO, type Scenario } from "../../src/plan/scenario.js";
-import { IMPLICIT_SITE, type InternalCost, type OutsourcedCost, type Site } from "../../src/plan/sites.js";
+import { IMPLICIT_SITE, type OutsourcedCost, type Site } from "../../src/plan/sites.js";
 import { SourcingPlanner, type SourcingPlan } from "../../src/plan/sourcing.js";
 import { DEFAULT_TIER_RULES } from "../../src/plan/tiers.js";
 import { forecastRow, MONDAY } from "../helpers/forecast-row.js";
+import { INTERNAL_COST, sitesScenario } from "../helpers/site-scenario.js";
 
 /** Half a cent: "to the cent". */
 const CENT = 0.005;
 
-const INTERNAL: InternalCost = {
-  kind: "internal",
-  agentHour: { 1: 30, 2: 40, 3: 50 },
-  teamLeadHour: 45,
-  managerHour: 60,
-  supportHour: 42,
-  hiringPerHire: 2000,
-  trainingPerHire: 3000,
-  attrition: 0.3,
-  existingTeam: false,
-};
 
 const OUTSOURCED: OutsourcedCost = { kind: "outsourced", pricing: "contact", price: 3, setupFee: 5000, supervisionIncluded: true, teamLeadHour: 0, managerHour: 0, supportHour: 0, trainingPerHire: 100 };
 
-function scenario(sites: Site[], allocation: Scenario["allocation"], over: Partial<Scenario> = {}): Scenario {
-  return {
-    ...DEFAULT_SCENARIO,
-    name: "test",
-    shrinkage: { all: 0.3 },
-    contractHours: 35,
-    contractFraction: 1,
-    targets: { ...DEFAULT_SCENARIO.targets, sync: { serviceLevel: 0.8, answerWithinSec: 20 } },
-    sites,
-    allocation,
-    ...over,
-  };
-}
+/** {@link sitesScenario} with 35-hour contracts. */
+const scenario = (sites: Site[], allocation: Scenario["allocation"], over: Partial<Scenario> = {}): Scenario => sitesScenario(sites, allocation, { contractHours: 35, ...over });
 
 const site = (name: string, over: Partial<Site>): Site => ({ ...IMPLICIT_SITE, name, ...over });
 
@@ -84,7 +63,7 @@ describe("siteCostBuildUp", () => {
   const rows = [forecastRow({})];
 
   it("in-house: paid hours × the role's loaded rate a week; 52 weeks and attrition's hires a year; the whole team hired and trained once (worked by hand)", () => {
-    const p = plan(scenario([site("A", { cost: INTERNAL })], [{ match: {}, to: [["A", 1]] }]), rows);
+    const p = plan(scenario([site("A", { cost: INTERNAL_COST })], [{ match: {}, to: [["A", 1]] }]), rows);
     const b = siteCostBuildUp(p.sites[0]!);
     expect(b.pricing).toBe("internal");
     // a week: level-1 10 paid h × 30 = 300; team lead 1 FTE × 35 h × 45 = 1,575; manager 1 × 35 × 60 = 2,100 → 3,975
@@ -113,7 +92,7 @@ describe("siteCostBuildUp", () => {
   });
 
   it("in-house, existing team: the hiring and training of the team are lines of 0 that still count the people", () => {
-    const p = plan(scenario([site("A", { cost: { ...INTERNAL, existingTeam: true } })], [{ match: {}, to: [["A", 1]] }]), rows);
+    const p = plan(scenario([site("A", { cost: { ...INTERNAL_COST, existingTeam: true } })], [{ match: {}, to: [["A", 1]] }]), rows);
     const b = siteCostBuildUp(p.sites[0]!);
     expect(line(b, "hiring")).toMatchObject({ quantity: 3, rate: 0, amount: 0, excluded: "existing-team" });
     expect(line(b, "training")).toMatchObject({ quantity: 3, amount: 0, excluded: "existing-team" });

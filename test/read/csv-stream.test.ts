@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { chunksOf, splitAt } from "../helpers/chunks.js";
 import { parse } from "csv-parse/sync";
-import { CsvRecordReader, looksLikeScenario, splitUnquoted, streamCsv, type CsvHeaderInfo } from "../../src/read/csv-stream.js";
+import { collectChunks, CsvRecordReader, looksLikeScenario, peekChunks, splitUnquoted, streamCsv, type CsvHeaderInfo } from "../../src/read/csv-stream.js";
 import { InputError, type Diagnostic } from "../../src/read/diagnostics.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -196,5 +196,32 @@ describe("splitUnquoted", () => {
     expect(splitUnquoted(Buffer.from("a;b\r\n1;2\r\n"), ";", true)).toEqual([["a", "b"], ["1", "2"]]);
     expect(splitUnquoted(Buffer.from("a,b\n1,2"), ",", true)).toEqual([["a", "b"], ["1", "2"]]);
     expect(splitUnquoted(Buffer.from('a,"b"\n'), ",", true)).toBeUndefined();
+  });
+});
+
+describe("peekChunks and collectChunks", () => {
+  it("peekChunks reads chunks until its rule holds or the stream ends, and its rest is the whole stream again, byte for byte", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.uint8Array({ maxLength: 20 }), { maxLength: 12 }), fc.integer({ min: 1, max: 100 }), fc.boolean(), async (chunks, limit, asAsync) => {
+        const source = asAsync
+          ? (async function* () {
+              yield* chunks;
+            })()
+          : chunks;
+        const { head, rest } = await peekChunks(source, (size) => size >= limit);
+        // the head: the shortest run of first chunks that reaches the limit, or all of them
+        let size = 0;
+        let taken = 0;
+        while (taken < chunks.length && size < limit) size += chunks[taken++]!.length;
+        expect(head).toEqual(chunks.slice(0, taken));
+        expect(await collectChunks(rest)).toEqual(Buffer.concat(chunks));
+      }),
+    );
+  });
+
+  it("peekChunks passes the rule the chunk just read (stop at the first newline)", async () => {
+    const chunks = [enc("interval_"), enc("start,typology\n2026"), enc("-11-23T08:00,a\n")];
+    const { head } = await peekChunks(chunks, (_, last) => last.includes(10));
+    expect(head).toEqual(chunks.slice(0, 2));
   });
 });

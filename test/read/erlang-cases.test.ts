@@ -41,6 +41,16 @@ describe("readErlangCases", () => {
     expect(d[2]!.message).toMatch(/missing column aht/);
   });
 
+  it("names a blank cell's column as the file writes it (Appels, DMT), and a missing column with the names it is accepted under", () => {
+    const d = diagnosticsOf(() => read("Appels,DMT,NS\n,180,80/20\n100,,80/20\n"));
+    expect(d.map((x) => [x.line, x.column, x.field, x.message])).toEqual([
+      [2, 1, "Appels", "Appels is blank: expected a value"],
+      [3, 2, "DMT", "DMT is blank: expected a value"],
+    ]);
+    const missing = diagnosticsOf(() => read("Appels,NS\n100,80/20\n"));
+    expect(missing[0]!.message).toBe("missing column aht (or aht_s, aht_sec, handle_time, dmt, aht_seconds): expected a header with volume, aht");
+  });
+
   it("requires a patience on rows with an abandonment target", () => {
     const d = diagnosticsOf(() => read("volume,aht,max_abandon,patience\n100,180,5%,\n"));
     expect(d[0]).toMatchObject({ code: "INPUT_NEEDS_PATIENCE", line: 2, column: 3 });

@@ -56,6 +56,18 @@ describe("readForecast", () => {
     expect(d[0]!.message).toMatch(/missing column channel/);
   });
 
+  it("names a blank cell's column as the file writes it (Heure, Motif), and a missing start with the names it is accepted under", async () => {
+    const d = await problems("Date;Heure;Motif;Canal;Appels;DMT\n23/11/2026;;réclamation;Téléphone;12;270\n23/11/2026;08:30;;Téléphone;12;270\n", { intervalMin: 30 });
+    expect(d.map((x) => [x.code, x.line, x.column, x.field, x.message])).toEqual([
+      ["INPUT_MISSING_VALUE", 2, 2, "Heure", "Heure is blank: expected a value"],
+      ["INPUT_MISSING_VALUE", 3, 3, "Motif", "Motif is blank: expected a value"],
+    ]);
+    const start = await problems("Motif;Canal;Appels;DMT\nréclamation;Téléphone;12;270\n");
+    expect(start[0]!.message).toBe(
+      "missing column interval_start (or start, datetime, date_time, timestamp, interval, debut…): expected interval_start, or a date column (date, jour, day) and a time column (time, heure, start_time, time_of_day…)",
+    );
+  });
+
   it("reports an unknown channel, a negative volume, AHT 0 and a bad date with line and column", async () => {
     const d = await problems(
       HEADER +

@@ -74,6 +74,17 @@ describe("readRoster", () => {
     expect(diagnosticsOf(() => readRoster(enc(""), "r.csv", hours35))[0]!.code).toBe("CSV_EMPTY");
   });
 
+  it("names a blank or bad cell's column as the file writes it (Matricule, Site, Niveau, Heures)", () => {
+    const text = "Matricule,Site,Niveau,Heures,a:phone\n,Lyon,1,35,1\nA2,,1,35,1\nA3,Lyon,7,35,1\nA4,Lyon,1,,1\nA5,Lyon,1,90,1\n";
+    expect(diagnosticsOf(() => readRoster(enc(text), "r.csv", hours35)).map((x) => [x.line, x.field, x.message])).toEqual([
+      [2, "Matricule", "Matricule is blank: expected an identifier"],
+      [3, "Site", "Site is blank: expected the person's site"],
+      [4, "Niveau", 'Niveau: got "7", expected 1, 2 or 3 (also L1, N2, level 3)'],
+      [5, "Heures", "Heures is blank: expected the person's weekly hours"],
+      [6, "Heures", 'Heures: got "90", expected weekly hours above 0 and at most 80'],
+    ]);
+  });
+
   it("warns once, at the first row, when every contract_hours is 2 or less (FTE written in the hours column)", () => {
     const r = readRoster(readFileSync("fixtures/traps/roster-fte-in-hours.csv"), "roster-fte-in-hours.csv", hours35);
     expect(r.people).toHaveLength(5);

@@ -1,19 +1,14 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { InputError, type Diagnostic } from "../../src/read/diagnostics.js";
-import { XlsxWorkbook, type SheetRow } from "../../src/read/xlsx-workbook.js";
+import { closestSheet, sheetXml, XlsxWorkbook, type SheetRow } from "../../src/read/xlsx-workbook.js";
+import type { CellRange } from "../../src/read/xlsx-reference.js";
 import { loadSheet } from "../../src/read/xlsx-table.js";
 import { zipEntries } from "../../src/read/xlsx-zip.js";
+import { diagnosticsOfAsync } from "../helpers/diagnostics.js";
 import { dateCell, rawWorkbook, stylesWith, workbookBytes, zipOf } from "../helpers/workbook.js";
 
-async function problemOf(run: () => Promise<unknown>): Promise<Diagnostic> {
-  try {
-    await run();
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics[0]!;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-}
+/** The first diagnostic of the InputError that `run` throws or rejects with. */
+const problemOf = async (run: () => unknown) => (await diagnosticsOfAsync(run))[0]!;
 
 async function rowsOf(bytes: Buffer, sheet?: string): Promise<SheetRow[]> {
   const wb = await XlsxWorkbook.open(bytes, "t.xlsx");
@@ -48,6 +43,18 @@ describe("XlsxWorkbook", () => {
     const d = await problemOf(async () => wb.sheet("Prevision", "--sheet"));
     expect(d).toMatchObject({ code: "USAGE_BAD_OPTION", file: "f.xlsx", field: "--sheet", value: "Prevision" });
     expect(d.message).toBe('--sheet: got "Prevision", expected one of the sheets of f.xlsx: "Prévisions", "Notes" — did you mean "Prévisions"?');
+  });
+
+  it("an unknown sheet suggests the sheet whose name starts with it or contains it, case and accents ignored, else the closest spelling", async () => {
+    const sheets = ["Notes", "Prévisions S48", "Export WFM (brut)"];
+    expect(closestSheet("Prevision", sheets)).toBe("Prévisions S48");
+    expect(closestSheet("s48", sheets)).toBe("Prévisions S48");
+    expect(closestSheet("wfm", sheets)).toBe("Export WFM (brut)");
+    expect(closestSheet("Nope", sheets)).toBe("Notes");
+    expect(closestSheet("Planning", sheets)).toBeUndefined();
+    const wb = await XlsxWorkbook.open(await workbookBytes([{ name: "Prévisions S48", rows: [["a"]] }, { name: "Notes", rows: [["n"]] }]), "f.xlsx");
+    const d = await problemOf(async () => wb.sheet("Prevision", "--sheet"));
+    expect(d.message).toBe('--sheet: got "Prevision", expected one of the sheets of f.xlsx: "Prévisions S48", "Notes" — did you mean "Prévisions S48"?');
   });
 
   it("reads rows with their sheet row numbers and cells by column; rows Excel did not store are absent", async () => {
@@ -103,6 +110,46 @@ describe("XlsxWorkbook", () => {
     const rows = await rowsOf(bytes);
     expect(rows[0]!.cells).toEqual([2, { formula: "A1*2" }, { error: "" }, { error: "#N/A" }, "ab", 0, 6]);
     expect(rows[1]!.cells).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, 0]); // a shared formula's result of 0
+  });
+
+  it("tells a formula saved with an empty value (openpyxl's <v></v>) or none from an error result; an empty text result stays empty text", async () => {
+    const bytes = rawWorkbook({
+      sheetData: `<row r="1"><c r="A1"><f>4*60+30</f><v></v></c><c r="B1" s="0"><f>A1*2</f><v/></c><c r="C1" t="n"><f>1+1</f><v> </v></c><c r="D1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="E1" t="str"><f>""&amp;""</f><v></v></c><c r="F1"><f>1+2</f></c></row>`,
+    });
+    const rows = await rowsOf(bytes);
+    expect(rows[0]!.cells).toEqual([{ formula: "4*60+30" }, { formula: "A1*2" }, { formula: "1+1" }, { error: "" }, undefined, { formula: "1+2" }]);
+  });
+
+  it("sheetXml gives the same text however the XML is cut into chunks, and collects the merged ranges", async () => {
+    const xml = `<worksheet><cols><col min="1" max="2"/></cols><sheetData><row r="1"><c r="A1"><f>1+1</f><v></v></c><c r="B1" t="str"><f>""</f><v></v></c><c r="C1"><v>3</v></c><c r="D1" t="inlineStr"><is><t>a &gt; b</t></is></c></row></sheetData><mergeCells count="2"><mergeCell ref="C2:C3"/><mergeCell ref='A5:B5'/></mergeCells></worksheet>`;
+    const whole = async (chunks: string[]) => {
+      const merges: string[] = [];
+      let text = "";
+      for await (const part of sheetXml((async function* () { yield* chunks; })(), (ref) => merges.push(ref))) text += part;
+      return { text, merges };
+    };
+    const expected = await whole([xml]);
+    expect(expected.text).toBe(xml.replace('<f>1+1</f><v></v>', "<f>1+1</f>"));
+    expect(expected.merges).toEqual(["C2:C3", "A5:B5"]);
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 1, max: xml.length - 1 }), { maxLength: 12 }), async (cuts) => {
+        const at = [0, ...cuts.sort((a, b) => a - b), xml.length];
+        expect(await whole(at.slice(1).map((end, i) => xml.slice(at[i], end)))).toEqual(expected);
+      }),
+    );
+  });
+
+  it("reads a sheet's merged ranges, after its rows or on their own", async () => {
+    const bytes = await workbookBytes([{ name: "S", rows: [["a", "b"], ["x", "y"], [null, null]], merges: ["A2:A3", "B2:B3"] }]);
+    const wb = await XlsxWorkbook.open(bytes, "t.xlsx");
+    const merges: CellRange[] = [];
+    for await (const _ of wb.rows(wb.sheet(undefined), merges));
+    const ranges = [
+      { top: 2, left: 1, bottom: 3, right: 1 },
+      { top: 2, left: 2, bottom: 3, right: 2 },
+    ];
+    expect(merges).toEqual(ranges);
+    expect(await wb.merges(wb.sheet(undefined))).toEqual(ranges);
   });
 });
 

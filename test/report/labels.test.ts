@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clearMissingLabels, label, labelTables, missingLabels, plural, tr } from "../../src/report/labels.js";
+import { clauses, clearMissingLabels, label, labelTables, missingLabels, plural, tr } from "../../src/report/labels.js";
+import { annualMeaning, costPeriodLabel, quantityText } from "../../src/report/cost-build-up-rows.js";
 import { FRENCH_THOUSANDS, grouped, percent, seconds } from "../../src/report/number-format.js";
 import { withReportSettings } from "../../src/report/settings.js";
 
@@ -111,5 +112,52 @@ describe("numbers in French tables", () => {
         expect(french.replaceAll(FRENCH_THOUSANDS, "").replace(",", ".")).toBe(english.replaceAll(",", ""));
       }),
     );
+  });
+});
+
+describe("clauses(items)", () => {
+  it("joins with '; ' in English and ' ; ' in French (a space before the semicolon)", () => {
+    expect(clauses(["a", "b", "c"])).toBe("a; b; c");
+    expect(fr(() => clauses(["a", "b"]))).toBe("a ; b");
+    expect(clauses([])).toBe("");
+  });
+});
+
+describe("text made by tr, labelled again", () => {
+  it("a French sentence tr wrote (a chart's title, a page's heading) passes label() unchanged and is not reported missing", () => {
+    clearMissingLabels();
+    fr(() => {
+      const title = tr`Cost over ${"3 ans"}, by site: ${3} × a year + one-off, the figure the ranking compares`;
+      expect(title).toBe("Coût sur 3 ans, par site\u00A0: 3 × un an + ponctuel, le chiffre que compare le classement");
+      expect(label(title)).toBe(title);
+    });
+    expect(missingLabels()).toEqual([]);
+  });
+});
+
+describe("the cost build-up's words", () => {
+  it("a quantity takes its unit in the run's language, singular below 2 in French, as plural() does", () => {
+    expect(quantityText({ quantity: 1, unitLabel: "people" })).toBe("1 person");
+    expect(quantityText({ quantity: 1.5, unitLabel: "people" })).toBe("1.5 people");
+    expect(quantityText({ quantity: 6217.5, unitLabel: "paid h" })).toBe("6,217.5 paid h");
+    fr(() => {
+      expect(quantityText({ quantity: 1, unitLabel: "people" })).toBe("1 personne");
+      expect(quantityText({ quantity: 1.5, unitLabel: "people" })).toBe("1,5 personne");
+      expect(quantityText({ quantity: 2, unitLabel: "weeks" })).toBe("2 semaines");
+      expect(quantityText({ quantity: 6217.5, unitLabel: "paid h" })).toBe(`6${FRENCH_THOUSANDS}217,5 h payées`);
+      expect(costPeriodLabel("year")).toBe("un an");
+    });
+    expect(quantityText({ quantity: null, unitLabel: "" })).toBe("");
+  });
+
+  it("what a week and a year are: English by default (JSON's words), in the run's language through tr", () => {
+    const b = { weeks: 2, weeksGiven: true, weeksPerYear: 52 };
+    const english = "A week = the forecast's hours ÷ 2 weeks (the weeks given); a year = that week × 52, plus in-house the hires and training attrition brings";
+    expect(annualMeaning(b)).toBe(english);
+    expect(annualMeaning(b, tr)).toBe(english);
+    fr(() => {
+      expect(annualMeaning(b)).toBe(english);
+      expect(annualMeaning(b, tr)).toBe("Une semaine = les heures de la prévision ÷ 2 semaines (les semaines données) ; un an = cette semaine × 52, plus, en interne, les recrutements et formations qu'entraîne l'attrition");
+    });
   });
 });

@@ -134,7 +134,7 @@ describe("writeReport and streamReport", () => {
 
   it("a folder or a missing folder: IO_WRITE, nothing created", () => {
     expect(ioWriteMessage(() => writeReport("x", dir, noStdout))).toMatch(/EISDIR: it is a folder/);
-    expect(ioWriteMessage(() => writeReport("x", join(dir, "no", "such.csv"), noStdout))).toMatch(/ENOENT/);
+    expect(ioWriteMessage(() => writeReport("x", join(dir, "no", "such.csv"), noStdout))).toBe(`cannot write ${join(dir, "no", "such.csv")} (ENOENT: the folder ${join(dir, "no")} does not exist): expected a writable path`);
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -11,7 +11,7 @@ import { DEFAULT_SCENARIO } from "../../src/plan/scenario.js";
 import { IntervalReport } from "../../src/report/interval-report.js";
 import { renderPlanTable } from "../../src/report/render-plan.js";
 import { withReportSettings } from "../../src/report/settings.js";
-import { boxWidth, fitLayout, shortenDistinct, shortenText, type Ellipsis, type TableFit } from "../../src/report/table-fit.js";
+import { boxWidth, fitLayout, ROW_KEYS_EXACT, RowKeys, shortenDistinct, shortenText, type Ellipsis, type TableFit } from "../../src/report/table-fit.js";
 import { BoxTable, renderTable, type Align } from "../../src/report/table.js";
 import { stripAnsi, wrapProse, wrapText } from "../../src/report/text-wrap.js";
 
@@ -55,10 +55,10 @@ const table = fc.integer({ min: 2, max: 8 }).chain((n) =>
 );
 
 describe("renderTable(head, rows, align, fit) at a width", () => {
-  it("never passes the width when it allows the label column and the most important other one; keeps the label column, the rows in order and every shown cell as it was (labels shortened only where allowed, with …)", () => {
+  it("never passes the width when it allows the label column and the most important other one (no key column to keep); keeps the label column, the rows in order and every shown cell as it was (labels shortened only where allowed, with …)", () => {
     fc.assert(
       fc.property(table, fc.integer({ min: 20, max: 200 }), ({ head, rows, align, priority, shorten, minWidth }, width) => {
-        const fit: TableFit = { priority, shorten: Object.fromEntries(shorten), minWidths: Object.fromEntries(shorten.map(([c]) => [c, minWidth])) };
+        const fit: TableFit = { priority, shorten: Object.fromEntries(shorten), minWidths: Object.fromEntries(shorten.map(([c]) => [c, minWidth])), keys: [] };
         const natural = naturalWidths(head, rows);
         // the column kept last: the first listed, else (columns going right to left) the second
         const first = (priority ?? []).find((c) => c > 0) ?? 1;
@@ -182,6 +182,121 @@ describe("renderTable(head, rows, align, fit) at a width", () => {
   });
 });
 
+/** Labels that are easy to confuse: the same words in other orders, sharing starts and ends. */
+const keyWord = fc.constantFrom("phone", "chat", "email", "inbound", "outbound", "L1", "L2", "Lyon", "administration des ventes", "administration des achats", "fidélisation", "recouvrement:email", "recouvrement:chat", "");
+const figure = fc.constantFrom("0", "1.5", "12.5", "98.7%", "1,234", "", "3 s");
+
+/** A random table whose rows are told apart by text columns with few, similar values: left-aligned key columns, right-aligned figures. */
+const keyedTable = fc.integer({ min: 2, max: 8 }).chain((n) =>
+  fc
+    .record({
+      head: fc.tuple(...Array.from({ length: n }, (_, k) => fc.integer({ min: 0, max: 6 }).map((x) => `c${k}${"h".repeat(x)}`))),
+      isKey: fc.tuple(fc.constant(true), ...Array.from({ length: n - 1 }, () => fc.boolean())),
+      priority: fc.option(fc.shuffledSubarray(Array.from({ length: n }, (_, k) => k)), { nil: undefined }),
+      shorten: fc.subarray(Array.from({ length: n }, (_, k) => k)).chain((cols) => fc.tuple(...cols.map((c) => fc.constantFrom<Ellipsis>("middle", "end").map((at) => [c, at] as const)))),
+      minWidth: fc.integer({ min: 2, max: 14 }),
+      explicitKeys: fc.boolean(),
+      rowCount: fc.integer({ min: 1, max: 30 }),
+    })
+    .chain((t) =>
+      fc.record({
+        t: fc.constant(t),
+        rows: fc.array(fc.tuple(...t.isKey.map((key) => (key ? keyWord : figure))), { minLength: t.rowCount, maxLength: t.rowCount }),
+      }),
+    ),
+);
+
+describe("a fitted table tells its rows apart (key columns)", () => {
+  it("keeps rows whose key cells differ in the full table different once fitted, at any width (hiding figures, not keys)", () => {
+    fc.assert(
+      fc.property(keyedTable, fc.integer({ min: 40, max: 160 }), ({ t, rows }, width) => {
+        const keys = t.isKey.map((k, c) => (k ? c : -1)).filter((c) => c >= 0);
+        const align = t.isKey.map((k): Align => (k ? "left" : "right"));
+        // the keys said, or left to the default (the left-aligned columns): the same columns
+        const fit: TableFit = { priority: t.priority, shorten: Object.fromEntries(t.shorten), minWidths: Object.fromEntries(t.shorten.map(([c]) => [c, t.minWidth])), ...(t.explicitKeys ? { keys } : {}) };
+        const box = readBox(withReportSettings({ width }, () => renderTable(t.head, rows, align, fit)));
+        const shown = box.head.map((h) => t.head.indexOf(h));
+        const fullKey = (r: number) => keys.map((c) => rows[r]![c]!.trim()).join("|");
+        const fittedKey = (r: number) => shown.map((c, k) => (t.isKey[c] ? box.rows[r]![k] : "")).join("|");
+        for (let a = 0; a < rows.length; a++) {
+          for (let b = a + 1; b < rows.length; b++) {
+            if (fullKey(a) !== fullKey(b)) expect(fittedKey(a), `rows ${a} and ${b} at ${width}: ${fullKey(a)} / ${fullKey(b)}`).not.toBe(fittedKey(b));
+          }
+        }
+        // and a figure column stays, the most important one
+        if (t.isKey.some((k) => !k)) expect(shown.some((c) => !t.isKey[c])).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("keeps the direction that tells an inbound queue from an outbound one and hides a figure instead", () => {
+    const head = ["interval", "typology", "channel", "dir.", "volume", "agents", "SL", "missed"];
+    const rows = [
+      ["2026-11-23T08:00", "fidélisation", "phone", "inbound", "30.1", "8", "85.0%", ""],
+      ["2026-11-23T08:00", "fidélisation", "phone", "outbound", "12.0", "3.40", "", ""],
+      ["2026-11-23T08:00", "recouvrement", "phone", "inbound", "20.3", "6", "82.5%", ""],
+    ];
+    const align: Align[] = ["left", "left", "left", "left", "right", "right", "right", "left"];
+    const fit: TableFit = { priority: [1, 5, 2, 7, 6, 4, 3], keys: [0, 1, 2, 3] };
+    const box = readBox(withReportSettings({ width: 60 }, () => renderTable(head, rows, align, fit)));
+    expect(box.head).toContain("dir.");
+    expect(new Set(box.rows.map((r) => r.join("|"))).size).toBe(3);
+    // without the outbound row the direction tells nothing and goes first
+    expect(readBox(withReportSettings({ width: 60 }, () => renderTable(head, [rows[0]!, rows[2]!], align, fit))).head).not.toContain("dir.");
+  });
+
+  it("draws the narrowest table that still tells rows apart, and says it is wider than the width", () => {
+    const head = ["class", "channel", "typology", "headcount"];
+    const rows = [
+      ["sync", "chat", "administration des ventes", "7"],
+      ["sync", "phone", "administration des ventes", "20"],
+    ];
+    const text = withReportSettings({ width: 40 }, () => renderTable(head, rows, ["left", "left", "left", "right"], { priority: [2, 3, 1], shorten: { 2: "end" } }));
+    const box = readBox(text);
+    expect(box.head).toEqual(head);
+    expect(box.rows[0]![1]).not.toBe(box.rows[1]![1]);
+    expect(box.after.join(" ")).toMatch(/even the narrowest table takes \d+/);
+  });
+
+  it("never hides a column listed in keep", () => {
+    const head = ["skill", "required FTE", "gap", "gap after training"];
+    const rows = [
+      ["fidélisation:email", "2.21", "0.21", "0.21"],
+      ["recouvrement:email", "2.20", "", "0.80"],
+    ];
+    const at = (fit: TableFit) => readBox(withReportSettings({ width: 30 }, () => renderTable(head, rows, ["left", "right", "right", "right"], fit))).head;
+    expect(at({ priority: [2, 1, 3] })).not.toContain("gap after training");
+    expect(at({ priority: [2, 1, 3], keep: [3] })).toContain("gap after training");
+  });
+});
+
+describe("RowKeys", () => {
+  it("tells which key columns keep rows apart, the label column always shown", () => {
+    const keys = new RowKeys([0, 1, 2]);
+    keys.add(["08:00", "phone", "inbound"]);
+    keys.add(["08:00", "phone", "outbound"]);
+    keys.add(["08:30", "chat", "inbound"]);
+    expect(keys.distinguishes(new Set([1, 2]))).toBe(true);
+    expect(keys.distinguishes(new Set([2]))).toBe(true);
+    expect(keys.distinguishes(new Set([1]))).toBe(false);
+    // colour and padding do not make cells differ
+    keys.add(["08:00", "\u001b[31mphone\u001b[39m ", "inbound"]);
+    expect(keys.distinguishes(new Set([2]))).toBe(true);
+  });
+
+  it("compares exactly while rows are few, then as if any two rows could share a label (keeping more columns, never fewer)", () => {
+    const keys = new RowKeys([0, 1]);
+    keys.add(["a", "x"]);
+    keys.add(["b", "y"]);
+    // the label alone tells these two apart
+    expect(keys.distinguishes(new Set())).toBe(true);
+    for (let k = 0; k <= ROW_KEYS_EXACT; k++) keys.add([`row ${k}`, "x"]);
+    expect(keys.distinguishes(new Set())).toBe(false);
+    expect(keys.distinguishes(new Set([1]))).toBe(true);
+  });
+});
+
 describe("fitLayout", () => {
   it("shows every column whole when the table fits or there is no width", () => {
     const layout = fitLayout(["a", "b"], [10, 10], new Map(), 27);
@@ -221,12 +336,66 @@ describe("shortenText(text, width, at)", () => {
   });
 });
 
-describe("shortenDistinct(labels, width, at)", () => {
-  it("shortens to the narrowest width above `width` at which distinct labels stay distinct", () => {
-    const labels = ["L1 async email recouvrement", "L1 async email réclamation", "L1 async mail recouvrement"];
-    const out = shortenDistinct(labels, 8, "end");
-    expect(new Set(out).size).toBe(3);
-    out.forEach((s, k) => expect(s === labels[k] || isShortening(s, labels[k]!)).toBe(true));
+/** Whether `shown` is `original` with parts left out, each where a "…" is (the characters shown are the original's, in order). */
+function isElision(shown: string, original: string): boolean {
+  const pattern = shown
+    .split("…")
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".+");
+  return new RegExp(`^${pattern}$`, "su").test(original);
+}
+
+const QUEUES = [
+  "L1 async email administration des ventes",
+  "L1 async email demande d’information",
+  "L1 async email fidélisation",
+  "L1 async mail administration des ventes",
+  "L1 async mail fidélisation",
+  "L1 outbound phone fidélisation (outbound)",
+  "L1 outbound phone recouvrement (outbound)",
+  "L1 sync chat administration des ventes",
+  "L1 sync phone administration des ventes",
+  "L1 sync phone fidélisation",
+];
+
+describe("shortenDistinct(labels, width)", () => {
+  it("keeps the words that tell a queue from the others and shortens what it shares with them, alike in every label", () => {
+    const out = shortenDistinct(QUEUES, 25);
+    expect(new Set(out).size).toBe(QUEUES.length);
+    out.forEach((s, k) => {
+      expect(stringWidth(s), s).toBeLessThanOrEqual(25);
+      expect(isElision(s, QUEUES[k]!), `${s} from ${QUEUES[k]}`).toBe(true);
+    });
+    // the outbound queues keep their typology whole; their shared start and end are shortened
+    expect(out[5]).toMatch(/ fidélisation /);
+    expect(out[6]).toMatch(/ recouvrement /);
+    // a typology keeps its start (its distinctive word), never only its end
+    expect(out[0]).toMatch(/ administrati/);
+    expect(out[7]).toMatch(/ administrati/);
+    // a shared word reads the same in every label: the class and channel of the email queues
+    const start = (l: string) => l.split(" ").slice(0, 3).join(" ");
+    expect(new Set(out.slice(0, 3).map(start)).size).toBe(1);
+    expect(start(out[0]!)).not.toBe(start(out[3]!));
+  });
+
+  it("never makes two labels read the same, changes nothing when every label fits, and marks every cut with …", () => {
+    const label = fc.array(fc.constantFrom("L1", "L2", "async", "sync", "email", "mail", "administration", "des", "ventes", "achats", "(outbound)", "outbound", "日本", "a"), { minLength: 1, maxLength: 6 }).map((w) => w.join(" "));
+    fc.assert(
+      fc.property(fc.array(label, { minLength: 1, maxLength: 12 }), fc.integer({ min: 2, max: 40 }), (labels, width) => {
+        const out = shortenDistinct(labels, width);
+        expect(out).toHaveLength(labels.length);
+        const distinct = [...new Set(labels)];
+        expect(new Set(out).size).toBe(distinct.length);
+        const allFit = labels.every((l) => stringWidth(l) <= width);
+        out.forEach((s, k) => {
+          const l = labels[k]!;
+          if (allFit) expect(s).toBe(l);
+          else expect(s === l || isElision(s, l), `${s} from ${l}`).toBe(true);
+          expect(stringWidth(s)).toBeLessThanOrEqual(stringWidth(l));
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

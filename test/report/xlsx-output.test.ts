@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../../src/read/diagnostics.js";
 import { refuseBinaryOnTerminal, temporaries, writeBinaryReport } from "../../src/report/output.js";
+import { diagnosticsOf, diagnosticsOfAsync } from "../helpers/diagnostics.js";
 
 let dir: string;
 beforeAll(() => {
@@ -29,15 +30,8 @@ function noting(text: string, seen: string[]) {
   };
 }
 
-async function diagnosticOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof InputError) return error.diagnostics[0]!;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
+/** The first diagnostic of the InputError that `p` rejects with. */
+const diagnosticOf = async (p: Promise<unknown>) => (await diagnosticsOfAsync(() => p))[0]!;
 
 describe("writeBinaryReport", () => {
   it("writes a new file whole through a temporary file in its folder, renamed into place", async () => {
@@ -103,14 +97,7 @@ describe("writeBinaryReport", () => {
 
 describe("refuseBinaryOnTerminal", () => {
   it("refuses stdout when it is a terminal (USAGE_BAD_OPTION, naming --out FILE.xlsx); a pipe or --out FILE is fine", () => {
-    let error: unknown;
-    try {
-      refuseBinaryOnTerminal("xlsx", undefined, { write: () => true, isTTY: true });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(InputError);
-    const d = (error as InputError).diagnostics[0]!;
+    const d = diagnosticsOf(() => refuseBinaryOnTerminal("xlsx", undefined, { write: () => true, isTTY: true }))[0]!;
     expect(d.code).toBe("USAGE_BAD_OPTION");
     expect(d.message).toMatch(/--out FILE\.xlsx/);
     expect(() => refuseBinaryOnTerminal("xlsx", "-", { write: () => true, isTTY: true })).toThrow(InputError);

@@ -8,10 +8,12 @@ export function stripAnsi(text: string): string {
   return text.includes("\u001b") ? text.replace(ANSI, "") : text;
 }
 
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+/** The grapheme segmenter, made on first use: creating one loads ICU data (~15 ms of a command's start-up that may never shorten a label). */
+let graphemes: Intl.Segmenter | undefined;
 
 /** The characters of `text` as a reader sees them (a letter and its accent are one), each with its display width. */
 export function displayCharacters(text: string): { text: string; width: number }[] {
+  graphemes ??= new Intl.Segmenter("en", { granularity: "grapheme" });
   return [...graphemes.segment(text)].map(({ segment }) => ({ text: segment, width: stringWidth(segment) }));
 }
 

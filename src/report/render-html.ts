@@ -319,6 +319,11 @@ export function renderGapsHtml(g: GapsPlan, ctx: GapsContext): string {
     g.skills.map((s) => ({ label: `L${s.tier} ${s.site ?? ""} ${s.typology}:${s.channel}`.replace(/\s+/g, " "), required: s.requiredFte, covered: s.coveredFte })),
   );
   const hire = (hs: GapsPlan["hires"]) => htmlTable(["level", "site", "skills", "people", "closes FTE"], hs.map((h) => [`L${h.tier}`, h.site ?? label("any"), h.skills.join(" + "), n(h.count, 0), n(h.closesFte, 2)]));
+  // the terminal's "then hire" lines as a table: each skill once, its own hires and its share of the shared ones
+  const hirePlan = htmlTable(
+    ["level", "site", "skill", "people on it alone", "FTE in shared hires", "shared with", "closes FTE"],
+    g.hirePlan.map((h) => [`L${h.tier}`, h.site ?? label("any"), h.skill, n(h.soloHires, 0), h.sharedFte > 0 ? n(h.sharedFte, 2) : "", h.sharedWith.join(", "), n(h.closesFte, 2)]),
+  );
   const skills = htmlTable(
     ["level", "site", "skill", "required FTE", "holders", "covered", "gap", "peak agents", "short at peak"],
     g.skills.map((s) => [`L${s.tier}`, s.site ?? label("any"), `${s.typology}:${s.channel}`, n(s.requiredFte, 2), n(s.holders, 0), n(s.coveredFte, 2), s.gapFte > 0 ? n(s.gapFte, 2) : "", n(s.peakAgents), s.peakShortAgents > 0 ? n(s.peakShortAgents) : ""]),
@@ -330,7 +335,8 @@ export function renderGapsHtml(g: GapsPlan, ctx: GapsContext): string {
     [
       { heading: "Recommended plan", html: planHtml(recommendedPlan(g, new Chalk({ level: 0 }))) },
       { heading: "Coverage", html: chart },
-      { heading: "Hires after training, by level and site", html: hire(g.hiresAfterTraining) },
+      { heading: "Hires after training, one row per skill and site", html: hirePlan },
+      { heading: "The same hires as people (a shared hire serves several skills)", html: hire(g.hiresAfterTraining) },
       { heading: "Hires without any training", html: hire(g.hires) },
       { heading: "Skills", html: skills },
       {

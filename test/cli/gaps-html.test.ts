@@ -23,4 +23,22 @@ describe("gaps --format html", () => {
     const listed = [...plan.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]);
     expect(listed).toEqual(items);
   });
+
+  it("lists the hires after training once per skill and site, as the terminal's hire lines", async () => {
+    const table = await runCli([...ARGS, "--width", "200"]);
+    const html = unescape((await runCli([...ARGS, "--format", "html"])).stdout);
+    const hires = table.stdout.split("\n").filter((l) => /^ {2}hire for /.test(l));
+    const from = html.indexOf("<h2>Hires after training, one row per skill and site</h2>");
+    expect(from).toBeGreaterThan(0);
+    const section = html.slice(from, html.indexOf("<h2>", from + 4));
+    const rows = [...section.matchAll(/<tr>(.*?)<\/tr>/gs)].slice(1).map((m) => [...m[1]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]!));
+    expect(rows).toHaveLength(hires.length);
+    const keys = rows.map((r) => `${r[0]} ${r[1]} ${r[2]}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    // each row's skill and closed FTE are those of its terminal line
+    rows.forEach((r, k) => {
+      expect(hires[k]).toContain(`hire for ${r[2]} (`);
+      expect(hires[k]).toMatch(new RegExp(`closes ${r[6]!.replace(".", "\\.")} FTE$`));
+    });
+  });
 });

@@ -387,6 +387,11 @@ function whatIfLines(w: PlanWhatIf | undefined, width = 80): string[] {
   return lines;
 }
 
+/** Volume, workload hours, peak agents, agent-hours, scheduled hours and FTE of a queue or a day, as the tables show them. */
+function workloadCells(x: { volume: number; workloadHours: number; peakAgents: number; agentHours: number; scheduledHours: number; fte: number }): string[] {
+  return [grouped(x.volume, 0), grouped(x.workloadHours, 1), grouped(x.peakAgents, 1), grouped(x.agentHours, 1), grouped(x.scheduledHours, 1), grouped(x.fte, 1)];
+}
+
 /** The title lines of a plan in a terminal (with the what-ifs given, under the inputs they change), wrapped to the run's width. */
 export function planTitle(plan: Plan, report: PlanReport, color: ChalkInstance): string[] {
   const h = header(plan, report);
@@ -501,12 +506,7 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
   if (report === "days") {
     const rows = plan.days.map((d) => [
       formatDateTime(d.dayIndex * 1440).slice(0, 10),
-      grouped(d.volume, 0),
-      grouped(d.workloadHours, 1),
-      grouped(d.peakAgents, 1),
-      grouped(d.agentHours, 1),
-      grouped(d.scheduledHours, 1),
-      grouped(d.fte, 1),
+      ...workloadCells(d),
       grouped(d.people, 0),
     ]);
     lines.push(
@@ -527,12 +527,7 @@ export function renderPlanTable(plan: Plan, report: PlanReport, color: ChalkInst
       total ? label("agents only") : q.queue!.typology,
       total ? "" : label(q.queue!.direction),
       total ? "" : `L${q.queue!.tier}`,
-      grouped(q.volume, 0),
-      grouped(q.workloadHours, 1),
-      grouped(q.peakAgents, 1),
-      grouped(q.agentHours, 1),
-      grouped(q.scheduledHours, 1),
-      grouped(q.fte, 1),
+      ...workloadCells(q),
       grouped(q.headcount, 0),
       q.serviceLevel === null ? "" : percent(q.serviceLevel, 1),
       q.asaSec === null ? "" : seconds(q.asaSec),

@@ -13,7 +13,8 @@ Examples:
   $ ccplan plan fixtures/forecast-week.csv --report weeks --format csv
   $ ccplan plan fixtures/forecast-week.csv --report heatmap
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-polyvalent.yaml --out plan.xlsx
-  $ ccplan plan fixtures/forecast-week.csv --aht-factor 1.1 --sl 90/20
+  $ ccplan plan fixtures/forecast-week.csv --aht-factor +10% --sl 90/20
+  $ ccplan plan fixtures/forecast-week-fr.xlsx --locale fr --width 80
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-polyvalent.yaml --format html --out plan.html
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-polyvalent.yaml --by tier
   $ ccplan plan fixtures/forecast-week.csv --scenario fixtures/scenarios/org-separate.yaml --by group --organisation specialised-by-typology

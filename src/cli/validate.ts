@@ -96,9 +96,10 @@ async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandC
       if (kind === "forecast") {
         const { readForecast } = await import("../read/forecast-read.js");
         const { formatDateTime } = await import("../plan/calendar.js");
+        const { queueId } = await import("../plan/forecast.js");
         const queues = new Map<string, ForecastRow>();
         const s = await readForecast(chunks, file, { ...forecastOptions, delimiter, onWarning: (d) => report.diagnostics.push(d) }, (row) => {
-          const id = `${row.typology}\u0000${row.channel}\u0000${row.direction}`;
+          const id = queueId(row);
           if (!queues.has(id)) queues.set(id, row);
         });
         forecasts.push({ file, rows: [...queues.values()] });

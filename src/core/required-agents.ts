@@ -58,26 +58,17 @@ export interface StaffingResult {
 export const MAX_CONCURRENCY = 1000;
 /** Most servers a search considers; beyond, a request is reported unreachable. */
 export const MAX_SERVERS = 10_000_000;
-/**
- * Largest patience the solvers take, in AHTs. Real patience is seconds to
- * minutes (DOMAIN: 60–90 s for voice); past 100 AHTs hardly anyone abandons
- * and Erlang C (no patience) is the right model — while the Erlang A chain
- * grows with the patience (its states below the load number about
- * (load − agents) × patience ÷ AHT).
- */
-export const MAX_PATIENCE_IN_AHTS = 100;
 
 /** A limit of {@link requiredAgents} that a queue goes past. */
-export type QueueLimit = "load" | "patience" | "concurrency";
+export type QueueLimit = "load" | "concurrency";
 
 /**
  * Which limit of the solvers a queue goes past, if any — the load
- * (volume × AHT ÷ interval ≤ {@link MAX_TRAFFIC_ERLANGS}), the patience
- * (≤ {@link MAX_PATIENCE_IN_AHTS} AHTs) or the concurrency (≤
- * {@link MAX_CONCURRENCY}). Callers check their queues with it (after every
+ * (volume × AHT ÷ interval ≤ {@link MAX_TRAFFIC_ERLANGS}) or the concurrency
+ * (≤ {@link MAX_CONCURRENCY}); any patience is computed (Erlang A at any
+ * patience, see erlangAMetrics). Callers check their queues with it (after every
  * factor they apply) and report the queue, so that {@link requiredAgents}
- * never meets one: past them it throws (a load over the limit, a broken
- * precondition) or its Erlang A search may run out of queue states.
+ * never meets one: past them it throws (a broken precondition).
  * Cheap: a few multiplications, no allocation.
  *
  * @example
@@ -86,7 +77,6 @@ export type QueueLimit = "load" | "patience" | "concurrency";
  */
 export function queueBeyondLimits(queue: QueueLoad): QueueLimit | undefined {
   if (!((queue.volume * queue.ahtSec) / (queue.intervalMin * 60) <= MAX_TRAFFIC_ERLANGS)) return "load";
-  if (queue.patienceSec !== undefined && queue.patienceSec > MAX_PATIENCE_IN_AHTS * queue.ahtSec) return "patience";
   if (queue.concurrency !== undefined && queue.concurrency > MAX_CONCURRENCY) return "concurrency";
   return undefined;
 }
@@ -344,8 +334,7 @@ function minServersErlangA(
   const meets = (servers: number) => meetsTargets(evaluate(servers), t, true);
   // Counts that provably fail, never evaluated: the answered share is at most
   // N / A (each agent carries at most one Erlang), so SL ≥ x needs N ≥ x·A and
-  // abandonment ≤ w needs N ≥ (1 − w)·A. Below the load, the chain grows like
-  // (A − N)·patience/AHT states: these floors keep the search away from it.
+  // abandonment ≤ w needs N ≥ (1 − w)·A: these floors spare their evaluations.
   const margin = 1 - 1e-12;
   const knownFail = Math.max(
     0,

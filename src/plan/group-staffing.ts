@@ -406,9 +406,7 @@ export function pooledAgents(p: Pool): number {
  */
 function checkPoolLimits(team: Team, startMin: number, p: Pool): void {
   if (p.volume <= 0) return;
-  // The load is what pooling can take past its limit. The pooled patience (volume-weighted harmonic mean)
-  // over the mean AHT is at most the members' largest patience in AHTs (Cauchy–Schwarz): each member's
-  // is checked, and checking it again here would only catch rounding.
+  // The load is what pooling can take past its limit (any patience is computed).
   const queue = { volume: p.volume, ahtSec: p.volumeAht / p.volume, intervalMin: p.intervalMin, concurrency: p.concurrency };
   const limit = queueBeyondLimits(queue);
   if (limit === undefined) return;

@@ -1,4 +1,4 @@
-import { MAX_CONCURRENCY, MAX_PATIENCE_IN_AHTS, queueBeyondLimits, type QueueLimit } from "../core/required-agents.js";
+import { MAX_CONCURRENCY, queueBeyondLimits, type QueueLimit } from "../core/required-agents.js";
 import { MAX_TRAFFIC_ERLANGS } from "../core/traffic.js";
 import { formatDateTime } from "./calendar.js";
 import type { ForecastRow } from "./forecast.js";
@@ -7,7 +7,7 @@ import type { Escalator } from "./tiers.js";
 
 /** What a {@link PlanLimitError} says: which queue or team, where, what it reached, and what got it there. */
 export interface PlanLimit {
-  /** The limit gone past: the load (Erlangs), the patience (in AHTs) or the concurrency (sessions per agent). */
+  /** The limit gone past: the load (Erlangs) or the concurrency (sessions per agent). */
   limit: QueueLimit;
   /** The queue or team, as a planner names it: `queue "billing" (phone, inbound, level 2)`. */
   subject: string;
@@ -15,7 +15,7 @@ export interface PlanLimit {
   startMin: number;
   /** 1-based forecast line of the row, when one row is the cause. */
   line: number | undefined;
-  /** What the queue reached: Erlangs, AHTs of patience, sessions. */
+  /** What the queue reached: Erlangs or sessions. */
   value: number;
   /** The largest value the models compute. */
   max: number;
@@ -58,19 +58,16 @@ export function planLimitMessage(l: PlanLimit): string {
   const what =
     l.limit === "load"
       ? `the load volume × aht / interval reaches ${figure(l.value)} Erlangs${after}, expected at most ${figure(l.max)}`
-      : l.limit === "patience"
-        ? `the patience reaches ${figure(l.value)} × the aht${after}, expected at most ${figure(l.max)} × aht`
-        : `the concurrency reaches ${figure(l.value)} sessions per agent${after}, expected at most ${figure(l.max)}`;
+      : `the concurrency reaches ${figure(l.value)} sessions per agent${after}, expected at most ${figure(l.max)}`;
   return `${where}: ${what}: ${l.hint}`;
 }
 
 /** The value a queue reached for a limit, and that limit. */
-export function limitFigures(limit: QueueLimit, queue: { volume: number; ahtSec: number; intervalMin: number; patienceSec?: number | undefined; concurrency?: number | undefined }): {
+export function limitFigures(limit: QueueLimit, queue: { volume: number; ahtSec: number; intervalMin: number; concurrency?: number | undefined }): {
   value: number;
   max: number;
 } {
   if (limit === "load") return { value: (queue.volume * queue.ahtSec) / (queue.intervalMin * 60), max: MAX_TRAFFIC_ERLANGS };
-  if (limit === "patience") return { value: queue.patienceSec! / queue.ahtSec, max: MAX_PATIENCE_IN_AHTS };
   return { value: queue.concurrency!, max: MAX_CONCURRENCY };
 }
 
@@ -83,16 +80,17 @@ export function describeQueue(row: Pick<ForecastRow, "typology" | "channel" | "d
  * Checks each row as it will be planned — after every factor applied to it —
  * against the limits of the queueing models, and throws a
  * {@link PlanLimitError} naming the queue, the interval, the value reached
- * and the factors that led there. A live row is checked with the patience
- * and concurrency it will be solved with (its own, else its channel's in
- * the scenario) and, in a shared provider team, with the provider's pool
- * added to its load; deferred rows (async, outbound) by their load.
+ * and the factors that led there. A live row is checked with the
+ * concurrency it will be solved with (its own, else its channel's in the
+ * scenario) and, in a shared provider team, with the provider's pool added
+ * to its load; deferred rows (async, outbound) by their load. (Any patience
+ * is computed: Erlang A has no patience limit.)
  *
  * Cheap on the hot path: a few multiplications a row; the scenario's
- * patience and concurrency are looked up once per channel.
+ * concurrency is looked up once per channel.
  */
 export class RowLimits {
-  private readonly channelTargets = new Map<string, { patienceSec: number | undefined; concurrency: number | undefined }>();
+  private readonly channelConcurrency = new Map<string, number | undefined>();
 
   constructor(
     private readonly scenario: Scenario,
@@ -108,28 +106,18 @@ export class RowLimits {
       if (!((row.volume * row.ahtSec) / (row.intervalMin * 60) <= MAX_TRAFFIC_ERLANGS)) this.fail("load", row, row, []);
       return;
     }
-    let patienceSec = row.patienceSec;
-    let concurrency = row.concurrency;
-    if (patienceSec === undefined || concurrency === undefined) {
-      const t = this.targetsOf(row.channel);
-      patienceSec ??= t.patienceSec;
-      concurrency ??= t.concurrency;
-    }
+    const concurrency = row.concurrency ?? this.concurrencyOf(row.channel);
     const pool = this.scenario.sharedPoolErlangs;
     // a shared team staffs our share of the provider's pool: the pool (our load + its own) is what is solved
     const poolVolume = pool !== null && pool > 0 && row.volume > 0 ? (pool * row.intervalMin * 60) / row.ahtSec : 0;
-    const queue = { volume: row.volume + poolVolume, ahtSec: row.ahtSec, intervalMin: row.intervalMin, patienceSec, concurrency };
+    const queue = { volume: row.volume + poolVolume, ahtSec: row.ahtSec, intervalMin: row.intervalMin, concurrency };
     const limit = queueBeyondLimits(queue);
     if (limit !== undefined) this.fail(limit, row, queue, limit === "load" && poolVolume > 0 ? [`the provider's shared pool of ${figure(pool!)} Erlangs`] : []);
   }
 
-  private targetsOf(channel: string): { patienceSec: number | undefined; concurrency: number | undefined } {
-    let t = this.channelTargets.get(channel);
-    if (t === undefined) {
-      const merged = targetsFor(this.scenario, "sync", channel);
-      this.channelTargets.set(channel, (t = { patienceSec: merged.patienceSec, concurrency: merged.concurrency }));
-    }
-    return t;
+  private concurrencyOf(channel: string): number | undefined {
+    if (!this.channelConcurrency.has(channel)) this.channelConcurrency.set(channel, targetsFor(this.scenario, "sync", channel).concurrency);
+    return this.channelConcurrency.get(channel);
   }
 
   private fail(limit: QueueLimit, row: ForecastRow, queue: Parameters<typeof limitFigures>[1], extra: string[]): never {
@@ -140,9 +128,7 @@ export class RowLimits {
         ? factors.length > 0
           ? `lower ${factors.length === 1 ? "this factor" : "these factors"}, or split the queue into smaller ones`
           : "split the queue into smaller ones (a load this size is beyond any real contact center)"
-        : limit === "patience"
-          ? `give a shorter patience, or none (Erlang C) where callers hardly abandon${factors.length > 0 ? `, or lower ${factors.length === 1 ? "this factor" : "these factors"}` : ""}`
-          : "give fewer sessions per agent";
+        : "give fewer sessions per agent";
     throw new PlanLimitError({ limit, subject: describeQueue(row), startMin: row.startMin, line: row.line, value, max, factors, hint });
   }
 }

@@ -138,7 +138,7 @@ export class SourcingPlanner {
 
   /**
    * Plan one forecast row, and the work it escalates, on the sites its flows go to (what-if factors on every level's rows).
-   * @throws PlanLimitError when a factor takes a queue past a limit of the models (the load, the patience in AHTs)
+   * @throws PlanLimitError when a factor takes a queue past a limit of the models (the load, the concurrency)
    */
   add(row: ForecastRow): void {
     this.tracker.add(row.startMin, row.intervalMin, row.volume + (row.attempts ?? 0));

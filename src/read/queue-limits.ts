@@ -1,12 +1,10 @@
 import { MAX_TRAFFIC_ERLANGS } from "../core/traffic.js";
-import { MAX_PATIENCE_IN_AHTS, type QueueLoad } from "../core/required-agents.js";
+import type { QueueLoad } from "../core/required-agents.js";
 import { problem, type Diagnostic } from "./diagnostics.js";
 import type { ValueSource } from "./values.js";
 
 /** Most sessions per agent accepted from input (chat platforms allow a handful). */
 export const MAX_INPUT_CONCURRENCY = 100;
-/** Largest patience accepted, in AHTs (the solvers' own limit: see core). */
-export { MAX_PATIENCE_IN_AHTS };
 
 /** Where each field of a queue was read, for its diagnostic. */
 export type QueueSources = Partial<Record<"volume" | "patience" | "concurrency", ValueSource>>;
@@ -15,14 +13,14 @@ export type QueueSources = Partial<Record<"volume" | "patience" | "concurrency",
 export function exceedsLimits(queue: QueueLoad): boolean {
   return (
     !((queue.volume * queue.ahtSec) / (queue.intervalMin * 60) <= MAX_TRAFFIC_ERLANGS) ||
-    (queue.patienceSec !== undefined && queue.patienceSec > MAX_PATIENCE_IN_AHTS * queue.ahtSec) ||
     (queue.concurrency !== undefined && queue.concurrency > MAX_INPUT_CONCURRENCY)
   );
 }
 
 /**
  * Checks on a whole queue that no single value shows: the load the volume,
- * AHT and interval make, the patience against the AHT, the concurrency.
+ * AHT and interval make, the concurrency. (Any patience is computed: Erlang A
+ * at any patience, up to Erlang C when callers never abandon.)
  */
 export function queueLimitProblems(queue: QueueLoad, sources: QueueSources): Diagnostic[] {
   const problems: Diagnostic[] = [];
@@ -34,16 +32,6 @@ export function queueLimitProblems(queue: QueueLoad, sources: QueueSources): Dia
         "INPUT_OUT_OF_RANGE",
         `${src.field}: the load volume × aht / interval is ${load.toPrecision(4)} Erlangs, expected at most ${MAX_TRAFFIC_ERLANGS}`,
         { ...src, value: String(queue.volume) },
-      ),
-    );
-  }
-  if (queue.patienceSec !== undefined && queue.patienceSec > MAX_PATIENCE_IN_AHTS * queue.ahtSec) {
-    const src = sources.patience ?? { field: "patience" };
-    problems.push(
-      problem(
-        "INPUT_OUT_OF_RANGE",
-        `${src.field}: got ${queue.patienceSec} s, expected at most ${MAX_PATIENCE_IN_AHTS} × aht (${MAX_PATIENCE_IN_AHTS * queue.ahtSec} s); leave it blank for Erlang C when callers do not abandon`,
-        { ...src, value: String(queue.patienceSec) },
       ),
     );
   }

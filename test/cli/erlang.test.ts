@@ -208,9 +208,11 @@ describe("flags and batch columns are read by one parser", () => {
     expect(batch.stderr).toMatch(/^-:2:3: error INPUT_CONFLICT sl_target: 80\/20 says 20 s but sl_seconds says 30 s/);
   });
 
-  it("--patience above 100 × AHT is refused with a hint to use Erlang C", async () => {
-    const r = await runCli(["erlang", "--volume", "100", "--aht", "180", "--patience", "20000"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/INPUT_OUT_OF_RANGE --patience: got 20000 s, expected at most 100 × aht \(18000 s\)/);
+  it("--patience of 20000 s (111 × AHT) is computed as Erlang A, between Erlang C and a short patience", async () => {
+    const row = async (patience: string) => JSON.parse((await runCli(["erlang", "--volume", "100", "--aht", "180", "--sl", "80/20", "--patience", patience, "--format", "json"])).stdout).rows[0];
+    const long = await row("20000");
+    expect(long).toMatchObject({ model: "erlang-a", agents: 14 });
+    expect(long.abandonRate).toBeGreaterThan(0);
+    expect(long.abandonRate).toBeLessThan((await row("300")).abandonRate);
   });
 });

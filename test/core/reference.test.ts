@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { erlangAMetricsIntegrated } from "../../src/core/erlang-a.js";
 import { erlangAMetrics, erlangB, erlangCMetrics, requiredAgents } from "../../src/core/index.js";
 import { expectRelative } from "../helpers/relative.js";
 
@@ -81,6 +82,31 @@ describe("Erlang A against the mpmath reference", () => {
       expectRelative(m.occupancy, r.occupancy, ERLANG_A_TOLERANCE, "occupancy");
     },
   );
+});
+
+describe("Erlang A at any patience against the mpmath reference", () => {
+  const rows = table<ErlangARow>("erlang-a.json");
+  const label = (r: ErlangARow) => `N=${r.agents} A=${r.trafficErlangs} AHT=${r.ahtSec} patience=${r.patienceSec / r.ahtSec}×AHT t=${r.answerWithinSec}`;
+  const METRICS = ["probWait", "abandonRate", "serviceLevel", "asaSec", "occupancy"] as const;
+
+  it("covers patience of 1,000, 10,000 and 1,000,000 × AHT, at loads up to 10,000 Erlangs, above and at or below the load", () => {
+    for (const k of [1000, 10_000, 1_000_000]) {
+      const at = rows.filter((r) => r.patienceSec === k * r.ahtSec);
+      expect(Math.max(...at.map((r) => r.trafficErlangs))).toBeGreaterThanOrEqual(k === 10_000 ? 3000 : 10_000);
+      expect(at.some((r) => r.agents > r.trafficErlangs)).toBe(true);
+      expect(at.some((r) => r.agents <= r.trafficErlangs)).toBe(true);
+    }
+  });
+
+  it.each(rows.map((r) => [label(r), r] as const))("erlangAMetrics(%s), as dispatched (chain or integral), matches to 1e-10", (_, r) => {
+    const m = erlangAMetrics(r.agents, r.trafficErlangs, r.ahtSec, r.patienceSec, r.answerWithinSec);
+    for (const k of METRICS) expectRelative(m[k], r[k], 1e-10, k);
+  });
+
+  it.each(rows.map((r) => [label(r), r] as const))("the integral form alone at %s matches to 1e-12 (its proven bound)", (_, r) => {
+    const m = erlangAMetricsIntegrated(r.agents, r.trafficErlangs, r.ahtSec, r.patienceSec, r.answerWithinSec);
+    for (const k of METRICS) expectRelative(m[k], r[k], 1e-12, k);
+  });
 });
 
 describe("requiredAgents against the mpmath brute-force reference", () => {

@@ -22,10 +22,12 @@ function limitOf(fn: () => unknown): PlanLimitError {
 const AT_LIMIT = 1_000_000;
 
 describe("queueBeyondLimits", () => {
-  it("queueBeyondLimits(queue) is undefined up to 100,000 Erlangs and 100 AHTs of patience, inclusive", () => {
+  it("queueBeyondLimits(queue) is undefined up to 100,000 Erlangs inclusive, at any patience", () => {
     expect(queueBeyondLimits({ volume: AT_LIMIT, ahtSec: 180, intervalMin: 30, patienceSec: 18_000 })).toBeUndefined();
     expect(queueBeyondLimits({ volume: AT_LIMIT + 1, ahtSec: 180, intervalMin: 30 })).toBe("load");
-    expect(queueBeyondLimits({ volume: 10, ahtSec: 180, intervalMin: 30, patienceSec: 18_001 })).toBe("patience");
+    expect(queueBeyondLimits({ volume: 10, ahtSec: 180, intervalMin: 30, patienceSec: 18_001 })).toBeUndefined();
+    expect(queueBeyondLimits({ volume: AT_LIMIT, ahtSec: 180, intervalMin: 30, patienceSec: 180e6 })).toBeUndefined();
+    expect(queueBeyondLimits({ volume: 10, ahtSec: 180, intervalMin: 30, patienceSec: Infinity })).toBeUndefined();
     expect(queueBeyondLimits({ volume: 10, ahtSec: 180, intervalMin: 30, concurrency: 1001 })).toBe("concurrency");
   });
 
@@ -51,12 +53,10 @@ describe("RowLimits", () => {
     expect(limitOf(() => limits.check(forecastRow({ channel: "email", channelClass: "async", volume: 2 * AT_LIMIT }))).limit.limit).toBe("load");
   });
 
-  it("check(row) takes the scenario's patience when the row has none", () => {
+  it("check(row) passes any patience: a scenario's day of patience on a 60-s queue (1,440 × the aht) is computed", () => {
     const scenario: Scenario = { ...DEFAULT_SCENARIO, targets: { ...DEFAULT_SCENARIO.targets, sync: { ...DEFAULT_SCENARIO.targets.sync, patienceSec: 86_400 } } };
-    const e = limitOf(() => new RowLimits(scenario, () => []).check(forecastRow({ ahtSec: 60 })));
-    expect(e.limit).toMatchObject({ limit: "patience", value: 1440, max: 100 });
-    expect(e.message).toMatch(/the patience reaches 1,440 × the aht, expected at most 100 × aht: give a shorter patience, or none \(Erlang C\)/);
-    new RowLimits(scenario, () => []).check(forecastRow({ ahtSec: 60, patienceSec: 90 })); // the row's own wins
+    new RowLimits(scenario, () => []).check(forecastRow({ ahtSec: 60 }));
+    new RowLimits(scenario, () => []).check(forecastRow({ ahtSec: 60, patienceSec: 60e6 }));
   });
 
   it("check(row) adds a shared provider's pool to a live row's load", () => {

@@ -252,7 +252,7 @@ def erlang_a(N, A, aht, pat, t, need_sl=True, need_asa=True, keep_q=False, max_t
         res['serviceLevel'] = pfree + SLW / Z
         # 1 - I_u(...) is formed by subtraction; its absolute error is below
         # ~ (j+1) 10^-DPS per term, so bound the absolute error of SL by:
-        res['slErrBound'] = mpf(10) ** (3 - DPS) * (j + 1) * Q / Z
+        res['slErrBound'] = mpf(10) ** (3 - mp.dps) * (j + 1) * Q / Z
     if need_asa:
         res['asaSec'] = (EW / Z) / (1 - ab)
     if keep_q:
@@ -537,6 +537,80 @@ def gen_erlang_a(rng):
     return cases, n_unif
 
 
+# ------------------------------------------------- erlang-a, extreme patience --
+
+EXTREME_PATIENCE = (1000, 10000, 1000000)     # x aht
+EXTREME_MAX_TERMS = 3 * 10 ** 6
+
+
+def gen_erlang_a_extreme():
+    """Erlang A at patience 1,000, 10,000 and 1,000,000 x aht, loads up to 10,000.
+
+    Same method 1 (direct summation of the stationary distribution and the
+    tagged-customer sums, tail bounded below 1e-45), no random draws (so the
+    other tables keep their bytes).  Every case with N > A is also checked
+    against the Erlang C limit: for each (N, A, aht, t), the distance of
+    probWait, serviceLevel, asaSec and occupancy to Erlang C's, and the
+    abandonment rate, must shrink as the patience grows (monotone
+    convergence), and be below 1e-3 relative at 1,000,000 x aht.  Cases at or
+    below the load (N <= A) are summed where the chain stays affordable
+    (about (A - N) patience/aht + 10 sqrt(A patience/aht) states); their
+    service level is astronomically small (the wait grows like patience), so
+    they are summed with twice, four times... the digits until the bound on
+    the service level's rounding is below 1e-30 of it.
+    """
+    log_progress('erlang-a extreme patience: generating cases')
+    above = [(14, 10, 180, 20), (2, 0.5, 300, 20), (110, 100, 240, 20), (1035, 1000, 300, 15),
+             (3050, 3000, 120, 60), (10100, 10000, 180, 20), (10050, 10000, 600, 30)]
+    at_or_below = [(9, 10, 180, 20, 1000), (9, 10, 180, 20, 10000), (95, 100, 240, 60, 1000),
+                   (99, 100, 240, 60, 10000), (9990, 10000, 180, 20, 1000), (10000, 10000, 180, 20, 1000),
+                   (2, 2, 300, 20, 1000000), (100, 100, 240, 20, 1000000)]
+    specs = [(N, A, aht, aht * k, t) for (N, A, aht, t) in above for k in EXTREME_PATIENCE]
+    specs += [(N, A, aht, aht * k, t) for (N, A, aht, t, k) in at_or_below]
+    cases = []
+    by_queue = {}
+    for (N, A, aht, pat, t) in specs:
+        t1 = time.time()
+        dps = DPS
+        while True:
+            # at or below the load the service level is astronomically small: more digits
+            with mp.workdps(dps):
+                r = erlang_a(N, mpf(A), aht, pat, t, max_terms=EXTREME_MAX_TERMS)
+                if r['slErrBound'] <= mpf('1e-30') * r['serviceLevel']:
+                    break
+            dps *= 2
+            if dps > 2000:
+                fail('ill-conditioned extreme case N=%d A=%s pat=%s' % (N, A, pat))
+        for key in ('serviceLevel', 'probWait', 'abandonRate', 'occupancy'):
+            if not (0 <= r[key] <= 1 + mpf('1e-50')):
+                fail('range %s N=%d A=%s' % (key, N, A))
+        if N > A:
+            by_queue.setdefault((N, A, aht, t), []).append(r)
+        cases.append({
+            'agents': N, 'trafficErlangs': num_in(A), 'ahtSec': num_in(aht), 'patienceSec': num_in(pat),
+            'answerWithinSec': num_in(t),
+            'erlangB': float(r['erlangB']), 'probWait': float(r['probWait']),
+            'serviceLevel': float(r['serviceLevel']), 'asaSec': float(r['asaSec']),
+            'occupancy': float(r['occupancy']), 'abandonRate': float(r['abandonRate'])})
+        log_progress('erlang-a extreme %2d N=%d A=%s aht=%s patience=%s x aht t=%s J=%d, %d digits (%.1fs)'
+                     % (len(cases), N, A, aht, pat // aht, t, r['J'], dps, time.time() - t1))
+    for (N, A, aht, t), rs in by_queue.items():
+        c = erlang_c(N, mpf(A), aht, t)
+        for key in ('probWait', 'serviceLevel', 'asaSec', 'occupancy'):
+            gaps = [abs(x[key] - c[key]) / c[key] for x in rs]
+            if not (gaps[0] > gaps[1] > gaps[2]):
+                fail('no monotone convergence to Erlang C of %s for N=%d A=%s: %s' % (key, N, A, gaps))
+            if gaps[2] > mpf('1e-3'):
+                fail('%s not within 1e-3 of Erlang C at 1e6 x aht for N=%d A=%s' % (key, N, A))
+        abandons = [x['abandonRate'] for x in rs]
+        if not (abandons[0] > abandons[1] > abandons[2] > 0):
+            fail('abandonment not decreasing with patience for N=%d A=%s' % (N, A))
+        log_progress('erlang-a extreme N=%d A=%s: relative gaps to Erlang C (probWait) %s'
+                     % (N, A, ', '.join(mp.nstr(abs(x['probWait'] - c['probWait']) / c['probWait'], 3) for x in rs)))
+    log_progress('erlang-a extreme: %d cases' % len(cases))
+    return cases
+
+
 # --------------------------------------------------------- required agents --
 
 def metrics(S, A, aht, pat, t, need_sl, need_asa):
@@ -738,6 +812,9 @@ def main():
                        'serviceLevel = 1 - C exp(-(N-A) t/aht); asaSec = C aht/(N-A); occupancy = A/N.' % DPS,
         'dps': DPS, 'cases': c_cases})
     a_cases, n_unif = gen_erlang_a(rng)
+    r_cases, n_excl = gen_required(rng)
+    write_json('required-agents.json', {'cases': r_cases})
+    x_cases = gen_erlang_a_extreme()
     write_json('erlang-a.json', {
         'description': 'Erlang A (M/M/N+M) reference values, computed with mpmath at %d digits by '
                        'test/core/reference/generate.py from the exact birth-death stationary '
@@ -745,12 +822,13 @@ def main():
                        'analysis (SL and ASA cross-checked by uniformization for %d cases). '
                        'probWait = P(arrival waits) (PASTA); abandonRate = theta E[queue]/lambda; '
                        'serviceLevel = P(answered and wait <= t) over all offered; asaSec = '
-                       'E[wait | answered]; occupancy = A (1 - abandonRate)/N.' % (DPS, n_unif),
-        'dps': DPS, 'cases': a_cases})
-    r_cases, n_excl = gen_required(rng)
-    write_json('required-agents.json', {'cases': r_cases})
+                       'E[wait | answered]; occupancy = A (1 - abandonRate)/N. The last %d cases are '
+                       'extreme patience (1,000, 10,000 and 1,000,000 x aht, loads up to 10,000 Erlangs), '
+                       'by the same summation, checked to converge monotonically to Erlang C.'
+                       % (DPS, n_unif, len(x_cases)),
+        'dps': DPS, 'cases': a_cases + x_cases})
     log_progress('done: erlang-c %d, erlang-a %d, required-agents %d cases; total %.1fs'
-                 % (len(c_cases), len(a_cases), len(r_cases), time.time() - T0))
+                 % (len(c_cases), len(a_cases) + len(x_cases), len(r_cases), time.time() - T0))
 
 
 if __name__ == '__main__':

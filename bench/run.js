@@ -76,15 +76,22 @@ function peakRssMb(args) {
   return Number.isFinite(kb) ? kb / 1024 : null;
 }
 
+// BENCH_ONLY=core,batch100k,plan,week-compare,shifts,batch,floor,compare,erlang-a,chat,startup runs only those parts.
+const only = process.env.BENCH_ONLY?.split(",");
+const want = (name) => only === undefined || only.includes(name);
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 console.log(`machine: ${cpus().length} × ${cpu}, Node ${process.version}`);
 
+if (want("core")) {
 const erlangC = solvesPerSecond(mix(100_000, false, 1), 3000);
 console.log(`Erlang C requiredAgents: ${Math.round(erlangC.perSecond).toLocaleString("en-US")} solves/s (${erlangC.usPerSolve.toFixed(3)} µs per solve)`);
 const erlangA = solvesPerSecond(mix(20_000, true, 2), 3000);
 console.log(`Erlang A requiredAgents: ${Math.round(erlangA.perSecond).toLocaleString("en-US")} solves/s (${erlangA.usPerSolve.toFixed(2)} µs per solve)`);
 
+}
+
 // Batch: 100,000 rows (one in five Erlang A), CSV in → JSON out, CLI process included.
+if (want("batch100k")) {
 const dir = mkdtempSync(join(tmpdir(), "ccplan-bench-"));
 try {
   const file = join(dir, "cases.csv");
@@ -119,9 +126,10 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+}
 
 // ccplan plan: a week of 15-minute intervals × 50 queues (33,600 rows), end to end.
-{
+if (want("plan")) {
   const dir = mkdtempSync(join(tmpdir(), "ccplan-bench-"));
   try {
     const file = join(dir, "week.csv");
@@ -186,7 +194,7 @@ try {
 }
 
 // compare (six sourcing scenarios) and gaps (the fixture roster) on the fixture week, process included.
-{
+if (want("week-compare")) {
   const S = "fixtures/scenarios";
   const compareArgs = ["bin/ccplan.js", "compare", "fixtures/forecast-week.csv", "--format", "json", "--quiet",
     ...["in-house", "nearshore", "offshore-shared", "hybrid", "homeshoring", "split"].flatMap((n) => ["--scenario", `${S}/sourcing-${n}.yaml`])];
@@ -200,7 +208,7 @@ try {
 }
 
 // ccplan shifts: the fixture week's team scheduled (HiGHS, to the default 1 % gap), and 13 weeks of it week by week.
-{
+if (want("shifts")) {
   const args = ["bin/ccplan.js", "shifts", "fixtures/forecast-week.csv", "--scenario", "fixtures/scenarios/in-house-shifts.yaml", "--format", "json", "--quiet"];
   const week = timeCommand(args, 3);
   if (week.status !== 0) throw new Error(`shifts failed: ${week.stderr}`);
@@ -236,6 +244,17 @@ try {
   }
 }
 
-const startup = timeCommand(["bin/ccplan.js", "--version"], 20);
-const single = timeCommand(["bin/ccplan.js", "erlang", "--volume", "100", "--aht", "180", "--sl", "80/20"], 20);
-console.log(`CLI start-up: ${startup.medianMs.toFixed(0)} ms for --version, ${single.medianMs.toFixed(0)} ms for one erlang answer (median of 20)`);
+// Issue 15's parts, each its own module (runnable alone: node bench/<part>.js):
+// batches of 50 k and 1 M rows, plan against the floor, compare on both cores,
+// Erlang A at extreme patience, the chat chain, start-up.
+const print = (lines) => { for (const { what, figure } of lines) console.log(`${what}: ${figure}`); };
+for (const [name, load] of [
+  ["batch", async () => (await import("./batch.js")).batchBench()],
+  ["floor", async () => (await import("./floor.js")).floorBench()],
+  ["compare", async () => (await import("./compare.js")).benchCompare()],
+  ["erlang-a", async () => (await import("./erlang-a-patience.js")).benchErlangAPatience()],
+  ["chat", async () => (await import("./chat.js")).chatBench()],
+  ["startup", async () => (await import("./startup.js")).startupBench()],
+]) {
+  if (want(name)) print(await load());
+}

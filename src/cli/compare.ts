@@ -84,11 +84,10 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   const { readForecast } = await import("../read/forecast-read.js");
   const { readScenario } = await import("../read/scenario-read.js");
   const { decodeText } = await import("../read/text-decode.js");
-  const { SourcingPlanner } = await import("../plan/sourcing.js");
-  const { compareScenarios } = await import("../plan/compare.js");
+  const { compareScenarios, planOnColumns } = await import("../plan/compare.js");
+  const { ForecastColumnsBuilder } = await import("../plan/forecast-columns.js");
   const render = await import("../report/render-compare.js");
   const { writeReport } = await import("../report/output.js");
-  type ForecastRow = import("../plan/forecast.js").ForecastRow;
   type Diagnostic = import("../read/diagnostics.js").Diagnostic;
 
   const positive = (text: string | undefined, field: string, fallback: number): number => {
@@ -173,8 +172,12 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
     if (warnings.length > 0) ctx.warn(formatDiagnostics(warnings).trimEnd());
   }
   const delimiter = (await import("../read/csv-delimiter.js")).delimiterOption(opts.delimiter);
-  const rows: ForecastRow[] = [];
-  await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, (r) => rows.push(r));
+  // the forecast kept once, as columns (a few dozen bytes a row), for every scenario and sweep point
+  const columnsBuilder = new ForecastColumnsBuilder();
+  // a channel's aht_by_concurrency against the forecast's rows (warnings; planning is on the columns)
+  const shapes = (await import("../plan/chat-shape.js")).ahtShapeCounters(scenarios);
+  await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, shapes === undefined ? (r) => columnsBuilder.add(r) : (r) => (columnsBuilder.add(r), shapes.add(r)));
+  if (shapes !== undefined) await (await import("./aht-shape-warnings.js")).warnAhtShapes(ctx, shapes.notes());
 
   await (await import("./shifts-option.js")).refuseLimitsWithoutShifts(opts);
   // --shifts: the scenarios with shifts take their people from schedules; the others stay FTE-based
@@ -192,37 +195,58 @@ async function runCompare(forecast: string, opts: CompareOptions, ctx: CommandCo
   const planNotes: (import("../plan/plan.js").PlanNote & { scenario: string })[] = [];
   /** Each scenario's last planning (the plain one, or the sweep's last point), for the rules that matched nothing. */
   const lastPlans: import("../plan/sourcing.js").SourcingPlan[] = [];
-  const runs = (sweep?.values.length ?? 1) * scenarios.length;
+  // every scenario at every point (one point without --sweep): on both cores when it pays (see compare-threads.ts)
+  const points = sweep === undefined ? [whatIf] : sweep.values.map((value) => (sweep.parameter === "volume-factor" ? { ...whatIf, volumeFactor: value } : { ...whatIf, ahtFactor: value }));
+  const runs = points.length * scenarios.length;
+  const { runJobs, threadCount, receivedError } = await import("./compare-threads.js");
+  const threads = opts.shifts ? 1 : threadCount(columnsBuilder.length, runs, ctx.io.env); // --shifts schedules with HiGHS on this thread
+  const columns = columnsBuilder.finish(threads > 1);
   const bar = runs > 4 ? ctx.progress(runs, "planning") : undefined;
-  const compareAt = (factors: { volumeFactor: number; ahtFactor: number }) => {
-    const plans = scenarios.map((scenario, k) => {
-      bar?.tick(1);
-      const shifts = schedulers[k];
-      const planner = new SourcingPlanner(scenario, factors, undefined, { keepTeamCurves: shifts !== undefined });
-      for (const r of rows) planner.add(r);
-      const plan = planner.finish(shifts?.adjust);
-      shifts?.done();
-      checkAllocated(plan.unallocated, opts.scenario[k]);
-      lastPlans[k] = plan;
-      for (const site of plan.sites) planNotes.push(...site.plan.notes.map((n) => ({ ...n, scenario: plan.scenario })));
-      return plan;
-    });
-    return compareScenarios(plans, years, baseline as number);
+  let shown = 0;
+  /** One comparison per point, of the scenarios in the order given (whatever thread planned them). */
+  const comparisons: import("../plan/compare.js").Comparison[] = [];
+  const planAll = async () => {
+    const outcomes = await runJobs(
+      { columns, scenarios, points },
+      threads,
+      (job) => {
+        const k = job % scenarios.length;
+        const shifts = schedulers[k];
+        const plan = planOnColumns(columns, scenarios[k]!, points[Math.floor(job / scenarios.length)]!, { keepTeamCurves: shifts !== undefined, adjust: shifts?.adjust });
+        shifts?.done();
+        checkAllocated(plan.unallocated, opts.scenario[k]); // on this thread, as soon as planned (before the next scenario's schedules)
+        return plan;
+      },
+      (done) => {
+        if (done > shown) bar?.tick(done - shown);
+        shown = Math.max(shown, done);
+      },
+    );
+    for (let p = 0; p < points.length; p++) {
+      const plans = scenarios.map((_, k) => {
+        const outcome = outcomes[p * scenarios.length + k];
+        if (outcome === undefined) throw new RangeError(`compare: planning ${p * scenarios.length + k} was not run`);
+        if ("error" in outcome) throw outcome.thrown ?? receivedError(outcome.error);
+        const plan = outcome.plan;
+        checkAllocated(plan.unallocated, opts.scenario[k]);
+        lastPlans[k] = plan;
+        for (const site of plan.sites) planNotes.push(...site.plan.notes.map((n) => ({ ...n, scenario: plan.scenario })));
+        return plan;
+      });
+      comparisons.push(compareScenarios(plans, years, baseline as number));
+    }
   };
   const context = { forecast, files: opts.scenario, whatIf, baselineGiven: opts.baseline !== undefined };
   let text = "";
   /** --format xlsx: the comparison, written as a workbook below. */
   let workbook: import("../plan/compare.js").Comparison | undefined;
   try {
+    await planAll();
     if (sweep !== undefined) {
-      const points = sweep.values.map((value) => ({
-        value,
-        comparison: compareAt(sweep.parameter === "volume-factor" ? { ...whatIf, volumeFactor: value } : { ...whatIf, ahtFactor: value }),
-      }));
-      const s = { parameter: sweep.parameter, points };
+      const s = { parameter: sweep.parameter, points: sweep.values.map((value, p) => ({ value, comparison: comparisons[p]! })) };
       text = opts.format === "table" || opts.format === "html" || opts.format === "xlsx" ? render.renderSweepTable(s, context, ctx.color(opts.out)) : render.renderSweep(s, context, opts.format);
     } else {
-      const c = compareAt(whatIf);
+      const c = comparisons[0]!;
       if (opts.roster !== undefined) {
         const { readRoster } = await import("../read/roster-read.js");
         const { skillGaps, skillRequirements } = await import("../plan/gaps.js");

@@ -31,6 +31,7 @@ interface ErlangOptions {
   patience?: string;
   maxAbandon?: string;
   concurrency?: string;
+  ahtByConcurrency?: string;
   input?: string;
   delimiter?: string;
   format: OutputFormat;
@@ -61,6 +62,7 @@ export function erlangCommand(ctx: CommandContext): Command {
     .option("--patience <duration>", "mean patience before abandoning, seconds (enables Erlang A)")
     .option("--max-abandon <share>", "maximum abandonment, e.g. 5% (needs --patience)")
     .option("--concurrency <k>", "sessions one agent handles at once (chat), whole number")
+    .option("--aht-by-concurrency <list>", "mean chat duration while the agent holds 1, 2, … chats: 300,360,450 (replaces --aht)")
     .option("--input <file>", "solve every row of this CSV or .xlsx file ('-' for stdin)")
     .option("--delimiter <char>", "CSV delimiter of --input (default: detected)")
     .addOption(formatOption(false, true))
@@ -73,47 +75,121 @@ export function erlangCommand(ctx: CommandContext): Command {
 }
 
 async function runErlang(opts: ErlangOptions, ctx: CommandContext): Promise<number> {
+  if (opts.input !== undefined && (opts.format === "csv" || opts.format === "json")) return streamBatch(opts, opts.input, opts.format, ctx);
   const { solveErlangCase, staffingCurve } = await import("../plan/erlang-case.js");
   const render = await import("../report/render-erlang.js");
   const { writeReport } = await import("../report/output.js");
 
   let text = "";
-  const infeasible: ErlangAnswer[] = [];
   const input: { sheet?: string } = {}; // the workbook's sheet, when --input is one
-  const note = (a: ErlangAnswer) => {
-    if (!a.result.feasible) infeasible.push(a);
-    return a;
-  };
-  if (opts.input !== undefined && opts.format !== "table" && opts.format !== "xlsx") {
-    // Batch to CSV/JSON: solve and render each row as it is read, so that no
-    // row's objects outlive it (100,000 rows in well under 2 s).
-    const row = opts.format === "json" ? render.erlangJsonRow : render.erlangCsvRow;
-    const rows: string[] = [];
-    await casesFromFile(opts, ctx, (c) => rows.push(row(note(solveErlangCase(c)))), input);
-    text = opts.format === "json" ? render.erlangJsonDocument(rows) : render.erlangCsvDocument(rows);
-  } else {
-    const cases = opts.input !== undefined ? await casesFromFile(opts, ctx, undefined, input) : [caseFromFlags(opts)];
-    const answers = cases.map((c) => note(solveErlangCase(c)));
-    if (opts.format === "xlsx") {
-      const { writeErlangWorkbook } = await import("../report/xlsx-erlang.js");
-      await (await import("../report/output.js")).writeBinaryReport(opts.out, ctx.io.stdout, (fd) => writeErlangWorkbook(answers, fd));
-    } else if (opts.format === "json") text = render.renderErlangJson(answers);
-    else if (opts.format === "csv") text = render.renderErlangCsv(answers);
-    else if (opts.input === undefined) text = render.renderErlangSingle(answers[0]!, staffingCurve(answers[0]!), ctx.color(opts.out));
-    else text = render.renderErlangBatchTable(answers, ctx.color(opts.out));
-  }
+  const cases = opts.input !== undefined ? await casesFromFile(opts, ctx, input) : [caseFromFlags(opts)];
+  const answers = cases.map((c) => solveErlangCase(c));
+  if (opts.format === "xlsx") {
+    const { writeErlangWorkbook } = await import("../report/xlsx-erlang.js");
+    await (await import("../report/output.js")).writeBinaryReport(opts.out, ctx.io.stdout, (fd) => writeErlangWorkbook(answers, fd));
+  } else if (opts.format === "json") text = render.renderErlangJson(answers);
+  else if (opts.format === "csv") text = render.renderErlangCsv(answers);
+  else if (opts.input === undefined) text = render.renderErlangSingle(answers[0]!, staffingCurve(answers[0]!), ctx.color(opts.out));
+  else text = render.renderErlangBatchTable(answers, ctx.color(opts.out));
   if (opts.format !== "xlsx") writeReport(text, opts.out, ctx.io.stdout);
   if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
-
-  if (infeasible.length > 0) {
-    const where = (a: ErlangAnswer) => (opts.input === undefined ? {} : { file: opts.input, line: a.case.line, ...input });
-    ctx.warn(formatDiagnostics(infeasible.map((a) => warning("PLAN_TARGET_UNREACHABLE", a.result.reason ?? "targets cannot be met", where(a))), 5).trimEnd());
-  }
-  return infeasible.length > 0 && opts.strict ? 1 : 0;
+  const unreachable = new Unreachable(opts.input, input);
+  for (const a of answers) unreachable.note(a);
+  return unreachable.report(ctx, opts.strict === true);
 }
 
-async function casesFromFile(opts: ErlangOptions, ctx: CommandContext, visit?: (c: ErlangCase) => void, input: { sheet?: string } = {}): Promise<ErlangCase[]> {
-  const conflicting = (["volume", "aht", "sl", "slSeconds", "asa", "maxOccupancy", "patience", "maxAbandon", "concurrency"] as const).filter(
+/**
+ * `--input` to CSV or JSON: each row is read, solved and written as it
+ * comes (see streamErlangCases and StreamedReport), so that memory stays
+ * flat whatever the batch's size; `--out` gets the whole report or nothing,
+ * stdout only a complete report (a bad row, even the last, leaves both
+ * untouched and exits 2 with every bad row reported).
+ */
+async function streamBatch(opts: ErlangOptions, file: string, format: "csv" | "json", ctx: CommandContext): Promise<number> {
+  const intervalMin = batchInterval(opts);
+  const { solveErlangCase } = await import("../plan/erlang-case.js");
+  const render = await import("../report/render-erlang.js");
+  const { csvStyle } = await import("../report/csv-cell.js");
+  const { StreamedReport } = await import("../report/streamed-report.js");
+  const { ByteWriter } = await import("../report/byte-writer.js");
+  const { streamErlangCases } = await import("../read/erlang-cases.js");
+  const { readingWithProgress } = await import("./progress.js");
+  const delimiter = (await import("../read/csv-delimiter.js")).delimiterOption(opts.delimiter);
+  const sheetFlags = opts as { sheet?: string }; // --sheet, added to every command (see sheet-option.ts)
+
+  const style = csvStyle();
+  const json = format === "json";
+  const unreachable = new Unreachable(file, {});
+  const out = new StreamedReport(opts.out, ctx.io.stdout);
+  const w = new ByteWriter((bytes) => out.writeBytes(bytes));
+  let rows = 0;
+  try {
+    w.text(json ? render.ERLANG_JSON_START : render.erlangCsvStart(style));
+    const read = await streamErlangCases(
+      readingWithProgress(ctx, file),
+      file,
+      { intervalMin },
+      {
+        delimiter,
+        sheet: sheetFlags.sheet,
+        sheetOption: "--sheet",
+        onWarning: (d) => ctx.warn(formatDiagnostics([d]).trimEnd()),
+      },
+      (c) => {
+        const a = solveErlangCase(c);
+        if (!a.result.feasible) unreachable.note(a);
+        if (json) {
+          if (rows > 0) w.text(render.ERLANG_JSON_SEPARATOR);
+          render.writeErlangJsonRow(w, a);
+        } else render.writeErlangCsvRow(w, a, style);
+        rows++;
+      },
+    );
+    if (read.sheet !== undefined) unreachable.input.sheet = read.sheet;
+    if (json) w.text(render.ERLANG_JSON_END);
+    w.flush();
+  } catch (error) {
+    out.discard();
+    throw error;
+  }
+  out.finish();
+  if (opts.out !== undefined && opts.out !== "-") ctx.info(`wrote ${opts.out}`);
+  return unreachable.report(ctx, opts.strict === true);
+}
+
+/** How many unreachable rows are named on stderr (the rest are counted). */
+const UNREACHABLE_SHOWN = 5;
+
+/** The rows whose targets cannot be met: the first few kept, the others counted (a batch may have a million). */
+class Unreachable {
+  private readonly shown: ErlangAnswer[] = [];
+  private count = 0;
+
+  constructor(
+    private readonly file: string | undefined,
+    readonly input: { sheet?: string },
+  ) {}
+
+  note(a: ErlangAnswer): void {
+    if (a.result.feasible) return;
+    if (this.shown.length < UNREACHABLE_SHOWN) this.shown.push(a);
+    this.count++;
+  }
+
+  /** The PLAN_TARGET_UNREACHABLE warnings on stderr; the exit code (1 with --strict when there are any). */
+  report(ctx: CommandContext, strict: boolean): number {
+    if (this.count === 0) return 0;
+    const where = (a: ErlangAnswer) => (this.file === undefined ? {} : { file: this.file, line: a.case.line, ...this.input });
+    const warnings = this.shown.map((a) => warning("PLAN_TARGET_UNREACHABLE", a.result.reason ?? "targets cannot be met", where(a)));
+    const more = this.count - this.shown.length;
+    ctx.warn(formatDiagnostics(warnings, UNREACHABLE_SHOWN).trimEnd() + (more > 0 ? `\n…and ${more} more` : ""));
+    return strict ? 1 : 0;
+  }
+}
+
+/** The interval of a batch's rows without one (--interval, else 30 min); the flags that are columns of a batch are refused. */
+function batchInterval(opts: ErlangOptions): number {
+  const conflicting = (["volume", "aht", "sl", "slSeconds", "asa", "maxOccupancy", "patience", "maxAbandon", "concurrency", "ahtByConcurrency"] as const).filter(
     (k) => opts[k] !== undefined,
   );
   if (conflicting.length > 0) {
@@ -122,13 +198,18 @@ async function casesFromFile(opts: ErlangOptions, ctx: CommandContext, visit?: (
       problem("USAGE_CONFLICT", `${flags} cannot be used with --input: expected the values as columns of the file`, { field: "--input" }),
     ]);
   }
-  const intervalMin = opts.interval === undefined ? DEFAULT_INTERVAL_MIN : flag(parsePositive(opts.interval, { field: "--interval" }));
+  return opts.interval === undefined ? DEFAULT_INTERVAL_MIN : flag(parsePositive(opts.interval, { field: "--interval" }));
+}
+
+/** A batch read whole (the table and xlsx reports, which need every row before the first line). */
+async function casesFromFile(opts: ErlangOptions, ctx: CommandContext, input: { sheet?: string }): Promise<ErlangCase[]> {
+  const intervalMin = batchInterval(opts);
   const { readErlangCases } = await import("../read/erlang-cases.js");
   const delimiter = (await import("../read/csv-delimiter.js")).delimiterOption(opts.delimiter);
   const bytes = await (await import("./sheet-option.js")).sheetInput(ctx, opts.input!, opts, "input");
   if (!(bytes instanceof Uint8Array)) input.sheet = bytes.sheet;
   const csvOptions = delimiter === undefined ? {} : { delimiter };
-  return readErlangCases(bytes, opts.input!, { intervalMin }, csvOptions, visit);
+  return readErlangCases(bytes, opts.input!, { intervalMin }, csvOptions);
 }
 
 /** The columns of a batch file that each flag stands for. */
@@ -143,6 +224,7 @@ const FLAG_COLUMNS: readonly [keyof ErlangOptions, ErlangColumn, string][] = [
   ["patience", "patience", "--patience"],
   ["maxAbandon", "max_abandon", "--max-abandon"],
   ["concurrency", "concurrency", "--concurrency"],
+  ["ahtByConcurrency", "aht_by_concurrency", "--aht-by-concurrency"],
 ];
 
 /**

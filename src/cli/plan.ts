@@ -163,12 +163,14 @@ async function runPlan(forecast: string, opts: PlanOptions, ctx: CommandContext)
       const planner = new Planner(scenario, onInterval === undefined ? {} : { onInterval });
       await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, (r) => planner.add(r));
       plan = planner.finish();
+      await (await import("./aht-shape-warnings.js")).warnAhtShapes(ctx, planner.ahtShapeNotes());
     } else {
       const { SourcingPlanner } = await import("../plan/sourcing.js");
       const k = site ?? 0;
       const planner = new SourcingPlanner(scenario, factors, onInterval === undefined ? undefined : { site: k, onInterval }, { keepTeamCurves: shifts !== undefined });
       await readForecast(readingWithProgress(ctx, forecast), forecast, { ...forecastOptions, delimiter, maxProblems: 20 }, (r) => planner.add(r));
       const all = planner.finish(shifts?.adjust);
+      await (await import("./aht-shape-warnings.js")).warnAhtShapes(ctx, planner.ahtShapeNotes());
       shifts?.done();
       checkAllocated(all.unallocated, opts.scenario);
       plan = all.sites[k]!.plan;

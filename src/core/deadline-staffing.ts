@@ -156,31 +156,60 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
     }
   }
 
-  // Slots and the batches in arrival order.
-  const slotOf = new Array<number>(n).fill(-1);
+  // Slots, and the batches in arrival order as columns (no object per interval: a year of a queue is
+  // ~35,000 of them): [wrapped (repeating: the tail, one period earlier)] [regular] [tail].
+  const slotOf = new Int32Array(n).fill(-1);
   let m = 0;
   for (let t = 0; t < n; t++) if (open[t]) slotOf[t] = m++;
-  const batches: Batch[] = [];
-  const tail: Batch[] = []; // arrived after the last opening
+  let arrivalsCount = 0;
+  for (let t = 0; t < n; t++) if (items[t]! > 0) arrivalsCount++;
+  const cap = 2 * arrivalsCount; // room for the wrapped copies
+  const bItems = new Float64Array(cap);
+  const bAht = new Float64Array(cap);
+  const bArrived = new Float64Array(cap);
+  const bDue = new Float64Array(cap);
+  const bFrom = new Float64Array(cap);
+  // the arrivals go after room for the wrapped ones; moved down once their number is known
+  let end = arrivalsCount;
+  let firstTail = -1; // arrived after the last opening
   let nextSlot = 0;
   for (let t = 0; t < n; t++) {
     if (open[t]) nextSlot = slotOf[t]! + 1;
     if (!(items[t]! > 0)) continue;
-    const b: Batch = open[t]
-      ? { items: items[t]!, aht: aht(t), arrivedMin: t * intervalMin, due: slotOf[t]! + duringLag, from: slotOf[t]! }
-      : { items: items[t]!, aht: aht(t), arrivedMin: t * intervalMin, due: nextSlot + openingLag, from: nextSlot };
-    (b.from >= m ? tail : batches).push(b);
+    bItems[end] = items[t]!;
+    bAht[end] = aht(t);
+    bArrived[end] = t * intervalMin;
+    if (open[t]) {
+      bDue[end] = slotOf[t]! + duringLag;
+      bFrom[end] = slotOf[t]!;
+    } else {
+      bDue[end] = nextSlot + openingLag;
+      bFrom[end] = nextSlot;
+    }
+    if (firstTail < 0 && bFrom[end]! >= m) firstTail = end;
+    end++;
   }
+  const tailCount = firstTail < 0 ? 0 : end - firstTail;
   const carried: Batch[] = [];
-  const wrapped: Batch[] = []; // repeating: the previous period's after-hours arrivals, waiting at the start
+  const wrappedCount = m > 0 && queue.repeats === true ? tailCount : 0;
+  // [bStart, bEnd): the batches worked in the run's slots (wrapped, then regular); [bEnd, end): the tail
+  const bStart = arrivalsCount - wrappedCount;
+  const bEnd = end - tailCount;
   let neverWorkedItems = 0;
   if (m === 0) {
-    for (const b of [...batches, ...tail]) neverWorkedItems += b.items;
+    for (let k = arrivalsCount; k < end; k++) neverWorkedItems += bItems[k]!;
     for (const c of queue.carriedIn ?? []) neverWorkedItems += c.items;
   } else if (queue.repeats === true) {
     // the items after the last opening come round to the first opening, one period later
-    for (const b of tail) wrapped.push({ ...b, arrivedMin: b.arrivedMin - n * intervalMin, due: openingLag, from: 0 });
-    batches.unshift(...wrapped);
+    for (let k = 0; k < tailCount; k++) {
+      const from = bEnd + k;
+      const to = bStart + k;
+      bItems[to] = bItems[from]!;
+      bAht[to] = bAht[from]!;
+      bArrived[to] = bArrived[from]! - n * intervalMin;
+      bDue[to] = openingLag;
+      bFrom[to] = 0;
+    }
   } else {
     for (const c of queue.carriedIn ?? []) {
       if (c.items > 0) carried.push({ items: c.items, aht: c.ahtSec, arrivedMin: c.arrivedMin, due: Math.max(0, c.dueSlot), from: -1 });
@@ -190,10 +219,12 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
   // Work per slot becoming available and falling due.
   const arrives = new Array<number>(m).fill(0);
   const dueAt = new Array<number>(m).fill(0);
-  for (const b of batches) {
-    const w = b.items * b.aht;
-    arrives[b.from] = arrives[b.from]! + w;
-    if (b.due < m) dueAt[b.due] = dueAt[b.due]! + w;
+  for (let k = bStart; k < bEnd; k++) {
+    const w = bItems[k]! * bAht[k]!;
+    const from = bFrom[k]!;
+    const dueK = bDue[k]!;
+    arrives[from] = arrives[from]! + w;
+    if (dueK < m) dueAt[dueK] = dueAt[dueK]! + w;
   }
   let carriedWork = 0;
   for (const c of carried) {
@@ -204,18 +235,18 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
   const arrived = cumulative(arrives);
   const due = cumulative(dueAt);
 
-  let work: number[] = [];
+  let work: ArrayLike<number> = [];
   if (m > 0 && queue.repeats === true) {
     const periodWork = arrived[m - 1]!;
     // the work that may be carried: due after the period (a suffix of the batches, deadlines rise with arrival)
     let carryMax = 0;
-    for (const b of batches) if (b.due >= m) carryMax += b.items * b.aht;
+    for (let k = bStart; k < bEnd; k++) if (bDue[k]! >= m) carryMax += bItems[k]! * bAht[k]!;
     // the carry-able work from the end of the period, and its due slot in the next period
     const carryWork: number[] = [];
     const carryDue: number[] = [];
-    for (let k = batches.length - 1; k >= 0 && batches[k]!.due >= m; k--) {
-      carryWork.push(batches[k]!.items * batches[k]!.aht);
-      carryDue.push(batches[k]!.due - m);
+    for (let k = bEnd - 1; k >= bStart && bDue[k]! >= m; k--) {
+      carryWork.push(bItems[k]! * bAht[k]!);
+      carryDue.push(bDue[k]! - m);
     }
     // one corridor per carry, in arrays reused by every profile the search tries
     const lo = new Float64Array(m + 1);
@@ -243,22 +274,22 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
       return slopes;
     };
     const best = lowestPeakCarry(profile, carryMax);
-    work = Array.from(profile(best));
+    work = profile(best);
     // the carried-in batches: the last `best` agent-seconds of the period, one period earlier
     let left = best;
-    for (let k = batches.length - 1; k >= 0 && left > 1e-12 * Math.max(1, carryMax); k--) {
-      const b = batches[k]!;
-      const w = Math.min(left, b.items * b.aht);
+    for (let k = bEnd - 1; k >= bStart && left > 1e-12 * Math.max(1, carryMax); k--) {
+      const w = Math.min(left, bItems[k]! * bAht[k]!);
       left -= w;
-      carried.unshift({ items: w / b.aht, aht: b.aht, arrivedMin: b.arrivedMin - n * intervalMin, due: Math.max(0, b.due - m), from: -1 });
+      carried.unshift({ items: w / bAht[k]!, aht: bAht[k]!, arrivedMin: bArrived[k]! - n * intervalMin, due: Math.max(0, bDue[k]! - m), from: -1 });
     }
   } else if (m > 0) {
     const upper = arrived.map((v) => v + carriedWork);
     // what arrives after the last opening waits anyway: leave the rest of `leaveWorkSec` from the open slots' work
-    const afterLastOpening = tail.reduce((w, b) => w + b.items * b.aht, 0);
+    let afterLastOpening = 0;
+    for (let k = bEnd; k < end; k++) afterLastOpening += bItems[k]! * bAht[k]!;
     const leave = queue.leaveWorkSec === undefined ? undefined : Math.max(0, queue.leaveWorkSec - afterLastOpening);
-    const end = leave === undefined ? due[m - 1]! : Math.min(upper[m - 1]!, Math.max(due[m - 1]!, upper[m - 1]! - leave));
-    work = tautString(due, upper, end);
+    const last = leave === undefined ? due[m - 1]! : Math.min(upper[m - 1]!, Math.max(due[m - 1]!, upper[m - 1]! - leave));
+    work = tautString(due, upper, last);
   }
 
   // Calendar view and the first-in, first-out backlog at the planned capacity.
@@ -266,50 +297,65 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
   const workSec = new Array<number>(n).fill(0);
   const backlogItems = new Array<number>(n).fill(0);
   const oldestAgeMin = new Array<number>(n).fill(0);
-  // waiting at the start: carried-in work, then (repeating) the previous period's after-hours arrivals
-  const copy = (b: Batch): Batch => ({ items: b.items, aht: b.aht, arrivedMin: b.arrivedMin, due: b.due, from: b.from });
-  const waiting: Batch[] = carried.concat(wrapped).map(copy);
-  let waitingItems = waiting.reduce((s, b) => s + b.items, 0);
+  // the queue, oldest first: carried-in work, (repeating) the previous period's after-hours arrivals, then
+  // this run's arrivals (regular and tail) as they come; [0, next) has arrived, [head, next) waits
+  const c0 = carried.length;
+  const total = c0 + (end - bStart);
+  const qItems = new Float64Array(total);
+  const qAht = new Float64Array(total);
+  const qArrived = new Float64Array(total);
+  const qDue = new Float64Array(total);
+  for (let k = 0; k < c0; k++) {
+    const c = carried[k]!;
+    qItems[k] = c.items;
+    qAht[k] = c.aht;
+    qArrived[k] = c.arrivedMin;
+    qDue[k] = c.due;
+  }
+  qItems.set(bItems.subarray(bStart, end), c0);
+  qAht.set(bAht.subarray(bStart, end), c0);
+  qArrived.set(bArrived.subarray(bStart, end), c0);
+  qDue.set(bDue.subarray(bStart, end), c0);
+  let next = c0 + wrappedCount;
+  let waitingItems = 0;
+  for (let k = 0; k < next; k++) waitingItems += qItems[k]!;
   let head = 0;
-  const arrivals = batches.slice(wrapped.length).concat(tail);
-  let next = 0;
   for (let t = 0; t < n; t++) {
-    while (next < arrivals.length && arrivals[next]!.arrivedMin === t * intervalMin) {
-      const b = arrivals[next++]!;
-      waiting.push(copy(b));
-      waitingItems += b.items;
-    }
+    while (next < total && qArrived[next] === t * intervalMin) waitingItems += qItems[next++]!;
     if (open[t]) {
       const done = Math.max(0, work[slotOf[t]!]!);
       workSec[t] = done;
       agents[t] = done / intervalSec / occupancy;
       let budget = done;
-      while (head < waiting.length && budget > 0) {
-        const w = waiting[head]!;
-        const can = budget / w.aht;
-        if (can >= w.items - EPSILON_ITEMS) {
-          budget -= w.items * w.aht;
-          waitingItems -= w.items;
+      while (head < next && budget > 0) {
+        const a = qAht[head]!;
+        const left = qItems[head]!;
+        const can = budget / a;
+        if (can >= left - EPSILON_ITEMS) {
+          budget -= left * a;
+          waitingItems -= left;
           head++;
         } else {
-          w.items -= can;
+          qItems[head] = left - can;
           waitingItems -= can;
           budget = 0;
         }
       }
     }
     backlogItems[t] = Math.max(0, waitingItems);
-    oldestAgeMin[t] = head < waiting.length ? (t + 1) * intervalMin - waiting[head]!.arrivedMin : 0;
+    oldestAgeMin[t] = head < next ? (t + 1) * intervalMin - qArrived[head]! : 0;
   }
   // What waits at the end, in the next run's terms (a repeating period: what it carries into its own start).
   const carriedOut: CarriedWork[] = [];
   let endBacklogWorkSec = 0;
-  const carry = (w: Batch) => {
-    if (!(w.items > EPSILON_ITEMS)) return;
-    carriedOut.push({ items: w.items, ahtSec: w.aht, dueSlot: w.due - m, arrivedMin: w.arrivedMin - n * intervalMin });
-    endBacklogWorkSec += w.items * w.aht;
-  };
-  if (m > 0) for (let k = head; k < waiting.length; k++) carry(waiting[k]!);
+  if (m > 0) {
+    for (let k = head; k < next; k++) {
+      const left = qItems[k]!;
+      if (!(left > EPSILON_ITEMS)) continue;
+      carriedOut.push({ items: left, ahtSec: qAht[k]!, dueSlot: qDue[k]! - m, arrivedMin: qArrived[k]! - n * intervalMin });
+      endBacklogWorkSec += left * qAht[k]!;
+    }
+  }
   return {
     agents,
     workSec,

@@ -1,6 +1,7 @@
 import { erlangAMetricsUnchecked } from "./erlang-a.js";
 import { erlangBInverseUnchecked } from "./erlang-b.js";
 import { erlangCMetricsFromInverseB, type QueueMetrics } from "./erlang-c.js";
+import { requiredAgentsChat } from "./erlang-chat.js";
 import { MAX_TRAFFIC_ERLANGS, trafficErlangs } from "./traffic.js";
 
 /** One queue to staff, in the units planners use. */
@@ -15,6 +16,12 @@ export interface QueueLoad {
   patienceSec?: number | undefined;
   /** Sessions one agent handles at once (chat/messaging), a whole number ≥ 1; default 1. */
   concurrency?: number | undefined;
+  /**
+   * Mean duration of a chat while its agent holds 1..k chats, seconds (k =
+   * `concurrency`); given with values that differ → the chat chain
+   * (`erlang-chat`, see erlang-chat.ts), `ahtSec` then being the last value.
+   */
+  ahtByConcurrencySec?: readonly number[] | undefined;
 }
 
 /** Service targets; every one that is given must be met. */
@@ -43,7 +50,7 @@ export interface StaffingResult {
   /** Offered load, Erlangs (volume × AHT / interval). */
   trafficErlangs: number;
   /** The queueing model used. */
-  model: "erlang-c" | "erlang-a";
+  model: "erlang-c" | "erlang-a" | "erlang-chat";
   /** False when no number of agents can meet the targets; then `agents` is 0 and `reason` says why. */
   feasible: boolean;
   /** The target(s) that fail with one agent fewer (joined with "+"), or what floors the answer. */
@@ -132,11 +139,20 @@ export function requiredAgents(queue: QueueLoad, targetsGiven: StaffingTargets):
   }
   checkTargets(targets);
   const erlangA = patience !== undefined && Number.isFinite(patience);
-  const model = erlangA ? "erlang-a" : "erlang-c";
+  // AHTs that differ by concurrency: the chat chain (equal ones are the one-AHT model below)
+  const byConcurrency = queue.ahtByConcurrencySec;
+  const chat = byConcurrency !== undefined && byConcurrency.some((a) => a !== byConcurrency[0]);
+  const model = chat ? "erlang-chat" : erlangA ? "erlang-a" : "erlang-c";
 
   if (load === 0) return answer(load, model, 0, 0, "none", EMPTY_METRICS);
   const impossible = unreachableReason(targets, erlangA);
   if (impossible !== undefined) return infeasible(load, model, impossible.binding, impossible.reason);
+  if (chat) {
+    if (byConcurrency.length !== concurrency || patience !== undefined) {
+      throw new RangeError(`requiredAgents needs ${concurrency} AHTs by concurrency and no patience, got ${byConcurrency.length}`);
+    }
+    return requiredAgentsChat({ volume: queue.volume, intervalMin: queue.intervalMin, ahtByConcurrencySec: byConcurrency }, targets);
+  }
 
   if (!erlangA) {
     const solved = solveErlangC(load, queue.ahtSec, targets, concurrency);

@@ -1,5 +1,9 @@
+import { columnsRow, type ForecastColumns } from "./forecast-columns.js";
 import type { GapsPlan } from "./gaps.js";
-import { costOverYears, type SourcingPlan } from "./sourcing.js";
+import type { Plan } from "./plan.js";
+import type { Scenario } from "./scenario.js";
+import type { Site } from "./sites.js";
+import { costOverYears, SourcingPlanner, type SourcingPlan, type WhatIf } from "./sourcing.js";
 
 /** Differences of one scenario against the baseline (this − baseline). */
 export interface Delta {
@@ -102,4 +106,31 @@ export function ranking(c: Comparison): number[] {
     .map((s, k) => [k, s.costOverYears ?? Infinity] as const)
     .sort((a, b) => a[1] - b[1] || a[0] - b[0])
     .map(([k]) => k);
+}
+
+/** How {@link planOnColumns} plans: for `--shifts`, each team's curve kept and the site plans turned into the scheduled ones. */
+export interface ColumnsPlanning {
+  keepTeamCurves?: boolean;
+  adjust?: ((site: Site, plan: Plan, scenario: Scenario) => Plan) | undefined;
+}
+
+/**
+ * Plan a forecast held as columns under one scenario and what-if: every row
+ * in the order it was read, through a {@link SourcingPlanner} — the same
+ * plan as adding the rows themselves. One planning of a comparison (a
+ * scenario at one sweep point); `compare` runs several at once on worker
+ * threads, each on the same shared columns.
+ *
+ * @param columns - the forecast (see {@link ForecastColumns})
+ * @param scenario - the scenario to plan under
+ * @param whatIf - volume and handle-time factors
+ * @throws PlanLimitError when a factor takes a queue past a limit of the models
+ */
+export function planOnColumns(columns: ForecastColumns, scenario: Scenario, whatIf: WhatIf, options: ColumnsPlanning = {}): SourcingPlan {
+  const starts = columns.startMin;
+  let timeOrdered = true; // then teams solve their pools interval by interval, holding only the current one's
+  for (let i = 1; i < columns.length && timeOrdered; i++) timeOrdered = starts[i - 1]! <= starts[i]!;
+  const planner = new SourcingPlanner(scenario, whatIf, undefined, { keepTeamCurves: options.keepTeamCurves ?? false, timeOrdered });
+  for (let i = 0; i < columns.length; i++) planner.add(columnsRow(columns, i));
+  return planner.finish(options.adjust);
 }

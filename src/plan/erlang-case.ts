@@ -1,5 +1,6 @@
 import { erlangAMetrics } from "../core/erlang-a.js";
 import { erlangCMetrics, type QueueMetrics } from "../core/erlang-c.js";
+import { chatStateCount, erlangChatMetrics, MAX_CHAT_STATES } from "../core/erlang-chat.js";
 import { meetsTargets, requiredAgents, type QueueLoad, type StaffingResult, type StaffingTargets } from "../core/required-agents.js";
 
 /** One single-queue question: a load and its targets (a row of `ccplan erlang`). */
@@ -41,13 +42,17 @@ export function staffingCurve(answer: ErlangAnswer, span = 3): CurvePoint[] {
   if (result.trafficErlangs === 0) return [];
   const k = queue.concurrency ?? 1;
   const erlangA = result.model === "erlang-a";
+  const chat = result.model === "erlang-chat";
   const centre = result.feasible ? result.agents : Math.ceil(result.trafficErlangs / k) + span;
   const points: CurvePoint[] = [];
   for (let agents = Math.max(1, centre - span); agents <= centre + span; agents++) {
     const servers = agents * k;
     if (!erlangA && servers <= result.trafficErlangs) continue;
+    if (chat && !(chatStateCount(agents, k) <= MAX_CHAT_STATES)) continue;
     const within = targets.answerWithinSec ?? 0;
-    const metrics = erlangA
+    const metrics = chat
+      ? erlangChatMetrics(agents, queue.volume / (queue.intervalMin * 60), queue.ahtByConcurrencySec!, within)
+      : erlangA
       ? erlangAMetrics(servers, result.trafficErlangs, queue.ahtSec, queue.patienceSec!, within)
       : erlangCMetrics(servers, result.trafficErlangs, queue.ahtSec, within);
     points.push({ agents, metrics, meetsTargets: meetsTargets(metrics, targets, erlangA) });

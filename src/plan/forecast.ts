@@ -62,3 +62,60 @@ export interface ForecastRow extends QueueKey {
 export function queueId(q: QueueKey): string {
   return `${q.typology}\u001f${q.channel}\u001f${q.direction}\u001f${q.tier}`;
 }
+
+const DIRECTION_SLOT: Record<Direction, number> = { inbound: 0, outbound: 3 };
+
+/**
+ * Values by queue (typology, channel, direction, tier), found without a key
+ * string per row: a map by typology, then by channel, then a slot per
+ * direction and tier. A forecast's rows share their name strings (the reader
+ * interns them), so each lookup hashes nothing new. Iterates in insertion
+ * order, as a Map by {@link queueId} would.
+ */
+export class QueueMap<V> {
+  private readonly byTypology = new Map<string, Map<string, (V | undefined)[]>>();
+  private readonly inOrder: V[] = [];
+  private lastTypology: string | undefined;
+  private lastByChannel: Map<string, (V | undefined)[]> | undefined;
+
+  /** The value of `q`'s queue, or undefined. */
+  get(q: QueueKey): V | undefined {
+    return this.slots(q, false)?.[DIRECTION_SLOT[q.direction] + q.tier - 1];
+  }
+
+  /** Give `q`'s queue a value (a queue without one so far: values are never replaced). */
+  set(q: QueueKey, value: V): void {
+    const slots = this.slots(q, true)!;
+    const k = DIRECTION_SLOT[q.direction] + q.tier - 1;
+    if (slots[k] !== undefined) throw new Error(`QueueMap.set: ${queueId(q)} has a value`);
+    slots[k] = value;
+    this.inOrder.push(value);
+  }
+
+  /** Number of queues with a value. */
+  get size(): number {
+    return this.inOrder.length;
+  }
+
+  /** The values, in the order they were set. */
+  values(): readonly V[] {
+    return this.inOrder;
+  }
+
+  private slots(q: QueueKey, create: boolean): (V | undefined)[] | undefined {
+    let byChannel: Map<string, (V | undefined)[]> | undefined;
+    if (q.typology === this.lastTypology) byChannel = this.lastByChannel;
+    else {
+      byChannel = this.byTypology.get(q.typology);
+      if (byChannel === undefined) {
+        if (!create) return undefined;
+        this.byTypology.set(q.typology, (byChannel = new Map()));
+      }
+      this.lastTypology = q.typology;
+      this.lastByChannel = byChannel;
+    }
+    let slots = byChannel!.get(q.channel);
+    if (slots === undefined && create) byChannel!.set(q.channel, (slots = [undefined, undefined, undefined, undefined, undefined, undefined]));
+    return slots;
+  }
+}

@@ -4,13 +4,17 @@ import type { Tier } from "./forecast.js";
 import type { IntervalPlan } from "./interval.js";
 import { groupName, type OrganisationModel } from "./organisation.js";
 import { limitFigures, PlanLimitError } from "./plan-limit.js";
-import { isOpen, targetsFor, typologyKey, type Scenario } from "./scenario.js";
+import { isOpen, targetsFor, typologyKey, type AhtByConcurrency, type Scenario } from "./scenario.js";
 
 /** What pooling a live interval needs beyond its plan: the queue's patience, concurrency and merged targets. */
 export interface LiveLoad {
   patienceSec: number | undefined;
   concurrency: number;
   targets: StaffingTargets;
+  /** Chat: vⱼ ÷ v_k of the channel's `aht_by_concurrency`, applied (see chat-shape.ts); such loads are never pooled. */
+  ahtShape?: readonly number[] | undefined;
+  /** The channel's `aht_by_concurrency`, applied or not (for its warnings). */
+  ahtShapeOf?: AhtByConcurrency | undefined;
 }
 
 /** One team's staffing over the horizon. */
@@ -96,27 +100,256 @@ export interface Pool {
   targets: StaffingTargets[];
 }
 
-/** One interval of one team (teams with queues on several grids have one slot per start and length). */
-interface Slot {
-  startMin: number;
-  intervalMin: number;
-  /** Agents of members not pooled (every member when the team is not pooled). */
-  agents: number;
-  /** Pooled team: agents of its deferred (async, outbound) members, and the work they do, Erlangs. */
-  deferredAgents: number;
-  deferredWork: number;
-  pools: Pool[] | null;
+/**
+ * The intervals (start, length) the teams have work in, numbered in the
+ * order first seen: every team keeps its figures in typed arrays indexed by
+ * this number (no object, no key string per interval).
+ */
+class IntervalIndex {
+  starts = new Float64Array(1024);
+  lengths = new Float64Array(1024);
+  count = 0;
+  /** Per length, start → number. */
+  private readonly byLength = new Map<number, Map<number, number>>();
+  private lastStart = NaN;
+  private lastLength = NaN;
+  private last = -1;
+
+  of(startMin: number, intervalMin: number): number {
+    if (startMin === this.lastStart && intervalMin === this.lastLength) return this.last;
+    let byStart = this.byLength.get(intervalMin);
+    if (byStart === undefined) this.byLength.set(intervalMin, (byStart = new Map()));
+    let n = byStart.get(startMin);
+    if (n === undefined) {
+      n = this.count++;
+      if (n === this.starts.length) {
+        this.starts = grown(this.starts, n * 2);
+        this.lengths = grown(this.lengths, n * 2);
+      }
+      this.starts[n] = startMin;
+      this.lengths[n] = intervalMin;
+      byStart.set(startMin, n);
+    }
+    this.lastStart = startMin;
+    this.lastLength = intervalMin;
+    this.last = n;
+    return n;
+  }
 }
 
+function grown<T extends Float64Array | Int32Array | Uint8Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  return b;
+}
+
+/**
+ * The pools of the live intervals not solved yet, as columns (a pool is a
+ * row number; its slot's pools are chained by `next`, in the order they
+ * were opened). Solved pools' rows are reused.
+ */
+class PoolTable {
+  concurrency = new Float64Array(256);
+  volume = new Float64Array(256);
+  volumeAht = new Float64Array(256);
+  volumeOverPatience = new Float64Array(256);
+  separate = new Float64Array(256);
+  allPatient = new Uint8Array(256);
+  /** The pool's set of targets (see {@link TargetSets}). */
+  targets = new Int32Array(256);
+  next = new Int32Array(256);
+  private used = 0;
+  private free: number[] = [];
+
+  open(concurrency: number): number {
+    let p = this.free.pop();
+    if (p === undefined) {
+      p = this.used++;
+      if (p === this.volume.length) {
+        const n = p * 2;
+        this.concurrency = grown(this.concurrency, n);
+        this.volume = grown(this.volume, n);
+        this.volumeAht = grown(this.volumeAht, n);
+        this.volumeOverPatience = grown(this.volumeOverPatience, n);
+        this.separate = grown(this.separate, n);
+        this.allPatient = grown(this.allPatient, n);
+        this.targets = grown(this.targets, n);
+        this.next = grown(this.next, n);
+      }
+    }
+    this.concurrency[p] = concurrency;
+    this.volume[p] = 0;
+    this.volumeAht[p] = 0;
+    this.volumeOverPatience[p] = 0;
+    this.separate[p] = 0;
+    this.allPatient[p] = 1;
+    this.targets[p] = 0;
+    this.next[p] = -1;
+    return p;
+  }
+
+  release(p: number): void {
+    this.free.push(p);
+  }
+}
+
+/** The targets of a pool merged as {@link pooledAgents} applies them: the strictest of each kind, and each distinct service level. */
+interface MergedTargets {
+  maxAsaSec: number | undefined;
+  maxOccupancy: number | undefined;
+  maxAbandonRate: number | undefined;
+  levels: [number | undefined, number | undefined][];
+}
+
+/**
+ * Sets of targets, interned by value: a pool keeps one number for the
+ * targets of its members (set 0: none), and a set's merged targets are
+ * worked out once.
+ */
+class TargetSets {
+  private readonly ids = new Map<StaffingTargets, number>();
+  private readonly byValue = new Map<string, number>();
+  private lastTargets: StaffingTargets | undefined;
+  private lastId = -1;
+  private readonly sets: number[][] = [[]];
+  private readonly merged: MergedTargets[] = [];
+  private readonly values: StaffingTargets[] = [];
+  private readonly with = new Map<number, number>();
+
+  /** The number of a targets object, by value. */
+  idOf(t: StaffingTargets): number {
+    if (t === this.lastTargets) return this.lastId;
+    let id = this.ids.get(t);
+    if (id === undefined) {
+      const key = `${t.serviceLevel}|${t.answerWithinSec}|${t.maxAsaSec}|${t.maxOccupancy}|${t.maxAbandonRate}`;
+      id = this.byValue.get(key);
+      if (id === undefined) {
+        this.byValue.set(key, (id = this.values.length));
+        this.values.push(t);
+      }
+      // rows with targets of their own bring a new object each: only so many are remembered by identity
+      if (this.ids.size < 4096) this.ids.set(t, id);
+    }
+    this.lastTargets = t;
+    this.lastId = id;
+    return id;
+  }
+
+  /** Set `set` with targets `id` added. */
+  add(set: number, id: number): number {
+    const members = this.sets[set]!;
+    if (members.includes(id)) return set;
+    const key = set * 65536 + id;
+    let next = this.with.get(key);
+    if (next === undefined) {
+      next = this.sets.length;
+      this.sets.push([...members, id]);
+      this.with.set(key, next);
+    }
+    return next;
+  }
+
+  /** The targets of set `set`, merged. */
+  mergedOf(set: number): MergedTargets {
+    let m = this.merged[set];
+    if (m === undefined) this.merged[set] = m = mergeTargets(this.sets[set]!.map((id) => this.values[id]!));
+    return m;
+  }
+}
+
+const BLOCK_BITS = 11;
+const BLOCK = 1 << BLOCK_BITS;
+const MASK = BLOCK - 1;
+
+/** Numbers by interval number, in blocks of 2,048 made as they are first written (a number never written reads 0): no copy as it grows. */
+class Column {
+  private readonly blocks: (Float64Array | undefined)[] = [];
+  at(n: number): number {
+    const b = this.blocks[n >> BLOCK_BITS];
+    return b === undefined ? 0 : b[n & MASK]!;
+  }
+  add(n: number, v: number): void {
+    (this.blocks[n >> BLOCK_BITS] ??= new Float64Array(BLOCK))[n & MASK]! += v;
+  }
+  set(n: number, v: number): void {
+    (this.blocks[n >> BLOCK_BITS] ??= new Float64Array(BLOCK))[n & MASK] = v;
+  }
+}
+
+/** What a team has in each interval, by interval number (see {@link IntervalIndex}), in columns made as they are needed. */
 class Team {
   readonly queueIds = new Set<string>();
   readonly skills = new Set<string>();
-  readonly slots = new Map<number, Slot>();
+  /** Per interval number: 1 where the team has a slot (an interval with work), in blocks. */
+  private readonly has: (Uint8Array | undefined)[] = [];
+  /** Slots, in the order they came (null while that is the order of their numbers). */
+  private order: Int32Array | null = null;
+  private slots = 0;
+  private lastSlot = -1;
+  /** Agents of members not pooled (every member when the team is not pooled); in a pooled team, its solved pools' agents. */
+  agents: Column | null = null;
+  /** Pooled team: idle time of the solved pools' agents (agent-Erlangs, up to the fill occupancy). */
+  idle: Column | null = null;
+  /** Pooled team: agents of its deferred (async, outbound) members, and the work they do, Erlangs (the work only where it may fill idle time). */
+  deferredAgents: Column | null = null;
+  deferredWork: Column | null = null;
+  /** First pool + 1 of each slot (0: none) when every pool is kept to the end; else the slots with open pools and theirs. */
+  readonly poolHeads = new Map<number, number>();
+  readonly openSlots: number[] = [];
+  readonly openHeads: number[] = [];
+  /** Slots whose pooled queue is beyond the models' limits (solved as rows came): the first such pool of each. */
+  beyond: Map<number, { p: PoolFigures; limit: NonNullable<ReturnType<typeof queueBeyondLimits>> }> | null = null;
+
   constructor(
     readonly name: string,
     readonly tier: Tier,
     readonly pooled: boolean,
   ) {}
+
+  /** Make interval `n` one of the team's slots (in the order they come). */
+  slot(n: number): void {
+    const block = (this.has[n >> BLOCK_BITS] ??= new Uint8Array(BLOCK));
+    if (block[n & MASK] === 1) return;
+    block[n & MASK] = 1;
+    if (this.order === null && n < this.lastSlot) {
+      // a slot before the last one: the order they came in is kept from now on (so far, that of their numbers)
+      const order = new Int32Array(Math.max(16, this.slots * 2));
+      let k = 0;
+      for (const m of this.byNumber()) if (m !== n) order[k++] = m;
+      this.order = order;
+    }
+    if (this.order !== null) {
+      if (this.slots === this.order.length) this.order = grown(this.order, this.slots * 2);
+      this.order[this.slots] = n;
+    }
+    this.slots++;
+    this.lastSlot = n;
+  }
+
+  /** Slot numbers in the order they came. */
+  *inOrder(): Generator<number> {
+    if (this.order === null) yield* this.byNumber();
+    else for (let k = 0; k < this.slots; k++) yield this.order[k]!;
+  }
+
+  private *byNumber(): Generator<number> {
+    for (let b = 0; b < this.has.length; b++) {
+      const block = this.has[b];
+      if (block !== undefined) for (let k = 0; k < BLOCK; k++) if (block[k] === 1) yield (b << BLOCK_BITS) + k;
+    }
+  }
+
+  column(which: "agents" | "idle" | "deferredAgents" | "deferredWork"): Column {
+    return (this[which] ??= new Column());
+  }
+}
+
+/** A pool's figures (for its load and a limit's message). */
+interface PoolFigures {
+  intervalMin: number;
+  concurrency: number;
+  volume: number;
+  volumeAht: number;
 }
 
 /**
@@ -135,6 +368,12 @@ class Team {
  * interval by interval. A tier's minimum presence applies to each of its
  * teams in the opening hours. Headcount is rounded once per team: people
  * belong to one team.
+ *
+ * Memory: per team and interval a few numbers in typed columns (its
+ * agents, idle time and deferred work: 8 bytes each, only those the team
+ * uses). The pools of live intervals are kept until {@link finish}, or —
+ * when the rows come in time order (`timeOrdered`) — solved as soon as a
+ * later interval starts, so that only the current interval's are held.
  */
 export class GroupStaffing {
   private readonly teams = new Map<string, Team>();
@@ -142,6 +381,15 @@ export class GroupStaffing {
   private readonly pooled: boolean;
   /** Outbound occupancy per channel (to staff blended work again in a pooled team). */
   private readonly outboundOccupancy = new Map<string, number>();
+  private readonly intervals = new IntervalIndex();
+  private readonly pools = new PoolTable();
+  private readonly targetSets = new TargetSets();
+  private readonly fillUpTo: number;
+  /** Time order: the start of the live intervals whose pools are open, and the teams that have some. */
+  private openStart = -Infinity;
+  private readonly openTeams: Team[] = [];
+  private lastId: string | undefined;
+  private lastTeam: Team | undefined;
 
   constructor(
     private readonly scenario: Scenario,
@@ -149,8 +397,11 @@ export class GroupStaffing {
     private readonly floorWithoutWork: ReadonlySet<Tier> = new Set([1, 2, 3]),
     /** Keep each team's agents per interval in the result's `curves` (for schedules). */
     private readonly keepCurves = false,
+    /** The rows come in time order (starts never decrease): pools are solved as their interval ends. */
+    private readonly timeOrdered = false,
   ) {
     this.pooled = scenario.organisation.model !== "separate";
+    this.fillUpTo = scenario.organisation.fillIdleTime ? scenario.organisation.fillOccupancy : 0;
   }
 
   private team(name: string, tier: Tier): Team {
@@ -162,48 +413,121 @@ export class GroupStaffing {
 
   /** Take one planned interval of queue `id` (see `queueId`); `live` for a sync interval (needed to pool it). */
   add(i: IntervalPlan, id: string, live: LiveLoad | undefined): void {
-    let team = this.teamOfQueue.get(id);
+    let team = id === this.lastId ? this.lastTeam : this.teamOfQueue.get(id);
     if (team === undefined) {
       team = this.team(groupName(this.scenario.organisation, i, typologyKey), i.tier);
       team.queueIds.add(id);
       team.skills.add(`${i.typology}:${i.channel}`);
       this.teamOfQueue.set(id, team);
     }
-    const key = i.startMin * 2048 + i.intervalMin; // one slot per start and length (lengths ≤ 1,440 min)
-    let slot = team.slots.get(key);
-    if (slot === undefined) {
-      slot = { startMin: i.startMin, intervalMin: i.intervalMin, agents: 0, deferredAgents: 0, deferredWork: 0, pools: null };
-      team.slots.set(key, slot);
-    }
+    this.lastId = id;
+    this.lastTeam = team;
+    const n = this.intervals.of(i.startMin, i.intervalMin); // one slot per start and length
+    team.slot(n);
     if (!team.pooled) {
-      slot.agents += i.agents;
+      team.column("agents").add(n, i.agents);
       return;
     }
     if (live === undefined) {
-      slot.deferredAgents += i.agents;
-      slot.deferredWork += i.agents * (i.occupancy ?? 1);
+      const da = team.column("deferredAgents");
+      // The work only counts where the slot's live agents have idle time to fill: a slot with pools. In time
+      // order, a team that has had none so far has none in an interval before the current one.
+      const dw = team.deferredWork !== null || team.idle !== null || team.openSlots.length > 0 || !this.timeOrdered || i.startMin >= this.openStart ? team.column("deferredWork") : null;
+      da.add(n, i.agents);
+      dw?.add(n, i.agents * (i.occupancy ?? 1));
       if (i.blendedErlangs !== null && i.blendedErlangs > 0) {
         // Blending lent this work to the idle time of inbound queues staffed apart; a pooled team has
         // less idle time, so the work comes back here and fills the team's own idle time like any deferred work.
-        slot.deferredAgents += i.blendedErlangs / this.occupancyOf(i.channel);
-        slot.deferredWork += i.blendedErlangs;
+        da.add(n, i.blendedErlangs / this.occupancyOf(i.channel));
+        dw?.add(n, i.blendedErlangs);
       }
       return;
     }
-    const pools = (slot.pools ??= []);
-    let pool = pools.find((p) => p.concurrency === live.concurrency);
-    if (pool === undefined) {
-      pool = { intervalMin: i.intervalMin, concurrency: live.concurrency, volume: 0, volumeAht: 0, volumeOverPatience: 0, allPatient: true, separate: 0, targets: [] };
-      pools.push(pool);
+    if (this.timeOrdered && i.startMin !== this.openStart) {
+      if (i.startMin < this.openStart) throw new Error(`GroupStaffing: a live interval at ${i.startMin} after one at ${this.openStart}, though the rows were said to come in time order`);
+      this.solveOpen();
+      this.openStart = i.startMin;
     }
-    pool.separate += i.agents;
+    const t = this.pools;
+    let p = this.poolHead(team, n);
+    let last = -1;
+    const key = live.ahtShape === undefined ? live.concurrency : -live.concurrency; // shaped chat: never pooled (see poolAgents)
+    while (p >= 0 && t.concurrency[p] !== key) p = t.next[(last = p)]!;
+    if (p < 0) {
+      p = t.open(key);
+      if (last >= 0) t.next[last] = p;
+      else this.setPoolHead(team, n, p);
+    }
+    t.separate[p]! += i.agents;
     if (i.volume > 0) {
-      pool.volume += i.volume;
-      pool.volumeAht += i.volume * i.ahtSec;
-      if (live.patienceSec === undefined) pool.allPatient = false;
-      else pool.volumeOverPatience += i.volume / live.patienceSec;
-      if (!pool.targets.includes(live.targets)) pool.targets.push(live.targets);
+      t.volume[p]! += i.volume;
+      t.volumeAht[p]! += i.volume * i.ahtSec;
+      if (live.patienceSec === undefined) t.allPatient[p] = 0;
+      else t.volumeOverPatience[p]! += i.volume / live.patienceSec;
+      t.targets[p] = this.targetSets.add(t.targets[p]!, this.targetSets.idOf(live.targets));
     }
+  }
+
+  private poolHead(team: Team, n: number): number {
+    if (!this.timeOrdered) return (team.poolHeads.get(n) ?? 0) - 1;
+    const k = team.openSlots.indexOf(n);
+    return k < 0 ? -1 : team.openHeads[k]!;
+  }
+
+  private setPoolHead(team: Team, n: number, p: number): void {
+    if (!this.timeOrdered) {
+      team.poolHeads.set(n, p + 1);
+      return;
+    }
+    if (team.openSlots.length === 0) this.openTeams.push(team);
+    team.openSlots.push(n);
+    team.openHeads.push(p);
+  }
+
+  /** Time order: solve the pools of the current interval (its rows are all in) and free them. */
+  private solveOpen(): void {
+    for (const team of this.openTeams) {
+      for (let k = 0; k < team.openSlots.length; k++) {
+        const n = team.openSlots[k]!;
+        const figures = this.solveSlot(team, n, team.openHeads[k]!, false);
+        team.column("agents").set(n, figures.agents);
+        team.column("idle").set(n, figures.idle);
+      }
+      team.openSlots.length = 0;
+      team.openHeads.length = 0;
+    }
+    this.openTeams.length = 0;
+  }
+
+  /**
+   * The agents of a slot's pools (their sum, in the order they were opened) and their idle time; the pools are freed.
+   * A pool beyond the models' limits is noted for {@link finish} (in time order), or thrown (`throwBeyond`).
+   */
+  private solveSlot(team: Team, n: number, head: number, throwBeyond: boolean): { agents: number; idle: number } {
+    const t = this.pools;
+    let agents = 0;
+    let idle = 0;
+    let beyond = false;
+    for (let p = head; p >= 0; p = t.next[p]!) {
+      const figures = { intervalMin: this.intervals.lengths[n]!, concurrency: t.concurrency[p]!, volume: t.volume[p]!, volumeAht: t.volumeAht[p]! };
+      const limit = beyond ? undefined : poolBeyondLimits(figures);
+      if (limit !== undefined) {
+        if (throwBeyond) throw poolLimitError(team, this.intervals.starts[n]!, figures, limit);
+        (team.beyond ??= new Map()).set(n, { p: figures, limit });
+        beyond = true; // the plan fails at finish: nothing more to solve here
+      }
+      if (!beyond) {
+        const agentsOf = poolAgents(figures, t.separate[p]!, t.volumeOverPatience[p]!, t.allPatient[p] === 1, this.targetSets.mergedOf(t.targets[p]!));
+        agents += agentsOf;
+        idle += Math.max(0, agentsOf * this.fillUpTo - figures.volumeAht / (figures.intervalMin * 60) / Math.abs(figures.concurrency));
+      }
+    }
+    for (let p = head; p >= 0; ) {
+      const next = t.next[p]!;
+      t.release(p);
+      p = next;
+    }
+    return { agents, idle };
   }
 
   private occupancyOf(channel: string): number {
@@ -219,6 +543,7 @@ export class GroupStaffing {
    * @param weeks - horizon in weeks
    * @param shrinkage - combined shrinkage, [0, 1)
    * @param horizon - the plan's first start and exclusive end (minutes) and finest interval; null when empty
+   * @throws PlanLimitError when a pooled team's live queue of one moment is beyond the models' limits
    */
   finish(
     separateFte: ReadonlyMap<string, number>,
@@ -227,6 +552,7 @@ export class GroupStaffing {
     shrinkage: number,
     horizon: { firstMin: number; endMin: number; gridMin: number } | null,
   ): OrganisationPlan {
+    if (this.timeOrdered) this.solveOpen();
     const s = this.scenario;
     const minOnDuty = s.tiers?.minOnDuty ?? { 1: 0, 2: 0, 3: 0 };
     // a level with a minimum presence has a team even when no work reaches it
@@ -236,7 +562,8 @@ export class GroupStaffing {
       }
     }
     const hours = s.openingHours.default;
-    const fillUpTo = s.organisation.fillIdleTime ? s.organisation.fillOccupancy : 0;
+    const fillUpTo = this.fillUpTo;
+    const { starts, lengths } = this.intervals;
     const tierAgents = new Map<Tier, Map<number, number>>();
     const groups: GroupPlan[] = [];
     const curves: TeamCurve[] = [];
@@ -247,24 +574,34 @@ export class GroupStaffing {
       if (atTier === undefined) tierAgents.set(team.tier, (atTier = new Map()));
       /** The team's agents at each moment of the plan's finest grid (slots of longer intervals cover several). */
       const atMoment = new Map<number, number>();
-      const grid = horizon?.gridMin ?? 1;      for (const slot of team.slots.values()) {
-        let agents = slot.agents;
-        let idle = 0;
-        if (slot.pools !== null) {
-          for (const p of slot.pools) {
-            checkPoolLimits(team, slot.startMin, p);
-            const n = pooledAgents(p);
-            agents += n;
-            idle += Math.max(0, n * fillUpTo - p.volumeAht / (p.intervalMin * 60) / p.concurrency);
-          }
+      const grid = horizon?.gridMin ?? 1;
+      const own = team.agents;
+      const idleOf = team.idle;
+      const heads = team.poolHeads;
+      const da = team.deferredAgents;
+      const dw = team.deferredWork;
+      for (const n of team.inOrder()) {
+        const startMin = starts[n]!;
+        const intervalMin = lengths[n]!;
+        let agents = own === null ? 0 : own.at(n);
+        let idle = idleOf === null ? 0 : idleOf.at(n);
+        const head = heads.get(n);
+        if (head !== undefined) {
+          const solved = this.solveSlot(team, n, head - 1, true);
+          agents += solved.agents;
+          idle = solved.idle;
         }
-        if (slot.deferredAgents > 0) {
+        const beyond = team.beyond?.get(n);
+        if (beyond !== undefined) throw poolLimitError(team, startMin, beyond.p, beyond.limit);
+        const deferredAgents = da === null ? 0 : da.at(n);
+        if (deferredAgents > 0) {
+          const deferredWork = dw === null ? 0 : dw.at(n);
           // deferred work fills the live agents' idle time first
-          const filled = fillUpTo > 0 ? Math.min(idle, slot.deferredWork) : 0;
-          agents += slot.deferredWork > 0 ? slot.deferredAgents * (1 - filled / slot.deferredWork) : slot.deferredAgents;
+          const filled = fillUpTo > 0 ? Math.min(idle, deferredWork) : 0;
+          agents += deferredWork > 0 ? deferredAgents * (1 - filled / deferredWork) : deferredAgents;
         }
-        agentHours += (agents * slot.intervalMin) / 60;
-        for (let t = slot.startMin; t < slot.startMin + slot.intervalMin; t += grid) atMoment.set(t, (atMoment.get(t) ?? 0) + agents);
+        agentHours += (agents * intervalMin) / 60;
+        for (let t = startMin; t < startMin + intervalMin; t += grid) atMoment.set(t, (atMoment.get(t) ?? 0) + agents);
       }
       // a minimum presence holds at every open moment of the plan, also where the team has no work
       const floor = minOnDuty[team.tier];
@@ -375,43 +712,56 @@ export function organisationTotals(groups: readonly GroupPlan[], roles: readonly
 
 /** Agents of one pool: the pooled queue under every member's targets, at most the members' own sum. */
 export function pooledAgents(p: Pool): number {
-  if (p.volume <= 0) return p.separate;
-  const patienceSec = p.allPatient && p.volumeOverPatience > 0 ? p.volume / p.volumeOverPatience : undefined;
-  const load = { volume: p.volume, ahtSec: p.volumeAht / p.volume, intervalMin: p.intervalMin, patienceSec, concurrency: p.concurrency };
+  return poolAgents(p, p.separate, p.volumeOverPatience, p.allPatient, mergeTargets(p.targets));
+}
+
+/** The targets of a pool's members, merged: the strictest of each kind, and each distinct service level (in the order met). */
+function mergeTargets(targets: readonly StaffingTargets[]): MergedTargets {
   let maxAsaSec: number | undefined;
   let maxOccupancy: number | undefined;
   let maxAbandonRate: number | undefined;
   const levels: [number | undefined, number | undefined][] = [];
-  for (const t of p.targets) {
+  for (const t of targets) {
     if (t.maxAsaSec !== undefined) maxAsaSec = Math.min(maxAsaSec ?? Infinity, t.maxAsaSec);
     if (t.maxOccupancy !== undefined) maxOccupancy = Math.min(maxOccupancy ?? Infinity, t.maxOccupancy);
     if (t.maxAbandonRate !== undefined) maxAbandonRate = Math.min(maxAbandonRate ?? Infinity, t.maxAbandonRate);
     if (t.serviceLevel !== undefined && !levels.some(([sl, w]) => sl === t.serviceLevel && w === t.answerWithinSec)) levels.push([t.serviceLevel, t.answerWithinSec]);
   }
   if (levels.length === 0) levels.push([undefined, undefined]);
+  return { maxAsaSec, maxOccupancy, maxAbandonRate, levels };
+}
+
+/** See {@link pooledAgents}. */
+function poolAgents(p: PoolFigures, separate: number, volumeOverPatience: number, allPatient: boolean, m: MergedTargets): number {
+  // a negative concurrency: chats of aht_by_concurrency, whose members keep their own agents
+  if (p.volume <= 0 || p.concurrency < 0) return separate;
+  const patienceSec = allPatient && volumeOverPatience > 0 ? p.volume / volumeOverPatience : undefined;
+  const load = { volume: p.volume, ahtSec: p.volumeAht / p.volume, intervalMin: p.intervalMin, patienceSec, concurrency: p.concurrency };
   let agents = 0;
-  for (const [serviceLevel, answerWithinSec] of levels) {
-    const r = requiredAgents(load, { serviceLevel, answerWithinSec, maxAsaSec, maxOccupancy, maxAbandonRate: patienceSec === undefined ? undefined : maxAbandonRate });
-    if (!r.feasible) return p.separate;
+  for (const [serviceLevel, answerWithinSec] of m.levels) {
+    const r = requiredAgents(load, { serviceLevel, answerWithinSec, maxAsaSec: m.maxAsaSec, maxOccupancy: m.maxOccupancy, maxAbandonRate: patienceSec === undefined ? undefined : m.maxAbandonRate });
+    if (!r.feasible) return separate;
     if (r.agents > agents) agents = r.agents;
   }
-  return Math.min(agents, p.separate);
+  return Math.min(agents, separate);
 }
 
 /**
- * A pooled team's live queue of one moment must stay within the models'
- * limits: its members each do, their sum may not (two 66,000-Erlang queues
- * pool to 132,000).
- * @throws PlanLimitError naming the team, the interval and the load reached
+ * Whether a pooled team's live queue of one moment is beyond the models'
+ * limits: its members each are within them, their sum may not be (two
+ * 66,000-Erlang queues pool to 132,000).
  */
-function checkPoolLimits(team: Team, startMin: number, p: Pool): void {
-  if (p.volume <= 0) return;
+function poolBeyondLimits(p: PoolFigures): ReturnType<typeof queueBeyondLimits> {
+  if (p.volume <= 0 || p.concurrency < 0) return undefined;
   // The load is what pooling can take past its limit (any patience is computed).
+  return queueBeyondLimits({ volume: p.volume, ahtSec: p.volumeAht / p.volume, intervalMin: p.intervalMin, concurrency: p.concurrency });
+}
+
+/** The error of a pool beyond the models' limits, naming the team, the interval and the load reached. */
+function poolLimitError(team: Team, startMin: number, p: PoolFigures, limit: NonNullable<ReturnType<typeof queueBeyondLimits>>): PlanLimitError {
   const queue = { volume: p.volume, ahtSec: p.volumeAht / p.volume, intervalMin: p.intervalMin, concurrency: p.concurrency };
-  const limit = queueBeyondLimits(queue);
-  if (limit === undefined) return;
   const { value, max } = limitFigures(limit, queue);
-  throw new PlanLimitError({
+  return new PlanLimitError({
     limit,
     subject: `team ${JSON.stringify(team.name)} (level ${team.tier}, ${team.queueIds.size} queues pooled)`,
     startMin,

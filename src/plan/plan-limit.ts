@@ -110,9 +110,13 @@ export class RowLimits {
     const pool = this.scenario.sharedPoolErlangs;
     // a shared team staffs our share of the provider's pool: the pool (our load + its own) is what is solved
     const poolVolume = pool !== null && pool > 0 && row.volume > 0 ? (pool * row.intervalMin * 60) / row.ahtSec : 0;
-    const queue = { volume: row.volume + poolVolume, ahtSec: row.ahtSec, intervalMin: row.intervalMin, concurrency };
-    const limit = queueBeyondLimits(queue);
-    if (limit !== undefined) this.fail(limit, row, queue, limit === "load" && poolVolume > 0 ? [`the provider's shared pool of ${figure(pool!)} Erlangs`] : []);
+    const volume = row.volume + poolVolume;
+    // the load object only lives in the (inlined) check, so that it need not be allocated per row; made again to fail
+    const limit = queueBeyondLimits({ volume, ahtSec: row.ahtSec, intervalMin: row.intervalMin, concurrency });
+    if (limit !== undefined) {
+      const queue = { volume, ahtSec: row.ahtSec, intervalMin: row.intervalMin, concurrency };
+      this.fail(limit, row, queue, limit === "load" && poolVolume > 0 ? [`the provider's shared pool of ${figure(pool!)} Erlangs`] : []);
+    }
   }
 
   private concurrencyOf(channel: string): number | undefined {

@@ -3,12 +3,13 @@ import { combinedShrinkage, fte as toFte, headcount as toHeadcount } from "../co
 import { requiredAgents } from "../core/required-agents.js";
 import { trafficErlangs } from "../core/traffic.js";
 import { calendarWeekStart, formatDateTime, HorizonTracker, MINUTES_PER_DAY, MINUTES_PER_WEEK, type Horizon } from "./calendar.js";
-import { queueId, type ChannelClass, type ForecastRow, type QueueKey, type Tier } from "./forecast.js";
+import { QueueMap, queueId, type ChannelClass, type ForecastRow, type QueueKey, type Tier } from "./forecast.js";
 import { interval, type IntervalPlan } from "./interval.js";
 import { GroupStaffing, type LiveLoad, type OrganisationPlan } from "./group-staffing.js";
 import { IdleCapacity, OutboundSeries, planOutboundSeries } from "./outbound-plan.js";
 import { isOpen, targetsFor, typologyKey, type QueueTargets, type Scenario } from "./scenario.js";
 import { Escalator } from "./tiers.js";
+import { AhtShapeNotes, ahtByConcurrencyOf, withAhtShape, type AhtShapeNote } from "./chat-shape.js";
 import { levelFactors, RowLimits } from "./plan-limit.js";
 import type { PlanWhatIf } from "./what-if.js";
 
@@ -187,6 +188,8 @@ export interface PlannerOptions {
   checkLimits?: boolean;
   /** Keep each team's agents per interval (`organisation.curves`), for schedules. */
   keepTeamCurves?: boolean;
+  /** The rows come in time order (starts never decrease): teams solve their pools as each interval ends (see {@link GroupStaffing}). */
+  timeOrdered?: boolean;
 }
 
 /**
@@ -213,7 +216,10 @@ export class Planner {
   private readonly targetsOf: TargetsCache;
   private readonly queues = new Map<string, Totals>();
   private readonly total = new Totals(null);
-  private readonly agentsAt = new Map<number, number>();
+  /** Per day (days since the epoch): the agents of all queues at each moment an interval starts (summed in record order), by the quarter hour (96 moments) or, once a start is off them, by the minute. */
+  private readonly agentsOfDay = new Map<number, Float64Array>();
+  private lastDayPlan: DayPlan | undefined;
+  private lastDayAgents: Float64Array | undefined;
   private readonly days = new Map<number, DayPlan>();
   /** Totals per calendar week (keyed by its start), and the last one used (rows come in time order). */
   private readonly weeks = new Map<number, Totals>();
@@ -235,6 +241,15 @@ export class Planner {
   /** Each row as it is planned (a level's AHT, the scenario's patience, a shared pool) against the models' limits. */
   private readonly limits: RowLimits | undefined;
   private readonly groups: GroupStaffing;
+  /** Each queue's id (see {@link queueId}), made once: one string object per queue, whose hash the maps keyed by it compute once. */
+  private readonly ids = new QueueMap<string>();
+  private readonly recordInterval = (i: IntervalPlan): void => this.record(i);
+  private readonly shapeNotes = new AhtShapeNotes();
+
+  /** Warnings about the channels' `aht_by_concurrency` against the rows planned so far (see {@link AhtShapeNotes}). */
+  ahtShapeNotes(): AhtShapeNote[] {
+    return this.shapeNotes.notes();
+  }
 
   constructor(
     private readonly scenario: Scenario,
@@ -250,7 +265,7 @@ export class Planner {
     this.idle = o.blending ? new IdleCapacity(o.blendOccupancy, o.blendWith) : undefined;
     this.escalator = scenario.tiers === null || options.escalate === false ? undefined : new Escalator(scenario.tiers, typologyKey);
     this.limits = options.checkLimits === false ? undefined : new RowLimits(scenario, (row) => levelFactors(this.escalator, row));
-    this.groups = new GroupStaffing(scenario, options.floorWithoutWork, options.keepTeamCurves ?? false);
+    this.groups = new GroupStaffing(scenario, options.floorWithoutWork, options.keepTeamCurves ?? false, options.timeOrdered ?? false);
     this.tracker = new HorizonTracker(scenario.weekStart);
   }
 
@@ -265,7 +280,7 @@ export class Planner {
     this.limits?.check(row);
     if (row.intervalMin < this.gridMin) this.gridMin = row.intervalMin;
     if (row.channelClass === "outbound") {
-      const id = queueId(row);
+      const id = this.idOf(row);
       let series = this.outboundRows.get(id);
       if (series === undefined) {
         series = new OutboundSeries(row);
@@ -276,13 +291,14 @@ export class Planner {
       return;
     }
     if (row.channelClass === "async") {
-      const id = queueId(row);
+      const id = this.idOf(row);
       let series = this.asyncRows.get(id);
       if (series === undefined) this.asyncRows.set(id, (series = new AsyncSeries(row)));
       series.add(row);
       return;
     }
     const live = this.liveLoadOf(row);
+    if (live.ahtShapeOf !== undefined) this.shapeNotes.add(row, live);
     this.record(planSync(row, live, this.keep, this.scenario.sharedPoolErlangs), live);
   }
 
@@ -299,8 +315,14 @@ export class Planner {
     return live;
   }
 
+  private idOf(q: QueueKey): string {
+    let id = this.ids.get(q);
+    if (id === undefined) this.ids.set(q, (id = queueId(q)));
+    return id;
+  }
+
   private record(i: IntervalPlan, live?: LiveLoad): void {
-    const id = queueId(i);
+    const id = this.idOf(i);
     this.groups.add(i, id, live);
     let q = this.queues.get(id);
     if (q === undefined) {
@@ -315,23 +337,35 @@ export class Planner {
       c.worked++;
       if (!i.targetMet) c.outside++;
     }
-    this.agentsAt.set(i.startMin, (this.agentsAt.get(i.startMin) ?? 0) + i.agents);
     const dayIndex = Math.floor(i.startMin / MINUTES_PER_DAY);
-    let d = this.days.get(dayIndex);
-    if (d === undefined) {
-      d = { dayIndex, volume: 0, workloadHours: 0, agentHours: 0, scheduledHours: 0, peakAgents: 0, fte: 0, people: 0 };
-      this.days.set(dayIndex, d);
-    }
-    d.volume += i.volume;
-    d.workloadHours += (i.trafficErlangs * i.intervalMin) / 60;
-    d.agentHours += (i.agents * i.intervalMin) / 60;
-    d.scheduledHours += (i.scheduled * i.intervalMin) / 60;
     if (dayIndex !== this.lastDay) {
       this.lastDay = dayIndex;
+      let d = this.days.get(dayIndex);
+      if (d === undefined) {
+        d = { dayIndex, volume: 0, workloadHours: 0, agentHours: 0, scheduledHours: 0, peakAgents: 0, fte: 0, people: 0 };
+        this.days.set(dayIndex, d);
+        this.agentsOfDay.set(dayIndex, new Float64Array(MINUTES_PER_DAY / 15));
+      }
+      this.lastDayPlan = d;
+      this.lastDayAgents = this.agentsOfDay.get(dayIndex)!;
       const week = calendarWeekStart(i.startMin, this.scenario.weekStart);
       this.lastWeekTotals = this.weeks.get(week);
       if (this.lastWeekTotals === undefined) this.weeks.set(week, (this.lastWeekTotals = new Totals(null)));
     }
+    const minute = i.startMin - dayIndex * MINUTES_PER_DAY;
+    let atMoment = this.lastDayAgents!;
+    if (atMoment.length !== MINUTES_PER_DAY && minute % 15 !== 0) {
+      // a start off the quarter hours: this day by the minute
+      const fine = new Float64Array(MINUTES_PER_DAY);
+      for (let k = 0; k < atMoment.length; k++) fine[k * 15] = atMoment[k]!;
+      this.agentsOfDay.set(dayIndex, (this.lastDayAgents = atMoment = fine));
+    }
+    atMoment[atMoment.length === MINUTES_PER_DAY ? minute : minute / 15]! += i.agents;
+    const d = this.lastDayPlan!;
+    d.volume += i.volume;
+    d.workloadHours += (i.trafficErlangs * i.intervalMin) / 60;
+    d.agentHours += (i.agents * i.intervalMin) / 60;
+    d.scheduledHours += (i.scheduled * i.intervalMin) / 60;
     this.lastWeekTotals!.add(i);
     this.idle?.addInbound(i);
     this.kept?.push(i);
@@ -355,8 +389,7 @@ export class Planner {
     const gridMin = h?.gridMin ?? 1;
     const never: string[] = [];
     for (const series of this.asyncRows.values()) {
-      const planned = planAsync(series, this.scenario, this.keep, h);
-      for (const i of planned.intervals) this.record(i);
+      const planned = planAsync(series, this.scenario, this.keep, h, this.recordInterval);
       const q = this.queues.get(queueId(series.first));
       if (q !== undefined) {
         q.endBacklogItems = planned.endBacklogItems;
@@ -386,12 +419,15 @@ export class Planner {
     this.outboundRows.clear();
     const weeks = h?.weeks ?? 0;
     const weekPeak = new Map<number, number>();
-    for (const [start, agents] of this.agentsAt) {
-      this.total.peak = Math.max(this.total.peak, agents);
-      const d = this.days.get(Math.floor(start / MINUTES_PER_DAY))!;
-      d.peakAgents = Math.max(d.peakAgents, agents);
-      const w = calendarWeekStart(start, this.scenario.weekStart);
-      weekPeak.set(w, Math.max(weekPeak.get(w) ?? 0, agents));
+    // peaks: maxima, whatever the order the moments are taken in (a moment without intervals adds 0 agents to peaks that start at 0)
+    for (const [dayIndex, atMinute] of this.agentsOfDay) {
+      const d = this.days.get(dayIndex)!;
+      let dayPeak = d.peakAgents;
+      for (let m = 0; m < atMinute.length; m++) dayPeak = Math.max(dayPeak, atMinute[m]!);
+      d.peakAgents = dayPeak;
+      this.total.peak = Math.max(this.total.peak, dayPeak);
+      const w = calendarWeekStart(dayIndex * MINUTES_PER_DAY, this.scenario.weekStart);
+      weekPeak.set(w, Math.max(weekPeak.get(w) ?? 0, dayPeak));
     }
     const partial = new Set(h?.partialWeeks.map((p) => p.startMin) ?? []);
     const weekly: WeekPlan[] = [...this.weeks]
@@ -514,6 +550,10 @@ export function compareQueues(a: QueueKey & { channelClass: ChannelClass }, b: Q
 
 /** A live row's patience, concurrency and targets: the row's own over the merged scenario targets. */
 function liveLoad(row: ForecastRow, c: QueueTargets): LiveLoad {
+  return withAhtShape(c, oneAhtLiveLoad(row, c));
+}
+
+function oneAhtLiveLoad(row: ForecastRow, c: QueueTargets): LiveLoad {
   const patienceSec = row.patienceSec ?? c.patienceSec;
   return {
     patienceSec,
@@ -539,12 +579,14 @@ function planSync(row: ForecastRow, live: LiveLoad, keep: number, poolErlangs: n
   const own = trafficErlangs(row.volume, row.ahtSec, row.intervalMin);
   const shared = poolErlangs !== null && poolErlangs > 0 && own > 0;
   const volume = shared ? row.volume + (poolErlangs * row.intervalMin * 60) / row.ahtSec : row.volume;
-  const queue = { volume, ahtSec: row.ahtSec, intervalMin: row.intervalMin, patienceSec, concurrency: live.concurrency };
+  const queue = { volume, ahtSec: row.ahtSec, intervalMin: row.intervalMin, patienceSec, concurrency: live.concurrency, ahtByConcurrencySec: ahtByConcurrencyOf(live, row.ahtSec) };
   let r = requiredAgents(queue, targets);
   let note: string | null = null;
   if (!r.feasible) {
     note = r.reason ?? "targets cannot be met";
     r = requiredAgents(queue, { answerWithinSec: targets.answerWithinSec });
+    // a chat chain beyond its states: the stability floor of the duration at full concurrency
+    if (!r.feasible) r = requiredAgents({ ...queue, ahtByConcurrencySec: undefined }, { answerWithinSec: targets.answerWithinSec });
   }
   const zero = r.trafficErlangs === 0;
   const m = r.metrics;
@@ -566,11 +608,11 @@ type TargetsCache = (row: ForecastRow) => QueueTargets;
 
 /** Targets per row: class and channel merged once per (class, channel), the row's own on top when it has any. */
 function targetsCache(scenario: Scenario): TargetsCache {
-  const merged = new Map<string, QueueTargets>();
+  const merged: Record<ChannelClass, Map<string, QueueTargets>> = { sync: new Map(), async: new Map(), outbound: new Map() };
   return (row) => {
-    const key = `${row.channelClass}\u001f${row.channel}`;
-    let base = merged.get(key);
-    if (base === undefined) merged.set(key, (base = targetsFor(scenario, row.channelClass, row.channel)));
+    const byChannel = merged[row.channelClass];
+    let base = byChannel.get(row.channel);
+    if (base === undefined) byChannel.set(row.channel, (base = targetsFor(scenario, row.channelClass, row.channel)));
     return hasOwnTargets(row) ? targetsFor(scenario, row.channelClass, row.channel, row.targets) : base;
   };
 }
@@ -582,28 +624,51 @@ function hasOwnTargets(row: ForecastRow): boolean {
 }
 
 
-/** One async queue: its intervals from the first to the last row, on its own grid. */
 /**
  * A deferred queue's rows, kept compact until the queue can be staffed: the
- * first row (for its key and targets) and three numbers a row.
+ * first row (for its key and targets) and three numbers a row, in blocks of
+ * typed arrays (a year of a queue grows no array by copying).
  */
 class AsyncSeries {
-  readonly starts: number[] = [];
-  readonly volumes: number[] = [];
-  readonly ahts: number[] = [];
+  private readonly blocks: Float64Array[] = [];
+  private block: Float64Array | undefined;
+  private used = ASYNC_BLOCK; // numbers used in the last block
+  /** Rows taken. */
+  rows = 0;
   deadlineSec = Infinity; // the shortest any row gives
   constructor(readonly first: ForecastRow) {}
   add(row: ForecastRow): void {
-    this.starts.push(row.startMin);
-    this.volumes.push(row.volume);
-    this.ahts.push(row.ahtSec);
+    if (this.used === ASYNC_BLOCK) {
+      this.blocks.push((this.block = new Float64Array(ASYNC_BLOCK)));
+      this.used = 0;
+    }
+    const b = this.block!;
+    b[this.used] = row.startMin;
+    b[this.used + 1] = row.volume;
+    b[this.used + 2] = row.ahtSec;
+    this.used += 3;
+    this.rows++;
     if (row.deadlineSec !== undefined) this.deadlineSec = Math.min(this.deadlineSec, row.deadlineSec);
   }
+  /** Each row's start, volume and AHT, in the order they came. */
+  each(f: (startMin: number, volume: number, ahtSec: number) => void): void {
+    let left = this.rows;
+    for (const b of this.blocks) {
+      const n = Math.min(left * 3, ASYNC_BLOCK);
+      for (let k = 0; k < n; k += 3) f(b[k]!, b[k + 1]!, b[k + 2]!);
+      left -= n / 3;
+    }
+  }
+  /** The first row's start. */
+  get firstStart(): number {
+    return this.blocks[0]![0]!;
+  }
 }
+/** Numbers per block of an {@link AsyncSeries} (a multiple of 3: 2,730 rows, 64 KB). */
+const ASYNC_BLOCK = 3 * 2730;
 
-/** A deferred queue's plan: its intervals and what is left at the end of the horizon. */
+/** A deferred queue's plan: what is left at the end of the horizon (its intervals go to `emit` as they are made). */
 interface AsyncPlan {
-  intervals: IntervalPlan[];
   endBacklogItems: number;
   endBacklogHours: number;
   neverWorkedItems: number;
@@ -622,7 +687,7 @@ interface AsyncPlan {
  * - a scenario opening backlog for the queue always makes an open run.
  * Rows outside the weeks (the zero row of an inclusive end) are left out.
  */
-function planAsync(series: AsyncSeries, scenario: Scenario, keep: number, h: Horizon | null): AsyncPlan {
+function planAsync(series: AsyncSeries, scenario: Scenario, keep: number, h: Horizon | null, emit: (i: IntervalPlan) => void): AsyncPlan {
   const first = series.first;
   const len = first.intervalMin;
   const t = targetsFor(scenario, "async", first.channel, first.targets);
@@ -632,23 +697,23 @@ function planAsync(series: AsyncSeries, scenario: Scenario, keep: number, h: Hor
   let windowStart = h?.windowStartMin ?? Infinity;
   let windowEnd = h?.windowEndMin ?? -Infinity;
   if (h === null) {
-    for (const m of series.starts) {
+    series.each((m) => {
       windowStart = Math.min(windowStart, m);
       windowEnd = Math.max(windowEnd, m + len);
-    }
+    });
   }
   // the queue's own grid, aligned on its rows (a 30-minute queue may start at :15 in a 15-minute file)
-  const start = windowStart + ((((series.starts[0]! - windowStart) % len) + len) % len);
+  const start = windowStart + ((((series.firstStart - windowStart) % len) + len) % len);
   const n = Math.ceil((windowEnd - start) / len);
   const items = new Array<number>(n).fill(0);
   const aht = new Array<number>(n).fill(first.ahtSec);
   const hasRow = new Array<boolean>(n).fill(false);
   const open = new Array<boolean>(n);
-  series.starts.forEach((m, r) => {
+  series.each((m, volume, ahtSec) => {
     const k = Math.round((m - start) / len);
     if (k < 0 || k >= n) return;
-    items[k] = series.volumes[r]!;
-    aht[k] = series.ahts[r]!;
+    items[k] = volume;
+    aht[k] = ahtSec;
     hasRow[k] = true;
   });
   // intervals without a row take the AHT of the row before (before the first: of the earliest row, whatever order rows came in)
@@ -677,12 +742,11 @@ function planAsync(series: AsyncSeries, scenario: Scenario, keep: number, h: Hor
     const carriedIn = opening ?? steady(0).carriedOut;
     s = deadlineStaffing({ ...queue, carriedIn, leaveWorkSec: steady(Math.max(0, n - w)).endBacklogWorkSec });
   }
-  const out: IntervalPlan[] = [];
   const never = s.neverWorkedItems > 0;
   for (let k = 0; k < n; k++) {
     if (!hasRow[k] && s.agents[k] === 0 && s.backlogItems[k]! < 1e-9) continue;
     const agents = s.agents[k]!;
-    out.push(
+    emit(
       interval(first, start + k * len, items[k]!, aht[k]!, trafficErlangs(items[k]!, aht[k]!, len), agents, keep, {
         serviceLevel: null,
         asaSec: null,
@@ -695,7 +759,7 @@ function planAsync(series: AsyncSeries, scenario: Scenario, keep: number, h: Hor
       }),
     );
   }
-  return { intervals: out, endBacklogItems: s.endBacklogItems, endBacklogHours: s.endBacklogWorkSec / 3600, neverWorkedItems: s.neverWorkedItems };
+  return { endBacklogItems: s.endBacklogItems, endBacklogHours: s.endBacklogWorkSec / 3600, neverWorkedItems: s.neverWorkedItems };
 }
 
 /** The scenario's opening backlog of a (level-1) deferred queue, as work waiting when the horizon opens; undefined when none is given. */

@@ -20,6 +20,19 @@ export interface QueueTargets {
   concurrency?: number | undefined;
   /** Mean patience, seconds: Erlang A when known. */
   patienceSec?: number | undefined;
+  /**
+   * Chat (scenario key `aht_by_concurrency`, channels only): the mean duration
+   * of a chat while its agent holds 1..k chats (k = `concurrency`), seconds.
+   * Only its shape is used: a row's AHT is the duration at full concurrency,
+   * AHTⱼ = row AHT × vⱼ ÷ v_k. `at` is where the key is written (warnings).
+   */
+  ahtByConcurrency?: AhtByConcurrency | undefined;
+}
+
+/** The scenario key `aht_by_concurrency` of a channel: its values (s) and where it is written. */
+export interface AhtByConcurrency {
+  valuesSec: readonly number[];
+  at: { file: string; line?: number; column?: number; field: string };
 }
 
 /** Opening hours of one week: for each day (Monday = 0) the open spans [from, to) in minutes after midnight. */
@@ -177,7 +190,7 @@ export function campaignRules(scenario: Scenario, typology: string): CampaignRul
 export function targetsFor(scenario: Scenario, channelClass: ChannelClass, channel: string, row: QueueTargets = {}): QueueTargets {
   const merged: QueueTargets = { ...scenario.targets[channelClass] };
   for (const layer of [scenario.targets.channels[channel] ?? {}, row]) {
-    for (const [k, v] of Object.entries(layer) as [keyof QueueTargets, number | undefined][]) if (v !== undefined) merged[k] = v;
+    for (const [k, v] of Object.entries(layer) as [keyof QueueTargets, never][]) if (v !== undefined) merged[k] = v;
   }
   return merged;
 }

@@ -2,13 +2,14 @@ import { HorizonTracker } from "./calendar.js";
 import { combinedShrinkage, fte as toFte } from "../core/people.js";
 import { queueBeyondLimits, requiredAgents } from "../core/required-agents.js";
 import { siteCost, WEEKS_PER_YEAR, type CostedRole, type SiteCost } from "./cost.js";
-import { queueId, type ChannelClass, type ForecastRow } from "./forecast.js";
+import { QueueMap, type ChannelClass, type ForecastRow } from "./forecast.js";
 import type { IntervalPlan } from "./interval.js";
 import { Planner, type Plan } from "./plan.js";
 import { levelFactors, RowLimits } from "./plan-limit.js";
 import { targetsFor, typologyKey, type Scenario } from "./scenario.js";
 import { IMPLICIT_SITE, matchesFlow, siteScenario, type Site } from "./sites.js";
 import { Escalator } from "./tiers.js";
+import type { AhtShapeNote } from "./chat-shape.js";
 
 /** What-if factors applied to every forecast row. */
 export interface WhatIf {
@@ -87,7 +88,8 @@ export class SourcingPlanner {
   private readonly escalator: Escalator | undefined;
   /** Each site's check of the rows it plans against the models' limits, after every factor. */
   private readonly limits: RowLimits[];
-  private readonly shares = new Map<string, Shares>();
+  /** Each flow's shares, by queue (no key string made per row). */
+  private readonly shares = new QueueMap<Shares>();
   private splitLossHours = 0;
   private readonly unallocated: string[] = [];
   /** The forecast's horizon over every row (each site sees only part of it). */
@@ -98,8 +100,11 @@ export class SourcingPlanner {
     private readonly whatIf: WhatIf = { volumeFactor: 1, ahtFactor: 1 },
     /** Stream the intervals of one site (by index) as they are planned (for `plan --site … --report intervals`). */
     stream?: { site: number; onInterval: (i: IntervalPlan) => void },
-    /** Keep each team's agents per interval at the sites that have shifts (for `--shifts` and `ccplan shifts`). */
-    options: { keepTeamCurves?: boolean } = {},
+    /**
+     * `keepTeamCurves`: keep each team's agents per interval at the sites that have shifts (for `--shifts` and `ccplan shifts`);
+     * `timeOrdered`: the rows will come in time order (starts never decrease), so teams solve their pools as each interval ends.
+     */
+    options: { keepTeamCurves?: boolean; timeOrdered?: boolean } = {},
   ) {
     this.sites = scenario.sites.length > 0 ? scenario.sites : [IMPLICIT_SITE];
     this.scenarios = this.sites.map((site) => siteScenario(scenario, site));
@@ -118,6 +123,7 @@ export class SourcingPlanner {
           floorWithoutWork: new Set(([1, 2, 3] as const).filter((tier) => floorSite[tier - 1] === k)),
           ...(stream?.site === k ? { onInterval: stream.onInterval } : {}),
           keepTeamCurves: options.keepTeamCurves === true && s.shifts !== null,
+          timeOrdered: options.timeOrdered === true,
         }),
     );
     this.escalator = scenario.tiers === null ? undefined : new Escalator(scenario.tiers, typologyKey);
@@ -155,8 +161,7 @@ export class SourcingPlanner {
 
   /** The shares of a flow among sites (none when no allocation rule matches it: recorded in `unallocated`). */
   private sharesOf(row: ForecastRow): Shares {
-    const id = queueId(row);
-    let shares = this.shares.get(id);
+    let shares = this.shares.get(row);
     if (shares === undefined) {
       if (this.scenario.sites.length === 0) shares = [[0, 1]];
       else {
@@ -166,7 +171,7 @@ export class SourcingPlanner {
           shares = [];
         } else shares = rule.to.filter(([, share]) => share > 0).map(([name, share]) => [this.sites.findIndex((s) => s.name === name), share] as const);
       }
-      this.shares.set(id, shares);
+      this.shares.set(row, shares);
     }
     return shares;
   }
@@ -224,7 +229,16 @@ export class SourcingPlanner {
     // no split loss is computed for this interval (at such a load, one queue or several need the same agents).
     if (queueBeyondLimits(wholeQueue) !== undefined) return;
     const whole = requiredAgents(wholeQueue, targets);
-    if (whole.feasible) this.splitLossHours += ((apart - whole.agents) * row.intervalMin) / 60;
+    // The flow kept whole can always be run as these parts, with their agents: it never needs more. (Under an
+    // occupancy cap with abandonment it can solve to more — smaller queues lose more callers, carry less
+    // and so need fewer agents to stay under the cap — but then the parts' staffing is the whole's too.)
+    if (whole.feasible) this.splitLossHours += (Math.max(0, apart - whole.agents) * row.intervalMin) / 60;
+  }
+
+  /** The sites' warnings about `aht_by_concurrency` (see {@link Planner.ahtShapeNotes}), each once, by site. */
+  ahtShapeNotes(): AhtShapeNote[] {
+    const seen = new Set<string>();
+    return this.planners.flatMap((p) => p.ahtShapeNotes()).filter((n) => !seen.has(n.message) && seen.add(n.message) !== undefined);
   }
 
   /**

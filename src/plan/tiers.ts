@@ -85,7 +85,7 @@ export function overLevel(base: LevelRules, own: Partial<LevelRules> | undefined
 
 function definedOnly(t: QueueTargets): QueueTargets {
   const out: QueueTargets = {};
-  for (const [k, v] of Object.entries(t) as [keyof QueueTargets, number | undefined][]) if (v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(t)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
   return out;
 }
 

@@ -20,8 +20,17 @@ export interface CsvHeaderInfo {
   sheet?: string;
 }
 
-/** Called for each data row: its cells and the line it starts on. */
-export type CsvRowHandler = (cells: string[], line: number) => void;
+/**
+ * Called for each data row: its cells and the line it starts on. It may
+ * also read a row from its unsplit text (`unsplit`): a line of a batch
+ * without quotes, `text` from `from` to `to` (line ending excluded, never
+ * empty); true when it took the row as a data row, false to have it split
+ * and handed over as usual (blank rows skipped), as if `unsplit` had not
+ * been called — so it must decline a line of blanks and delimiters.
+ */
+export type CsvRowHandler = ((cells: string[], line: number) => void) & {
+  unsplit?: ((text: string, from: number, to: number, line: number) => boolean) | undefined;
+};
 
 /** Options of {@link streamCsv} and {@link CsvRecordReader}. */
 export interface CsvStreamOptions {
@@ -176,7 +185,7 @@ export class CsvRecordReader {
       return;
     }
     if (cut === -1) cut = bytes.length - 1; // an unclosed quote: let csv-parse say so
-    const batch = this.carry.length === 0 ? bytes.subarray(0, cut + 1) : Buffer.concat([...this.carry, bytes.subarray(0, cut + 1)]);
+    const carry = this.carry;
     const rest = bytes.subarray(cut + 1);
     this.carry = rest.length > 0 ? [rest] : [];
     this.carryBytes = rest.length;
@@ -184,7 +193,15 @@ export class CsvRecordReader {
       this.inQuotes = false;
       for (const b of rest) if (b === 34) this.inQuotes = !this.inQuotes;
     }
-    this.parseBatch(batch);
+    const nl = this.quotesSeen || this.parseOptions === undefined ? -1 : bytes.indexOf(10);
+    if (nl !== -1 && nl <= cut) {
+      // The usual batch: the carry and the chunk's first line joined (a few bytes), the rest of the chunk as it is — no copy of the chunk.
+      const head = carry.length === 0 ? bytes.subarray(0, nl + 1) : Buffer.concat([...carry, bytes.subarray(0, nl + 1)]);
+      const body = bytes.subarray(nl + 1, cut + 1);
+      if (!eachUnquotedLine([head, body], this.records === 0, this.handleLine)) this.parseBatch(Buffer.concat([head, body]));
+      return;
+    }
+    this.parseBatch(carry.length === 0 ? bytes.subarray(0, cut + 1) : Buffer.concat([...carry, bytes.subarray(0, cut + 1)]));
   }
 
   private parseBatch(bytes: Buffer): void {
@@ -202,11 +219,9 @@ export class CsvRecordReader {
       this.decoder.delimiter = this.delimiter;
       this.parseOptions = { delimiter: this.delimiter, bom: true, relax_column_count: true, skip_empty_lines: false, trim: false };
     }
-    const fast = splitUnquoted(bytes, this.delimiter, this.records === 0);
-    if (fast !== undefined) {
-      for (const record of fast) this.handle(record);
-      return;
-    }
+    // Record by record, so that a batch's cells die young (a batch of arrays
+    // would outlive a scavenge and be promoted: a year's file would grow the heap).
+    if (eachUnquotedLine([bytes], this.records === 0, this.handleLine)) return;
     let batch: string[][];
     try {
       batch = parse(bytes, this.parseOptions) as string[][];
@@ -215,6 +230,17 @@ export class CsvRecordReader {
     }
     for (const record of batch) this.handle(record);
   }
+
+  /** A line of a batch without quotes: to the handler's `unsplit` when it has one, else (or when it declines) split. */
+  private readonly handleLine = (text: string, from: number, to: number): void => {
+    const unsplit = this.onRow?.unsplit;
+    if (unsplit !== undefined && from < to && unsplit(text, from, to, 1 + this.records + this.extraLines)) {
+      this.records++;
+      this.dataRows++;
+      return;
+    }
+    this.handle(text.slice(from, to).split(this.delimiter));
+  };
 
   private handle(record: string[]): void {
     const start = 1 + this.records + this.extraLines;
@@ -294,22 +320,98 @@ const MAX_CARRY_BYTES = 16 * MAX_LINE_CHARS;
  * batch needs the real parser.
  */
 export function splitUnquoted(bytes: Buffer, delimiter: string, fileStart: boolean): string[][] | undefined {
-  if (bytes.includes(34)) return undefined;
-  let text = bytes.toString("utf8");
-  if (fileStart && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.length === 0) return [];
+  const out: string[][] = [];
+  return eachUnquoted(bytes, delimiter, fileStart, (record) => out.push(record)) ? out : undefined;
+}
+
+/**
+ * {@link splitUnquoted} record by record: each record handed to `onRecord`
+ * as it is split, nothing kept. False, before any record is handed over,
+ * when the batch needs the real parser (a quote, or line endings other than
+ * the first line's throughout).
+ */
+export function eachUnquoted(bytes: Buffer, delimiter: string, fileStart: boolean, onRecord: (record: string[]) => void): boolean {
+  return eachUnquotedParts([bytes], delimiter, fileStart, onRecord);
+}
+
+/** Bytes decoded at once: lines are cut from strings of at most this size, which V8 makes in its young generation (a 1 MB string is a large object, on fresh pages each time). */
+const DECODE_BYTES = 32_768;
+
+/**
+ * {@link eachUnquoted} on a batch given in parts (their concatenation; each
+ * part but the last ends with a newline, or is empty): the same records,
+ * without copying the parts into one buffer.
+ */
+export function eachUnquotedParts(parts: readonly Buffer[], delimiter: string, fileStart: boolean, onRecord: (record: string[]) => void): boolean {
+  return eachUnquotedLine(parts, fileStart, (text, from, to) => onRecord(text.slice(from, to).split(delimiter)));
+}
+
+/** {@link eachUnquotedParts} line by line: each record's text is `text` from `from` to `to` (its line ending excluded). */
+function eachUnquotedLine(parts: readonly Buffer[], fileStart: boolean, onLine: (text: string, from: number, to: number) => void): boolean {
+  for (const p of parts) if (p.includes(34)) return false;
+  const p0 = parts[0]!;
+  const skip = fileStart && p0.length >= 3 && p0[0] === 0xef && p0[1] === 0xbb && p0[2] === 0xbf ? 3 : 0; // the BOM
   // One line ending throughout, as csv-parse detects it from the first one.
-  const firstNewline = text.indexOf("\n");
-  const crlf = firstNewline > 0 && text.charCodeAt(firstNewline - 1) === 13;
-  const lines = text.split(crlf ? "\r\n" : "\n");
-  if (lines[lines.length - 1] === "") lines.pop(); // after the final newline
-  const out: string[][] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.includes("\r") || (crlf && line.includes("\n"))) return undefined;
-    out[i] = line.split(delimiter);
+  let crlf = false;
+  let before = -1; // the byte before the part looked at
+  let offset = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    const nl = p.indexOf(10, k === 0 ? skip : 0);
+    if (nl !== -1) {
+      crlf = offset + nl > skip && (nl > 0 ? p[nl - 1] : before) === 13;
+      break;
+    }
+    if (p.length > 0) before = p[p.length - 1]!;
+    offset += p.length;
   }
-  return out;
+  if (crlf) {
+    // every \n after a \r, and no other \r
+    let newlines = 0;
+    let returns = 0;
+    before = -1;
+    for (const p of parts) {
+      for (let i = p.indexOf(10); i !== -1; i = p.indexOf(10, i + 1)) {
+        if ((i > 0 ? p[i - 1] : before) !== 13) return false;
+        newlines++;
+      }
+      for (let i = p.indexOf(13); i !== -1; i = p.indexOf(13, i + 1)) returns++;
+      if (p.length > 0) before = p[p.length - 1]!;
+    }
+    if (returns !== newlines) return false;
+  } else {
+    for (const p of parts) if (p.includes(13)) return false;
+  }
+  const ending = crlf ? 2 : 1;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    let from = k === 0 ? skip : 0;
+    while (from < p.length) {
+      // a run of whole lines (the part's last may lack its newline)
+      let end = p.length;
+      if (end - from > DECODE_BYTES) {
+        const nl = p.lastIndexOf(10, from + DECODE_BYTES);
+        if (nl >= from) end = nl + 1;
+        else {
+          const next = p.indexOf(10, from + DECODE_BYTES);
+          if (next !== -1) end = next + 1;
+        }
+      }
+      const text = p.toString("utf8", from, end);
+      let at = 0;
+      for (;;) {
+        const nl = text.indexOf("\n", at);
+        if (nl === -1) {
+          if (at < text.length) onLine(text, at, text.length); // no final newline
+          break;
+        }
+        onLine(text, at, nl + 1 - ending);
+        at = nl + 1;
+      }
+      from = end;
+    }
+  }
+  return true;
 }
 
 function isBlank(record: readonly string[]): boolean {

@@ -1,5 +1,6 @@
 import type { ErlangCase } from "../plan/erlang-case.js";
 import { problem, type Diagnostic } from "./diagnostics.js";
+import { MAX_CHAT_CONCURRENCY } from "../core/erlang-chat.js";
 import { queueLimitProblems } from "./queue-limits.js";
 import {
   parseCount,
@@ -26,6 +27,7 @@ export const ERLANG_COLUMNS = {
   patience: ["patience", "patience_s", "patience_sec", "mean_patience"],
   max_abandon: ["max_abandon", "max_abandonment", "abandon_max", "max_abandon_rate", "abandon"],
   concurrency: ["concurrency", "concurrence", "chats", "sessions"],
+  aht_by_concurrency: ["aht_by_concurrency", "aht_per_concurrency", "dmt_par_concurrence"],
 } as const;
 
 export type ErlangColumn = keyof typeof ERLANG_COLUMNS;
@@ -44,6 +46,27 @@ export interface ErlangFieldsContext {
   missing(col: "volume" | "aht", line: number): Diagnostic;
   /** What to do without any target on `line`: a diagnostic, or targets to assume. */
   noTarget(line: number): Diagnostic | { serviceLevel: number; answerWithinSec: number };
+}
+
+/**
+ * `300|360|450` (a cell: `|` works in English and French CSV and in a
+ * workbook) or `300,360,450` (the flag; commas also in a quoted cell of a
+ * `;` file): the mean duration of a chat while its agent holds 1, 2, 3…
+ * chats, each a duration as `aht` reads it.
+ */
+function ahtByConcurrency(cell: { text: string; src: ValueSource } | undefined, decimalComma: boolean, problems: Diagnostic[]): number[] | undefined {
+  if (cell === undefined) return undefined;
+  const parts = cell.text.split(cell.text.includes("|") || decimalComma ? "|" : ",");
+  const values: number[] = [];
+  for (const part of parts) {
+    const parsed = parseDuration(part.trim(), cell.src, decimalComma, true);
+    if (!parsed.ok) {
+      problems.push(parsed.diagnostic);
+      return undefined;
+    }
+    values.push(parsed.value);
+  }
+  return values;
 }
 
 function parsePositiveDuration(text: string, src: ValueSource, decimalComma: boolean): Parsed<number> {
@@ -77,7 +100,8 @@ export function parseErlangFields(
   const ahtSec = take("aht", parsePositiveDuration);
   const intervalMin = take("interval_minutes", parsePositive) ?? ctx.defaults.intervalMin;
   const patienceSec = take("patience", parsePositiveDuration);
-  const concurrency = take("concurrency", parseCount);
+  let concurrency = take("concurrency", parseCount);
+  const byConcurrency = ahtByConcurrency(given.aht_by_concurrency, comma, problems);
   let serviceLevel: number | undefined;
   let answerWithinSec = take("sl_seconds", parseDuration);
   const slCell = given.sl_target;
@@ -105,16 +129,33 @@ export function parseErlangFields(
   const maxAbandonRate = take("max_abandon", parseFraction);
 
   if (given.volume === undefined) problems.push(ctx.missing("volume", line));
-  if (given.aht === undefined) problems.push(ctx.missing("aht", line));
+  if (given.aht === undefined && given.aht_by_concurrency === undefined) problems.push(ctx.missing("aht", line));
   const abandonCell = given.max_abandon;
   if (abandonCell !== undefined && given.patience === undefined) {
     problems.push(
       problem("INPUT_NEEDS_PATIENCE", `${abandonCell.src.field}: an abandonment target needs a patience (Erlang A)`, { ...abandonCell.src, value: abandonCell.text }),
     );
   }
-  if (problems.length > 0 || volume === undefined || ahtSec === undefined) return { ok: false, problems };
+  let aht = ahtSec;
+  if (byConcurrency !== undefined && problems.length === 0) {
+    const cell = given.aht_by_concurrency!;
+    const at = { ...cell.src, value: cell.text };
+    const atFull = byConcurrency[byConcurrency.length - 1]!;
+    if (concurrency !== undefined && concurrency !== byConcurrency.length) {
+      problems.push(problem("INPUT_CONFLICT", `${cell.src.field}: got ${byConcurrency.length} durations, expected ${concurrency}, one per chat held at once up to ${given.concurrency!.src.field} ${concurrency}`, at));
+    } else if (ahtSec !== undefined && ahtSec !== atFull) {
+      problems.push(problem("INPUT_CONFLICT", `${cell.src.field}: ends with ${atFull} s, expected ${given.aht!.src.field} ${ahtSec} s (the duration at full concurrency), or no ${given.aht!.src.field}`, at));
+    } else if (patienceSec !== undefined && byConcurrency.some((a) => a !== atFull)) {
+      problems.push(problem("INPUT_CONFLICT", `${cell.src.field}: handle times by concurrency do not combine with ${given.patience!.src.field} (no abandonment in the chat model)`, at));
+    } else if (byConcurrency.length > MAX_CHAT_CONCURRENCY) {
+      problems.push(problem("INPUT_OUT_OF_RANGE", `${cell.src.field}: got ${byConcurrency.length} durations, expected at most ${MAX_CHAT_CONCURRENCY}`, at));
+    }
+    concurrency ??= byConcurrency.length;
+    aht = atFull;
+  }
+  if (problems.length > 0 || volume === undefined || aht === undefined) return { ok: false, problems };
 
-  const queue = { volume, ahtSec, intervalMin, patienceSec, concurrency };
+  const queue = byConcurrency === undefined ? { volume, ahtSec: aht, intervalMin, patienceSec, concurrency } : { volume, ahtSec: aht, intervalMin, patienceSec, concurrency, ahtByConcurrencySec: byConcurrency };
   problems.push(...queueLimitProblems(queue, { volume: given.volume?.src, patience: given.patience?.src, concurrency: given.concurrency?.src }));
   if (serviceLevel === undefined && maxAsaSec === undefined && maxOccupancy === undefined && maxAbandonRate === undefined) {
     const assumed = ctx.noTarget(line);

@@ -1,9 +1,9 @@
-import type { ForecastRow, QueueKey } from "../plan/forecast.js";
-import { queueId } from "../plan/forecast.js";
+import type { ChannelClass, ForecastRow, QueueKey } from "../plan/forecast.js";
+import { QueueMap } from "../plan/forecast.js";
 import { canonicalChannel, CHANNELS } from "./channels.js";
 import { mapColumns, missingStartProblem, type CsvTable } from "./csv-read.js";
-import type { CsvHeaderInfo } from "./csv-stream.js";
-import { parseDateTime, parseTimeOfDay, slashDateFields, type DateOrder } from "./datetime.js";
+import type { CsvHeaderInfo, CsvRowHandler } from "./csv-stream.js";
+import { isoMinutesAt, parseDateTime, parseTimeOfDay, slashDateFields, type DateOrder } from "./datetime.js";
 import { minuteOfDay } from "../plan/calendar.js";
 import { typologyKey } from "../plan/scenario.js";
 import { DateOrderVote, spelledDate } from "./date-order.js";
@@ -205,7 +205,7 @@ async function readForecastIn(
   const problems: Diagnostic[] = [];
   const maxProblems = options.maxProblems ?? Infinity;
   let summary: ForecastSummary | undefined;
-  const queues = new Map<string, QueueState>();
+  const queues = new QueueMap<QueueState>();
   const denseIntervals = new Set<number>();
   const sparseQueues: QueueState[] = [];
   const daySpan = new DaySpan();
@@ -366,12 +366,11 @@ async function readForecastIn(
 
   /** After the date order is known: to the row's queue, held while its interval is inferred. */
   const route = (row: ForecastRow) => {
-    const id = queueId(row);
-    let q = queues.get(id);
+    let q = queues.get(row);
     if (q === undefined) {
       q = { first: row, intervalMin: 0, evidence: undefined, sparseGrid: 0, res: 0, days: new Map(), lastDay: NaN, lastSlots: undefined };
       if (inferred) q.evidence = new GridEvidence();
-      queues.set(id, q);
+      queues.set(row, q);
     }
     if (!inferred) return accept(row, q);
     if (q.intervalMin > 0 && head === held.length) {
@@ -474,10 +473,16 @@ async function readForecastIn(
       has: (col) => index[col] !== undefined,
     };
 
-    return (cells, line) => {
+    const fast = forecastReadTuning.fastRows && index.interval_start !== undefined ? new FastRowParser(index, width, ctx) : undefined;
+    const handler: CsvRowHandler = (cells, line) => {
       if (cells.length !== width) {
         report(problem("CSV_FIELD_COUNT", `row has ${cells.length} fields: expected ${width} like the header`, { file, line }));
         return;
+      }
+      if (fast !== undefined && dateHold.length === 0) {
+        // the usual row (ISO start, plain numbers, names seen before): no diagnostics possible, no state to change
+        const row = fast.parseCells(cells, line);
+        if (row !== undefined) return route(row);
       }
       current = cells;
       given.scratch.line = line;
@@ -505,6 +510,17 @@ async function readForecastIn(
       }
       route(row);
     };
+    if (fast !== undefined && info.delimiter.length === 1) {
+      const delimiter = info.delimiter.charCodeAt(0);
+      handler.unsplit = (text, from, to, line) => {
+        if (dateHold.length > 0) return false;
+        const row = fast.parseLine(text, from, to, delimiter, line);
+        if (row === undefined) return false;
+        route(row);
+        return true;
+      };
+    }
+    return handler;
   });
   if (summary === undefined) throw new InputError([problem("CSV_EMPTY", "the file has no header: expected a header line", { file, line: 1 })]);
   summary.encoding = read.encoding; // decided on the whole file: an ASCII header may come before Windows-1252 bytes
@@ -778,10 +794,36 @@ function parseForecastRow(given: RowCells, line: number, ctx: ParseContext): For
   }
   const interval = rowInterval ?? ctx.intervalMin ?? 0; // 0: inferred later
   const channelClass = direction === "outbound" ? "outbound" : CHANNELS[channel]!.channelClass;
+  return forecastRow(line, startMin, interval, typology, channel, direction, channelClass, volume, ahtSec, patienceSec, concurrency, deadlineSec, attempts, contactRate, dialTimeSec, serviceLevel, answerWithinSec, maxAsaSec, maxOccupancy, maxAbandonRate);
+}
+
+/** A forecast row, always built by this one literal (one object shape, whichever parser read it). */
+function forecastRow(
+  line: number,
+  startMin: number,
+  intervalMin: number,
+  typology: string,
+  channel: string,
+  direction: "inbound" | "outbound",
+  channelClass: ChannelClass,
+  volume: number,
+  ahtSec: number,
+  patienceSec: number | undefined,
+  concurrency: number | undefined,
+  deadlineSec: number | undefined,
+  attempts: number | undefined,
+  contactRate: number | undefined,
+  dialTimeSec: number | undefined,
+  serviceLevel: number | undefined,
+  answerWithinSec: number | undefined,
+  maxAsaSec: number | undefined,
+  maxOccupancy: number | undefined,
+  maxAbandonRate: number | undefined,
+): ForecastRow {
   return {
     line,
     startMin,
-    intervalMin: interval,
+    intervalMin,
     typology,
     channel,
     direction,
@@ -797,6 +839,251 @@ function parseForecastRow(given: RowCells, line: number, ctx: ParseContext): For
     dialTimeSec,
     targets: { serviceLevel, answerWithinSec, maxAsaSec, maxOccupancy, maxAbandonRate },
   };
+}
+
+/** Switches of the forecast reader, for tests and benchmarks that hold the fast row path to the general one. */
+export const forecastReadTuning = {
+  /** Read the usual rows (ISO starts, plain numbers, names seen before) through {@link FastRowParser}. */
+  fastRows: true,
+};
+
+/** A cell that is not in the fixed format of its fast path. */
+const NOT_FAST = -1;
+/** A blank cell (empty: a cell of spaces takes the general path). */
+const BLANK = -2;
+
+/**
+ * `12`, `3.5`: a plain decimal (digits, at most one point with digits on
+ * both sides, 40 characters at most) in `t` from `a` to `b`, as
+ * {@link parseNumber} reads it; BLANK when empty, NOT_FAST for anything
+ * else. With a decimal comma only whole numbers (a point there groups
+ * thousands). Exact: up to 15 digits, the digits make an integer below 2^53
+ * and the point a power of ten up to 10^14, both exact doubles, so their
+ * quotient is the correctly rounded decimal — what `Number(text)` gives;
+ * longer ones are read by `Number` itself.
+ */
+function plainDecimal(t: string, a: number, b: number, comma: boolean): number {
+  const n = b - a;
+  if (n === 0) return BLANK;
+  if (n > 40) return NOT_FAST;
+  let v = 0;
+  let point = -1;
+  for (let k = a; k < b; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 48 && c <= 57) v = v * 10 + (c - 48);
+    else if (c === 46 && point === -1 && k > a && k < b - 1 && !comma) point = k;
+    else return NOT_FAST;
+  }
+  const digits = point === -1 ? n : n - 1;
+  if (digits > 15) return Number(t.slice(a, b)); // beyond exact integers: as parseNumber does it
+  return point === -1 ? v : v / POWERS_OF_TEN[b - 1 - point]!;
+}
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/** Whole seconds `270` (1 to 15 digits) in `t` from `a` to `b`, as {@link parseDuration} reads them; BLANK, or NOT_FAST for anything else. */
+function plainSeconds(t: string, a: number, b: number): number {
+  const n = b - a;
+  if (n === 0) return BLANK;
+  if (n > 15) return NOT_FAST;
+  let v = 0;
+  for (let k = a; k < b; k++) {
+    const c = t.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return NOT_FAST;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** A plain fraction `0.8` or percentage `80` as {@link parseFraction} reads it (no `%`); BLANK, or NOT_FAST (out of range included). */
+function plainFraction(t: string, a: number, b: number, comma: boolean): number {
+  const n = plainDecimal(t, a, b, comma);
+  if (n < 0) return n;
+  const value = n > 1 ? n / 100 : n;
+  return value <= 1 ? value : NOT_FAST;
+}
+
+/**
+ * The fast path of {@link parseForecastRow}: a row whose every cell is in
+ * the fixed format of its column — an ISO start `yyyy-mm-ddThh:mm` (or with
+ * a space), names already seen (typology, channel, direction), plain
+ * decimals and whole seconds, blanks empty, no service-level cell — and whose
+ * values raise no warning is read without closures, regexes or result
+ * objects, to the very row the general parser makes; from its cells, or
+ * from its line's unsplit text (no cell strings but the names). Anything
+ * else (`undefined`) takes the general parser, which reports what is wrong;
+ * the fast path changes no state, so a row it gives up on reads as before.
+ */
+class FastRowParser {
+  private readonly start: number;
+  private readonly typology: number;
+  private readonly channel: number;
+  private readonly direction: number;
+  private readonly volume: number;
+  private readonly aht: number;
+  private readonly interval: number;
+  private readonly patience: number;
+  private readonly concurrency: number;
+  private readonly deadline: number;
+  private readonly attempts: number;
+  private readonly contactRate: number;
+  private readonly dialTime: number;
+  private readonly slTarget: number;
+  private readonly slSeconds: number;
+  private readonly asaMax: number;
+  private readonly maxOccupancy: number;
+  private readonly maxAbandon: number;
+  /** The row's cells: cell k is texts[k] from from[k] to to[k]. */
+  private readonly texts: string[];
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
+
+  constructor(
+    index: Partial<Record<Column, number>>,
+    private readonly width: number,
+    private readonly ctx: ParseContext,
+  ) {
+    const at = (c: Column) => index[c] ?? -1;
+    this.start = at("interval_start");
+    this.typology = at("typology");
+    this.channel = at("channel");
+    this.direction = at("direction");
+    this.volume = at("volume");
+    this.aht = at("aht");
+    this.interval = at("interval_minutes");
+    this.patience = at("patience");
+    this.concurrency = at("concurrency");
+    this.deadline = at("deadline");
+    this.attempts = at("attempts");
+    this.contactRate = at("contact_rate");
+    this.dialTime = at("dial_time");
+    this.slTarget = at("sl_target");
+    this.slSeconds = at("sl_seconds");
+    this.asaMax = at("asa_max");
+    this.maxOccupancy = at("max_occupancy");
+    this.maxAbandon = at("max_abandon");
+    this.texts = new Array<string>(width).fill("");
+    this.from = new Int32Array(width);
+    this.to = new Int32Array(width);
+  }
+
+  /** The row of these cells (as many as the header's), or undefined. */
+  parseCells(cells: string[], line: number): ForecastRow | undefined {
+    for (let k = 0; k < this.width; k++) {
+      const cell = cells[k]!;
+      this.texts[k] = cell;
+      this.from[k] = 0;
+      this.to[k] = cell.length;
+    }
+    return this.parse(line);
+  }
+
+  /** The row of `text` from `a` to `b` (one line, cells separated by the one-character `delimiter`), or undefined (a wrong number of cells included). */
+  parseLine(text: string, a: number, b: number, delimiter: number, line: number): ForecastRow | undefined {
+    let k = 0;
+    let cell = a;
+    for (let i = a; i < b; i++) {
+      if (text.charCodeAt(i) !== delimiter) continue;
+      if (k === this.width - 1) return undefined; // too many cells
+      this.texts[k] = text;
+      this.from[k] = cell;
+      this.to[k] = i;
+      k++;
+      cell = i + 1;
+    }
+    if (k !== this.width - 1) return undefined; // too few
+    this.texts[k] = text;
+    this.from[k] = cell;
+    this.to[k] = b;
+    return this.parse(line);
+  }
+
+  private parse(line: number): ForecastRow | undefined {
+    const ctx = this.ctx;
+    const comma = ctx.comma;
+    const texts = this.texts;
+    const from = this.from;
+    const to = this.to;
+    const s = this.start;
+    if (to[s]! - from[s]! !== 16) return undefined;
+    const startMin = isoMinutesAt(texts[s]!, from[s]!);
+    if (Number.isNaN(startMin)) return undefined;
+    const typology = ctx.names.known(this.name(this.typology));
+    if (typology === undefined) return undefined;
+    const channel = channelMemo.get(this.name(this.channel));
+    if (channel === undefined) return undefined;
+    let direction: "inbound" | "outbound" = "inbound";
+    const dc = this.direction;
+    if (dc >= 0 && to[dc]! > from[dc]!) {
+      const d = directionMemo.get(this.name(dc));
+      if (d === undefined) return undefined;
+      direction = d;
+    }
+    const v = this.volume;
+    const volume = plainDecimal(texts[v]!, from[v]!, to[v]!, comma);
+    if (volume < 0) return undefined;
+    const h = this.aht;
+    const ahtSec = plainSeconds(texts[h]!, from[h]!, to[h]!);
+    if (!(ahtSec > 0) || ahtSec < AHT_MIN_SEC || ahtSec > AHT_MAX_SEC) return undefined; // warnings: the general path notes them
+    let intervalMin = ctx.intervalMin ?? 0;
+    const ic = this.interval;
+    if (ic >= 0) {
+      const n = plainDecimal(texts[ic]!, from[ic]!, to[ic]!, comma);
+      if (n === BLANK) {
+        if (ctx.intervalMin === undefined) return undefined;
+      } else if (n > 0 && Number.isInteger(n) && 1440 % n === 0) intervalMin = n;
+      else return undefined;
+    }
+    const patienceSec = this.seconds(this.patience);
+    if (patienceSec === 0 || patienceSec === NOT_FAST || (patienceSec !== undefined && patienceSec > PATIENCE_MAX_SEC)) return undefined;
+    const concurrency = this.decimal(this.concurrency, comma);
+    if (concurrency === NOT_FAST || concurrency === 0 || (concurrency !== undefined && !Number.isInteger(concurrency))) return undefined;
+    const deadlineSec = this.seconds(this.deadline);
+    if (deadlineSec === 0 || deadlineSec === NOT_FAST || (deadlineSec !== undefined && deadlineSec < ahtSec)) return undefined;
+    const attempts = this.decimal(this.attempts, comma);
+    if (attempts === NOT_FAST) return undefined;
+    const contactRate = this.fraction(this.contactRate, comma);
+    if (contactRate === NOT_FAST) return undefined;
+    const dialTimeSec = this.seconds(this.dialTime);
+    if (dialTimeSec === NOT_FAST) return undefined;
+    if (this.slTarget >= 0 && to[this.slTarget]! > from[this.slTarget]!) return undefined;
+    const answerWithinSec = this.seconds(this.slSeconds);
+    if (answerWithinSec === NOT_FAST) return undefined;
+    const maxAsaSec = this.seconds(this.asaMax);
+    if (maxAsaSec === NOT_FAST) return undefined;
+    const maxOccupancy = this.fraction(this.maxOccupancy, comma);
+    if (maxOccupancy === NOT_FAST) return undefined;
+    const maxAbandonRate = this.fraction(this.maxAbandon, comma);
+    if (maxAbandonRate === NOT_FAST) return undefined;
+    const channelClass = direction === "outbound" ? "outbound" : CHANNELS[channel]!.channelClass;
+    return forecastRow(line, startMin, intervalMin, typology, channel, direction, channelClass, volume, ahtSec, patienceSec, concurrency, deadlineSec, attempts, contactRate, dialTimeSec, undefined, answerWithinSec, maxAsaSec, maxOccupancy, maxAbandonRate);
+  }
+
+  /** Cell `k` as a string (the cell itself when the row came as cells). */
+  private name(k: number): string {
+    const t = this.texts[k]!;
+    const a = this.from[k]!;
+    const b = this.to[k]!;
+    return a === 0 && b === t.length ? t : t.slice(a, b);
+  }
+
+  /** Whole seconds in column `i`: undefined when the column is absent or the cell empty, NOT_FAST otherwise. */
+  private seconds(i: number): number | undefined {
+    if (i < 0) return undefined;
+    const v = plainSeconds(this.texts[i]!, this.from[i]!, this.to[i]!);
+    return v === BLANK ? undefined : v;
+  }
+
+  private decimal(i: number, comma: boolean): number | undefined {
+    if (i < 0) return undefined;
+    const v = plainDecimal(this.texts[i]!, this.from[i]!, this.to[i]!, comma);
+    return v === BLANK ? undefined : v;
+  }
+
+  private fraction(i: number, comma: boolean): number | undefined {
+    if (i < 0) return undefined;
+    const v = plainFraction(this.texts[i]!, this.from[i]!, this.to[i]!, comma);
+    return v === BLANK ? undefined : v;
+  }
 }
 
 /**

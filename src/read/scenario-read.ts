@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Tier } from "../plan/forecast.js";
 import { ORGANISATION_MODELS, type OrganisationModel, type SupportRole } from "../plan/organisation.js";
 import type { Site } from "../plan/sites.js";
-import { DEFAULT_SCENARIO, typologyKey, type QueueTargets, type Scenario, type WeekHours } from "../plan/scenario.js";
+import { DEFAULT_SCENARIO, typologyKey, type AhtByConcurrency, type QueueTargets, type Scenario, type WeekHours } from "../plan/scenario.js";
 import { DEFAULT_TIER_RULES, overLevel, type LevelRules, type TierRules, type TypologyTierRules } from "../plan/tiers.js";
 import { canonicalChannel, CHANNELS } from "./channels.js";
 import { closestName } from "./did-you-mean.js";
@@ -160,6 +160,14 @@ const targetsSchema = z
     patience: duration.optional(),
   })
   .strict();
+
+/**
+ * A channel's targets: those of a class, and `aht_by_concurrency` (chat):
+ * the mean duration of a chat while its agent holds 1..k chats, in
+ * `duration`'s syntax; its length is checked against the channel's
+ * concurrency in {@link readScenario}.
+ */
+const channelTargetsSchema = targetsSchema.extend({ aht_by_concurrency: z.array(duration).min(1).max(10).optional() }).strict();
 
 const SPAN = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/;
 
@@ -456,7 +464,7 @@ const scenarioSchema = z
         sync: targetsSchema.optional(),
         async: targetsSchema.optional(),
         outbound: targetsSchema.optional(),
-        channels: channelRecord(targetsSchema).optional(),
+        channels: channelRecord(channelTargetsSchema).optional(),
       })
       .strict()
       .optional(),
@@ -535,8 +543,45 @@ function toTargets(t: TargetsInput | undefined): QueueTargets {
 
 function over(base: QueueTargets, layer: QueueTargets): QueueTargets {
   const out = { ...base };
-  for (const [k, v] of Object.entries(layer) as [keyof QueueTargets, number | undefined][]) if (v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(layer) as [keyof QueueTargets, never][]) if (v !== undefined) out[k] = v;
   return out;
+}
+
+/**
+ * Each channel's `aht_by_concurrency`, with where it is written, and its
+ * problems: a channel that is not live (sync), or a number of values other
+ * than the channel's concurrency (its own, else its class's, else the
+ * default's).
+ */
+function ahtShapes(
+  s: ScenarioInput,
+  raw: unknown,
+  locate: (path: (string | number)[]) => { file: string; line?: number; column?: number; field: string },
+): { byChannel: Map<string, AhtByConcurrency>; problems: Diagnostic[] } {
+  const byChannel = new Map<string, AhtByConcurrency>();
+  const problems: Diagnostic[] = [];
+  const rawChannels = (raw as { targets?: { channels?: Record<string, unknown> } } | null)?.targets?.channels ?? {};
+  for (const label of Object.keys(rawChannels)) {
+    const channel = canonicalChannel(label);
+    const values = channel === undefined ? undefined : s.targets?.channels?.[channel]?.aht_by_concurrency;
+    if (channel === undefined || values === undefined) continue;
+    const path = ["targets", "channels", label, "aht_by_concurrency"];
+    const where = locate(path);
+    const field = path.join(".");
+    const cls = CHANNELS[channel as keyof typeof CHANNELS]?.channelClass;
+    if (cls !== "sync") {
+      problems.push(problem("CONFIG_INVALID", `${field}: ${channel} is a ${cls} channel: expected aht_by_concurrency on a live channel (chat, messaging)`, where));
+      continue;
+    }
+    const k = s.targets?.channels?.[channel]?.concurrency ?? s.targets?.sync?.concurrency ?? DEFAULT_SCENARIO.targets.channels[channel]?.concurrency ?? DEFAULT_SCENARIO.targets.sync.concurrency ?? 1;
+    if (values.length !== k) {
+      problems.push(problem("CONFIG_INVALID", `${field}: got ${values.length} value${values.length === 1 ? "" : "s"} for a concurrency of ${k}: expected one duration per number of chats an agent holds (1 to ${k})`, where));
+      continue;
+    }
+    const { value: _written, ...at } = where as typeof where & { value?: string };
+    byChannel.set(channel, { valuesSec: values, at });
+  }
+  return { byChannel, problems };
 }
 
 /** Options of {@link readScenario}. */
@@ -621,10 +666,14 @@ export function readScenario(text: string, file: string, options: ReadScenarioOp
     throw new InputError(diagnostics.sort(byPosition));
   }
   const s = parsed.data!;
+  const shapes = ahtShapes(s, data, locate);
+  if (shapes.problems.length > 0) throw new InputError(shapes.problems.sort(byPosition));
   warnAbout(s);
   const weekStart = s.week_start ?? DEFAULT_SCENARIO.weekStart;
   const channels: Record<string, QueueTargets> = { ...DEFAULT_SCENARIO.targets.channels };
-  for (const [channel, t] of Object.entries(s.targets?.channels ?? {})) channels[channel] = over(channels[channel] ?? {}, toTargets(t));
+  for (const [channel, t] of Object.entries(s.targets?.channels ?? {})) {
+    channels[channel] = over(channels[channel] ?? {}, { ...toTargets(t), ahtByConcurrency: shapes.byChannel.get(channel) });
+  }
   return {
     name: s.name ?? file.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/i, ""),
     targets: {

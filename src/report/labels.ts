@@ -381,6 +381,7 @@ const SENTENCES: Record<string, string> = {
   "occupancy ≤ {0}": "occupation ≤ {0}",
   "abandonment ≤ {0}": "abandon ≤ {0}",
   "Erlang A (patience {0} s)": "Erlang A (patience {0} s)",
+  "Erlang Chat (chats last {0} s at 1…{1} per agent)": "Erlang Chat (tchats de {0} s à 1…{1} par agent)",
   "Load {0} Erlangs ({1} contacts × {2} s / {3} min), {4}": "Charge {0} Erlangs ({1} contacts × {2} s / {3} min), {4}",
   ", {0} sessions per agent": ", {0} sessions par agent",
   "  (binding: {0})": "  (contrainte : {0})",

@@ -95,12 +95,12 @@ function writeAll(fd: number, text: string): void {
 }
 
 /** The temporary file a report is written to before it is renamed over `path`: in the same folder (a rename never crosses file systems). */
-function tempBeside(path: string): string {
+export function tempBeside(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
 }
 
 /** Give the file open at `fd` the mode of the file at `path` it is to replace (nothing when there is none: a new file keeps the default mode). */
-function keepMode(fd: number, path: string): void {
+export function keepMode(fd: number, path: string): void {
   try {
     fchmodSync(fd, statSync(path).mode & 0o7777);
   } catch {
@@ -109,7 +109,7 @@ function keepMode(fd: number, path: string): void {
 }
 
 /** What to throw for an error met while writing `outPath`: our own diagnostics and bugs as they are, a file-system error as IO_WRITE. */
-function writeFailure(outPath: string, error: unknown): unknown {
+export function writeFailure(outPath: string, error: unknown): unknown {
   if (error instanceof InputError || !(error as NodeJS.ErrnoException).code) return error;
   return writeProblem(outPath, error);
 }

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import type { CurvePoint, ErlangAnswer } from "../plan/erlang-case.js";
-import { csvCell, csvRecords, csvStart, csvStyle } from "./csv-cell.js";
+import { csvCell, csvRecords, csvStart, csvStyle, type CsvStyle } from "./csv-cell.js";
+import { ByteWriter } from "./byte-writer.js";
 import { FRENCH_THOUSANDS, grouped, jsonNumber, percent, seconds } from "./number-format.js";
 import { isFrench, label, tr } from "./labels.js";
 import { tableWidth } from "./settings.js";
@@ -9,8 +10,6 @@ import { wrapProse } from "./text-wrap.js";
 
 /** Version of the JSON document of `ccplan erlang`. */
 export const ERLANG_SCHEMA_VERSION = 1;
-
-type Value = string | number | boolean | null;
 
 /**
  * The fields of one answer, in order: the same names and values in JSON and
@@ -75,34 +74,236 @@ export function renderErlangJson(answers: readonly ErlangAnswer[]): string {
   return erlangJsonDocument(answers.map(erlangJsonRow));
 }
 
-/** One row of the JSON document. */
+/** The JSON document's start; rows follow, separated by {@link ERLANG_JSON_SEPARATOR}, then {@link ERLANG_JSON_END}. */
+export const ERLANG_JSON_START = `{"schemaVersion":${ERLANG_SCHEMA_VERSION},"rows":[\n`;
+/** Between two rows of the JSON document. */
+export const ERLANG_JSON_SEPARATOR = ",\n";
+/** The JSON document's end, after its last row. */
+export const ERLANG_JSON_END = "\n]}\n";
+
+/**
+ * One row of the JSON document: the fields of {@link erlangRecord} in a
+ * fixed template — the bytes `JSON.stringify(erlangRecord(answer))` gives
+ * (a test holds them equal on every kind of answer), written into `w`
+ * without building the record or a string per field: the batch writes a
+ * million rows. A field added to erlangRecord is added here and in
+ * {@link writeErlangCsvRow}, in the same place.
+ */
+export function writeErlangJsonRow(w: ByteWriter, answer: ErlangAnswer): void {
+  const { case: c, result: r } = answer;
+  const q = c.queue;
+  const t = c.targets;
+  const m = r.metrics;
+  w.text('{"line":');
+  jsonNum(w, c.line);
+  w.text(',"id":');
+  jsonText(w, c.id);
+  w.text(',"model":');
+  jsonText(w, r.model);
+  w.text(',"volume":');
+  jsonNum(w, q.volume);
+  w.text(',"ahtSec":');
+  jsonNum(w, q.ahtSec);
+  w.text(',"intervalMin":');
+  jsonNum(w, q.intervalMin);
+  w.text(',"patienceSec":');
+  jsonNum(w, q.patienceSec);
+  w.text(',"concurrency":');
+  jsonNum(w, q.concurrency ?? 1);
+  w.text(',"slTarget":');
+  jsonNum(w, t.serviceLevel);
+  w.text(',"slSeconds":');
+  jsonNum(w, t.answerWithinSec);
+  w.text(',"asaMaxSec":');
+  jsonNum(w, t.maxAsaSec);
+  w.text(',"maxOccupancy":');
+  jsonNum(w, t.maxOccupancy);
+  w.text(',"maxAbandon":');
+  jsonNum(w, t.maxAbandonRate);
+  w.text(r.feasible ? ',"feasible":true,"agents":' : ',"feasible":false,"agents":');
+  jsonNum(w, r.feasible ? r.agents : undefined);
+  w.text(',"servers":');
+  jsonNum(w, r.feasible ? r.servers : undefined);
+  w.text(',"trafficErlangs":');
+  jsonNum(w, r.trafficErlangs);
+  w.text(',"serviceLevel":');
+  jsonNum(w, m.serviceLevel);
+  w.text(',"asaSec":');
+  jsonNum(w, m.asaSec);
+  w.text(',"probWait":');
+  jsonNum(w, m.probWait);
+  w.text(',"occupancy":');
+  jsonNum(w, m.occupancy);
+  w.text(',"abandonRate":');
+  jsonNum(w, r.model === "erlang-a" ? m.abandonRate : undefined);
+  w.text(',"binding":');
+  jsonText(w, r.binding);
+  w.text(',"reason":');
+  jsonText(w, r.reason);
+  w.char(125); // }
+}
+
+/** A number as JSON.stringify writes it (its shortest round-trip digits, `-0` as `0`), null when absent or not finite. */
+function jsonNum(w: ByteWriter, x: number | undefined): void {
+  if (x === undefined || x !== x || x === Infinity || x === -Infinity) w.text("null");
+  else w.jsonNumber(x);
+}
+
+/** A string as JSON.stringify writes it (in quotes as it is, unless it holds a character JSON escapes: then JSON.stringify itself); null when absent. */
+function jsonText(w: ByteWriter, s: string | undefined): void {
+  if (s === undefined) {
+    w.text("null");
+    return;
+  }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) {
+      w.text(JSON.stringify(s));
+      return;
+    }
+  }
+  w.char(34);
+  w.text(s);
+  w.char(34);
+}
+
+/** Text made by a row writer (for the documents written whole, and tests): one writer, reused. */
+let rowText = "";
+const rowWriter = new ByteWriter((bytes) => {
+  rowText += bytes.toString("utf8");
+});
+function textOf(write: (w: ByteWriter) => void): string {
+  rowText = "";
+  write(rowWriter);
+  rowWriter.flush();
+  return rowText;
+}
+
+/** One row of the JSON document (see {@link writeErlangJsonRow}). */
 export function erlangJsonRow(answer: ErlangAnswer): string {
-  return JSON.stringify(erlangRecord(answer));
+  return textOf((w) => writeErlangJsonRow(w, answer));
 }
 
 /** The JSON document around rows made by {@link erlangJsonRow}. */
 export function erlangJsonDocument(rows: readonly string[]): string {
-  return `{"schemaVersion":${ERLANG_SCHEMA_VERSION},"rows":[\n${rows.join(",\n")}\n]}\n`;
+  return ERLANG_JSON_START + rows.join(ERLANG_JSON_SEPARATOR) + ERLANG_JSON_END;
 }
 
 /** One CSV line per answer with the fields of {@link erlangRecord}; numbers to 6 decimals. */
 export function renderErlangCsv(answers: readonly ErlangAnswer[]): string {
-  return erlangCsvDocument(answers.map(erlangCsvRow));
+  const style = csvStyle();
+  return erlangCsvStart(style) + textOf((w) => answers.forEach((a) => writeErlangCsvRow(w, a, style)));
 }
 
-/** One CSV line (no newline), in the run's CSV style (see `csvStyle`). */
-export function erlangCsvRow(answer: ErlangAnswer): string {
-  const rec = erlangRecord(answer);
-  const style = csvStyle();
-  let line = "";
-  for (let k = 0; k < ERLANG_FIELDS.length; k++) line += (k === 0 ? "" : style.delimiter) + csvCell(rec[ERLANG_FIELDS[k]!] as Value, style);
-  return line;
+/**
+ * One CSV record in `style` (the run's, see `csvStyle`), its line ending
+ * included: the fields of {@link erlangRecord} in a fixed template, each
+ * cell as `csvCell` writes it (a test holds them equal) — numbers as
+ * `csvDecimal` (fixed-decimal.ts) writes them, digit by digit into `w`, text quoted only
+ * when it must be.
+ */
+export function writeErlangCsvRow(w: ByteWriter, answer: ErlangAnswer, style: CsvStyle): void {
+  const { case: c, result: r } = answer;
+  const q = c.queue;
+  const t = c.targets;
+  const m = r.metrics;
+  const d = style.delimiter.charCodeAt(0);
+  const mark = style.decimalComma ? 44 : 46;
+  csvNum(w, c.line, mark);
+  w.char(d);
+  csvText(w, c.id, style);
+  w.char(d);
+  csvText(w, r.model, style);
+  w.char(d);
+  csvNum(w, q.volume, mark);
+  w.char(d);
+  csvNum(w, q.ahtSec, mark);
+  w.char(d);
+  csvNum(w, q.intervalMin, mark);
+  w.char(d);
+  csvFinite(w, q.patienceSec, mark);
+  w.char(d);
+  csvNum(w, q.concurrency ?? 1, mark);
+  w.char(d);
+  csvFinite(w, t.serviceLevel, mark);
+  w.char(d);
+  csvFinite(w, t.answerWithinSec, mark);
+  w.char(d);
+  csvFinite(w, t.maxAsaSec, mark);
+  w.char(d);
+  csvFinite(w, t.maxOccupancy, mark);
+  w.char(d);
+  csvFinite(w, t.maxAbandonRate, mark);
+  w.char(d);
+  w.text(r.feasible ? "true" : "false");
+  w.char(d);
+  if (r.feasible) csvNum(w, r.agents, mark);
+  w.char(d);
+  if (r.feasible) csvNum(w, r.servers, mark);
+  w.char(d);
+  csvNum(w, r.trafficErlangs, mark);
+  w.char(d);
+  csvFinite(w, m.serviceLevel, mark);
+  w.char(d);
+  csvFinite(w, m.asaSec, mark);
+  w.char(d);
+  csvFinite(w, m.probWait, mark);
+  w.char(d);
+  csvFinite(w, m.occupancy, mark);
+  w.char(d);
+  if (r.model === "erlang-a") csvFinite(w, m.abandonRate, mark);
+  w.char(d);
+  csvText(w, r.binding, style);
+  w.char(d);
+  csvText(w, r.reason, style);
+  w.text(style.newline);
+}
+
+/** A number as csvCell writes it: blank for NaN, `inf` for infinities. */
+function csvNum(w: ByteWriter, x: number, mark: number): void {
+  if (x !== x) return;
+  if (x === Infinity || x === -Infinity) w.text(x > 0 ? "inf" : "-inf");
+  else w.csvNumber(x, mark);
+}
+
+/** A field that erlangRecord passes through jsonNumber: blank when absent or not finite. */
+function csvFinite(w: ByteWriter, x: number | undefined, mark: number): void {
+  if (x === undefined || x !== x || x === Infinity || x === -Infinity) return;
+  w.csvNumber(x, mark);
+}
+
+/** Text as `csvCell` writes it: as it is unless it needs quotes (or, in the French style, may be a date-time): then csvCell itself; nothing when absent. */
+function csvText(w: ByteWriter, s: string | undefined, style: CsvStyle): void {
+  if (s === undefined) return;
+  if (style.dateTimeSeparator !== "T" && s.length === 16) {
+    w.text(csvCell(s, style));
+    return;
+  }
+  const delimiter = style.delimiter.charCodeAt(0);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 10 || c === 13 || c === delimiter) {
+      w.text(csvCell(s, style));
+      return;
+    }
+  }
+  w.text(s);
+}
+
+/** One CSV line (no line ending) in `style` (see {@link writeErlangCsvRow}). */
+export function erlangCsvRow(answer: ErlangAnswer, style: CsvStyle = csvStyle()): string {
+  return textOf((w) => writeErlangCsvRow(w, answer, style)).slice(0, -style.newline.length);
 }
 
 /** The CSV document: BOM (French style), header, then rows made by {@link erlangCsvRow}. */
 export function erlangCsvDocument(rows: readonly string[]): string {
   const style = csvStyle();
-  return csvStart(ERLANG_FIELDS, style) + csvRecords(rows, style);
+  return erlangCsvStart(style) + csvRecords(rows, style);
+}
+
+/** The CSV document's start: the BOM (French style) and the header line. */
+export function erlangCsvStart(style: CsvStyle = csvStyle()): string {
+  return csvStart(ERLANG_FIELDS, style);
 }
 
 /** Describe the targets in words: `SL 80% in 20 s, ASA ≤ 30 s`. */
@@ -125,7 +326,12 @@ export function describeTargets(answer: ErlangAnswer): string {
 export function renderErlangSingle(answer: ErlangAnswer, curve: readonly CurvePoint[], color: ChalkInstance): string {
   const { case: c, result: r } = answer;
   const k = c.queue.concurrency ?? 1;
-  const model = r.model === "erlang-a" ? tr`Erlang A (patience ${c.queue.patienceSec} s)` : "Erlang C";
+  const model =
+    r.model === "erlang-a"
+      ? tr`Erlang A (patience ${c.queue.patienceSec} s)`
+      : r.model === "erlang-chat"
+        ? tr`Erlang Chat (chats last ${c.queue.ahtByConcurrencySec!.join(" / ")} s at 1…${c.queue.ahtByConcurrencySec!.length} per agent)`
+        : "Erlang C";
   const out: string[] = [];
   out.push(
     tr`Load ${grouped(r.trafficErlangs, 3)} Erlangs (${grouped(c.queue.volume, 2, 0)} contacts × ${c.queue.ahtSec} s / ${c.queue.intervalMin} min), ${model}` + (k > 1 ? tr`, ${k} sessions per agent` : ""),

@@ -1,4 +1,5 @@
-import Table from "cli-table3";
+import { createRequire } from "node:module";
+import type CliTable from "cli-table3";
 import stringWidth from "string-width";
 import { label } from "./labels.js";
 import { tableWidth } from "./settings.js";
@@ -9,8 +10,14 @@ export type { TableFit } from "./table-fit.js";
 
 export type Align = "left" | "right" | "center";
 
-/** Tables longer than this are drawn line by line (cli-table3's layout is quadratic in rows: cli-table3#68). */
+/** Coloured tables longer than this are drawn line by line too (cli-table3's layout is quadratic in rows: cli-table3#68). */
 const CLI_TABLE_MAX_ROWS = 100;
+
+/** cli-table3, loaded for the first coloured table (see {@link renderTable}). */
+let cliTable: typeof CliTable | undefined;
+
+/** Whether a cell holds a terminal colour code. */
+const coloured = (cell: string) => cell.includes("\u001b");
 
 /**
  * A plain box table, fitted to the run's width ({@link tableWidth}): when it
@@ -19,10 +26,10 @@ const CLI_TABLE_MAX_ROWS = 100;
  * `fit.keys`) and long labels shortened with `…` (`fit.shorten`), and one line under the
  * table says what was left out and how to see it all. Numbers are never
  * changed, only hidden. Styles are emptied so cli-table3 never adds colour
- * codes of its own: colour comes only from the caller's chalk instance. Long
- * tables (an interval report has thousands of rows) are drawn by
- * {@link BoxTable}, character for character the same (a property test holds
- * them equal).
+ * codes of its own: colour comes only from the caller's chalk instance.
+ * Drawn by {@link BoxTable}, character for character cli-table3's compact
+ * box (property tests hold them equal), except a short table with coloured
+ * cells, which cli-table3 still draws.
  */
 export function renderTable(head: string[], rows: string[][], align: Align[], fit: TableFit = {}): string {
   const header = head.map((h) => oneLine(label(h))); // headers in the run's language (see labels.ts)
@@ -31,10 +38,14 @@ export function renderTable(head: string[], rows: string[][], align: Align[], fi
   for (const r of cells) box.measure(r);
   const note = box.fitTo(tableWidth());
   let text: string;
-  if (cells.length > CLI_TABLE_MAX_ROWS) {
-    text = [box.top(), ...cells.map((r) => box.row(r)), box.bottom()].join("\n");
+  if (cells.length > CLI_TABLE_MAX_ROWS || !(header.some(coloured) || cells.some((r) => r.some(coloured)))) {
+    // BoxTable: cli-table3's characters (test/report/table-cli-table3.test.ts), in linear time and
+    // without loading cli-table3 (a sixth of a one-row `ccplan erlang`'s start-up)
+    text = [box.top(cells.length > 0), ...cells.map((r) => box.row(r)), box.bottom()].join("\n");
   } else {
-    const table = new Table({
+    // coloured cells: cli-table3 closes the colour of a shortened one its own way; kept as it was
+    cliTable ??= createRequire(import.meta.url)("cli-table3") as typeof CliTable;
+    const table = new cliTable({
       head: box.shown(header, false),
       colAligns: box.shownAlign(),
       style: { head: [], border: [], compact: true },

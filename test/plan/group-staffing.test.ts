@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { requiredAgents } from "../../src/core/required-agents.js";
 import type { ForecastRow } from "../../src/plan/forecast.js";
 import { groupName, type Organisation, type OrganisationModel } from "../../src/plan/organisation.js";
-import { planForecast } from "../../src/plan/plan.js";
+import { planForecast, Planner } from "../../src/plan/plan.js";
 import { DEFAULT_SCENARIO, typologyKey, type Scenario } from "../../src/plan/scenario.js";
 import { DEFAULT_TIER_RULES } from "../../src/plan/tiers.js";
 import { forecastRow, MONDAY } from "../helpers/forecast-row.js";
@@ -227,5 +227,91 @@ describe("organisation models", () => {
     // 10 Erlangs of work in all (6.67 inbound + 3.33 outbound): at most 85 % occupancy → at least 11.76 agents
     expect(pooled.agentHours * 2).toBeGreaterThanOrEqual(10 / 0.85 - 1e-9);
     expect(pooled.agentHours).toBeLessThanOrEqual(apart.agentHours + 1e-9);
+  });
+});
+
+describe("GroupStaffing: pools solved as each interval ends (rows in time order)", () => {
+  const models: OrganisationModel[] = ["separate", "specialised-by-typology", "specialised-by-channel", "polyvalent"];
+  const planned = (rows: ForecastRow[], s: Scenario, timeOrdered: boolean) => {
+    const p = new Planner(s, { timeOrdered, keepTeamCurves: true });
+    for (const r of rows) p.add(r);
+    return p.finish();
+  };
+  /** Rows in time order: a day of live phone and chat, e-mail and 15/30-minute queues, some intervals without work. */
+  const dayRows = fc
+    .array(
+      fc.record({
+        k: fc.integer({ min: 0, max: 5 }),
+        slot: fc.integer({ min: 0, max: 11 }),
+        volume: fc.oneof(fc.constant(0), fc.double({ min: 0.5, max: 300, noNaN: true })),
+        ahtSec: fc.integer({ min: 60, max: 600 }),
+      }),
+      { minLength: 1, maxLength: 40 },
+    )
+    .map((cells) => {
+      const kinds = [
+        { typology: "information", channel: "phone" },
+        { typology: "complaint", channel: "phone", patienceSec: 90 },
+        { typology: "information", channel: "chat", concurrency: 2 },
+        { typology: "billing", channel: "email", channelClass: "async" as const },
+        { typology: "retention", channel: "phone", intervalMin: 15 },
+        { typology: "complaint", channel: "phone", targets: { serviceLevel: 0.9, answerWithinSec: 15 } },
+      ];
+      const seen = new Set<string>();
+      return cells
+        .filter((c) => !seen.has(`${c.k} ${c.slot}`) && seen.add(`${c.k} ${c.slot}`))
+        .map((c) => {
+          const kind = kinds[c.k]!;
+          return row({ ...kind, typology: kind.typology + (c.k === 5 ? " vip" : ""), startMin: MONDAY + 480 + 30 * c.slot, volume: c.volume, ahtSec: c.ahtSec });
+        })
+        .sort((a, b) => a.startMin - b.startMin);
+    });
+
+  it("gives the same teams, roles and curves, number for number, as keeping every pool to the end (property)", () => {
+    fc.assert(
+      fc.property(dayRows, fc.constantFrom(...models), fc.boolean(), (rows, model, fill) => {
+        const s = scenario(model, { fillIdleTime: fill }, { tiers: DEFAULT_TIER_RULES });
+        expect(planned(rows, s, true).organisation).toEqual(planned(rows, s, false).organisation);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("refuses a live interval before the current one when told the rows come in time order (a caller's bug)", () => {
+    const p = new Planner(scenario("polyvalent"), { timeOrdered: true });
+    p.add(row({ startMin: MONDAY + 600 }));
+    expect(() => p.add(row({ startMin: MONDAY + 540 }))).toThrow(/time order/);
+  });
+
+  it("names the same team, interval and load when a pool is beyond the models' limits, whether solved early or at the end", () => {
+    // two 60,000-Erlang queues: each within the limit (100,000), pooled beyond it
+    const rows = [row({ startMin: MONDAY + 480, volume: 10 }), row({ volume: 600_000, ahtSec: 180 }), row({ typology: "b", volume: 600_000, ahtSec: 180 }), row({ startMin: MONDAY + 600, volume: 10 })];
+    const message = (timeOrdered: boolean) => {
+      try {
+        planned(rows, scenario("polyvalent"), timeOrdered);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "no error";
+    };
+    expect(message(true)).toMatch(/team "level 1"/);
+    expect(message(true)).toBe(message(false));
+  });
+
+  it("counts a team's intervals in any order the rows come: the same agent-hours (to rounding) and peak as in time order (property)", () => {
+    fc.assert(
+      fc.property(dayRows, fc.constantFrom(...models), fc.integer({ min: 0, max: 1000 }), (rows, model, seed) => {
+        const s = scenario(model);
+        const shuffled = rows.map((r, k) => [((k + 1) * 7919 * (seed + 1)) % 1009, r] as const).sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+        const a = planned(rows, s, false).organisation.groups;
+        const b = planned(shuffled, s, false).organisation.groups;
+        expect(b.map((g) => g.name)).toEqual(a.map((g) => g.name));
+        b.forEach((g, k) => {
+          expect(Math.abs(g.agentHours - a[k]!.agentHours)).toBeLessThanOrEqual(1e-9 * (1 + a[k]!.agentHours));
+          expect(g.peakAgents).toBeCloseTo(a[k]!.peakAgents, 9);
+        });
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -4,7 +4,7 @@ import { requiredAgents } from "../../src/core/required-agents.js";
 import { compareScenarios, ranking } from "../../src/plan/compare.js";
 import { WEEKS_PER_YEAR } from "../../src/plan/cost.js";
 import { planForecast } from "../../src/plan/plan.js";
-import type { Scenario } from "../../src/plan/scenario.js";
+import { DEFAULT_SCENARIO, type Scenario } from "../../src/plan/scenario.js";
 import { IMPLICIT_SITE, type InternalCost, type OutsourcedCost, type Site } from "../../src/plan/sites.js";
 import { SourcingPlanner } from "../../src/plan/sourcing.js";
 import { DEFAULT_TIER_RULES } from "../../src/plan/tiers.js";
@@ -92,6 +92,24 @@ describe("SourcingPlanner", () => {
         },
       ),
     );
+  });
+
+  it("never counts a negative split loss: the flow kept whole can run as its parts (regression: compare --sweep volume-factor=1:101:25 exited 70)", () => {
+    // 1,000 calls / 30 min at 180 s, patience 60 s, 80/20, occupancy ≤ 85 %, abandonment ≤ 5 %, split 50/50 with a site 8 % slower:
+    // the parts solve to fewer agents than the whole (smaller queues lose more callers, so carry less under the occupancy cap)
+    const targets = { serviceLevel: 0.8, answerWithinSec: 20, maxOccupancy: 0.85, maxAbandonRate: 0.05 };
+    const queue = { intervalMin: 30, patienceSec: 60, concurrency: 1 };
+    const apart = requiredAgents({ ...queue, volume: 500, ahtSec: 180 }, targets).agents + requiredAgents({ ...queue, volume: 500, ahtSec: 180 * 1.08 }, targets).agents;
+    const whole = requiredAgents({ ...queue, volume: 1000, ahtSec: (180 + 180 * 1.08) / 2 }, targets).agents;
+    expect(apart).toBeLessThan(whole);
+    const s = sitesScenario([site({ name: "A" }), site({ name: "B", ahtFactor: 1.08 })], [{ match: {}, to: [["A", 0.5], ["B", 0.5]] }], {
+      targets: { ...DEFAULT_SCENARIO.targets, sync: targets },
+    });
+    const p = plan(s, [row({ volume: 1000, patienceSec: 60 }), row({ startMin: MONDAY + 600, volume: 100, patienceSec: 60 })]);
+    // the second interval loses pooling (100 calls: parts need more than the whole); the first counts none, not a negative loss
+    const lostAt100 = requiredAgents({ ...queue, volume: 50, ahtSec: 180 }, targets).agents + requiredAgents({ ...queue, volume: 50, ahtSec: 180 * 1.08 }, targets).agents - requiredAgents({ ...queue, volume: 100, ahtSec: (180 + 180 * 1.08) / 2 }, targets).agents;
+    expect(lostAt100).toBeGreaterThan(0);
+    expectRelative(p.totals.splitLossFte, (lostAt100 * 0.5) / 0.7 / 1 / DEFAULT_SCENARIO.contractHours, 1e-12);
   });
 
   it("plans every site over the whole forecast's horizon, also a site whose flows stop earlier", () => {

@@ -1,0 +1,415 @@
+// The deadline model as it was before its batches became columns (issue 15): the reference
+// that test/core/deadline-staffing-columns.test.ts holds the current one to, result for result.
+// Test-only; do not import from src.
+import { tautSlopes, tautString } from "../../../src/core/taut-string.js";
+
+/** Work already waiting when a run of intervals opens (carried in), or still waiting when it closes (carried out). */
+export interface CarriedWork {
+  /** Items waiting. */
+  items: number;
+  /** Handle time of each, seconds. */
+  ahtSec: number;
+  /**
+   * The open interval by whose end the items are due, counted from the first
+   * open interval of the run they are carried into (0 = the first; a value
+   * ≤ 0 means due in the first open interval: already overdue or due now).
+   */
+  dueSlot: number;
+  /** When they arrived, minutes relative to the start of the run they are carried into (≤ 0). */
+  arrivedMin: number;
+}
+
+/** One deferred-work queue (email, mail, forms, social) over a run of intervals. */
+export interface DeadlineQueue {
+  /** Calendar interval length, minutes. */
+  intervalMin: number;
+  /** Per calendar interval: whether agents can work (opening hours). */
+  open: readonly boolean[];
+  /** Items arriving in each calendar interval. */
+  items: readonly number[];
+  /** Handle time per item, seconds: one value, or one per interval. */
+  ahtSec: number | readonly number[];
+  /** Answer deadline, seconds of **open** time (business hours) after arrival. */
+  deadlineSec: number;
+  /** Share of logged-in time spent on items (async occupancy), (0, 1]; default 1. */
+  maxOccupancy?: number | undefined;
+  /**
+   * The intervals are one period of a repeating pattern (a typical week):
+   * the period's work left at its end is carried into its start (steady
+   * state), and the profile does exactly one period's work. The amount
+   * carried is chosen to make the peak lowest. Default false: an open run
+   * that starts with `carriedIn` and ends having done only what is due.
+   */
+  repeats?: boolean | undefined;
+  /** Open run only: work waiting at its start (e.g. a previous week's backlog), oldest first. */
+  carriedIn?: readonly CarriedWork[] | undefined;
+  /**
+   * Open run only: the work (agent-seconds) to leave waiting at the end, e.g.
+   * the last week's own steady-state backlog so that the run ends as it
+   * would go on. Clamped to what may wait (no item late, none done before it
+   * arrives). Default: everything not yet due (the lowest peak).
+   */
+  leaveWorkSec?: number | undefined;
+}
+
+/** The staffing of a deferred-work queue, per calendar interval. */
+export interface DeadlineStaffing {
+  /** Agents to log in (fractional; 0 when closed). */
+  agents: number[];
+  /** Work done, agent-seconds. */
+  workSec: number[];
+  /** Items waiting at the end of the interval, for a team working first in, first out at the planned capacity. */
+  backlogItems: number[];
+  /** Age of the oldest waiting item at the end of the interval, minutes (0 when none waits). */
+  oldestAgeMin: number[];
+  /** Open intervals an item may wait (whole intervals of the deadline, at least 0). */
+  deadlineSlots: number;
+  /** What is still waiting at the end, oldest first, in the next run's terms (repeating: what the period carries into its own start). */
+  carriedOut: CarriedWork[];
+  /** Items waiting at the end (Σ carriedOut). */
+  endBacklogItems: number;
+  /** Work waiting at the end, agent-seconds. */
+  endBacklogWorkSec: number;
+  /** Items that no open interval can ever work (a queue that is never open). */
+  neverWorkedItems: number;
+}
+
+const EPSILON_ITEMS = 1e-9;
+
+/** A batch of items in arrival order. */
+interface Batch {
+  items: number;
+  aht: number;
+  /** Arrival, minutes from the start of the run. */
+  arrivedMin: number;
+  /** Open interval by whose end it is due (this run's open-slot index; may be beyond the run). */
+  due: number;
+  /** Open slot from which it may be worked (−1: before the run). */
+  from: number;
+}
+
+/**
+ * Deadline staffing (SPEC 5.2): the lowest staffing peak that leaves no item
+ * late, with the backlog simulated interval by interval.
+ *
+ * Model, on the open intervals ("slots") only (the deadline clock runs in
+ * business time, as service-level agreements for email and mail usually do),
+ * with D = ⌊deadline ÷ interval⌋ whole slots (a deadline between two
+ * multiples is rounded down: never later than the true deadline):
+ * - items that arrive while the queue is open arrive evenly through their
+ *   slot and may be worked from it; those arriving in slot s are due evenly
+ *   through slot s + D, i.e. all by its end (fluid model: with work done at
+ *   a steady rate within a slot, checking slot ends is exact);
+ * - items that arrive while closed wait for the next opening and are due by
+ *   the end of slot (opening + D − 1), D open slots after the opening;
+ * - a deadline shorter than one interval (D = 0): due by the end of the slot
+ *   they can first be worked in;
+ * - the cumulative work done stays between the work due and the work
+ *   arrived; among all such profiles the taut string ({@link tautString}) has
+ *   the lowest peak and is the most level;
+ * - an open run (default) starts with `carriedIn` and ends having done only
+ *   what is due: ending with less done never raises the peak (cap any
+ *   profile at the work due: its steps only shrink), so this is the lowest
+ *   peak; what is left is `carriedOut`. With `leaveWorkSec` it ends leaving
+ *   that much instead (the lowest peak that does);
+ * - a repeating period (`repeats`) carries the last C agent-seconds of its
+ *   arrivals into its own start (items that arrive after its last opening
+ *   always). C is free between 0 and all the work not yet due at the end;
+ *   the peak is a convex function of C (the feasible set of (C, profile) is
+ *   a polyhedron), so C is found by golden-section search for the lowest
+ *   peak, then, among equal peaks, the most level profile;
+ * - agents = work ÷ interval ÷ maxOccupancy; the backlog and the oldest
+ *   item's age are those of a team working first in, first out at that
+ *   capacity (which with one deadline is earliest-deadline-first).
+ *
+ * @param queue - calendar intervals with opening flags, arrivals, AHT (s) and the deadline (s of open time)
+ * @returns agents, work (agent-s), backlog (items) and oldest age (min) per calendar interval; the work left at the end
+ * @throws RangeError for lengths that differ or values out of range
+ * @example
+ * deadlineStaffing({ intervalMin: 60, open: [true, true, true, true], items: [10, 0, 0, 0], ahtSec: 360, deadlineSec: 4 * 3600 }).agents;
+ * // [0.25, 0.25, 0.25, 0.25]
+ */
+export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
+  const { intervalMin, open, items, deadlineSec } = queue;
+  const n = items.length;
+  const occupancy = queue.maxOccupancy ?? 1;
+  if (open.length !== n) throw new RangeError(`deadlineStaffing needs one opening flag per interval, got ${open.length} for ${n}`);
+  if (typeof queue.ahtSec !== "number" && queue.ahtSec.length !== n) {
+    throw new RangeError(`deadlineStaffing needs one AHT per interval, got ${queue.ahtSec.length} for ${n}`);
+  }
+  if (!(intervalMin > 0)) throw new RangeError(`deadlineStaffing needs intervalMin > 0, got ${intervalMin}`);
+  if (!(deadlineSec > 0)) throw new RangeError(`deadlineStaffing needs deadlineSec > 0, got ${deadlineSec}`);
+  if (!(occupancy > 0 && occupancy <= 1)) throw new RangeError(`deadlineStaffing needs maxOccupancy in (0, 1], got ${occupancy}`);
+  if (queue.repeats === true && queue.carriedIn !== undefined && queue.carriedIn.length > 0) {
+    throw new RangeError("deadlineStaffing takes carriedIn only for an open run (repeats: false)");
+  }
+  const aht = (t: number) => (typeof queue.ahtSec === "number" ? queue.ahtSec : queue.ahtSec[t]!);
+  for (let t = 0; t < n; t++) {
+    if (!(items[t]! >= 0)) throw new RangeError(`deadlineStaffing needs items >= 0, got ${items[t]} at ${t}`);
+    if (!(aht(t) > 0)) throw new RangeError(`deadlineStaffing needs ahtSec > 0, got ${aht(t)} at ${t}`);
+  }
+  const intervalSec = intervalMin * 60;
+  const slots = Math.floor(deadlineSec / intervalSec + 1e-9);
+  const duringLag = slots; // arrived evenly through slot s: due by the end of s + D
+  const openingLag = Math.max(0, slots - 1); // waiting at the opening of slot s: due by the end of s + D − 1
+  for (const c of queue.carriedIn ?? []) {
+    // work that waits before the run arrived before any of it: due no later than what waits at the first opening
+    if (!(c.items >= 0 && c.ahtSec > 0 && Number.isFinite(c.dueSlot) && c.dueSlot <= openingLag && c.arrivedMin <= 0)) {
+      throw new RangeError(`deadlineStaffing needs carried work with items >= 0, ahtSec > 0, dueSlot <= ${openingLag} and arrivedMin <= 0, got ${JSON.stringify(c)}`);
+    }
+  }
+
+  // Slots and the batches in arrival order.
+  const slotOf = new Array<number>(n).fill(-1);
+  let m = 0;
+  for (let t = 0; t < n; t++) if (open[t]) slotOf[t] = m++;
+  const batches: Batch[] = [];
+  const tail: Batch[] = []; // arrived after the last opening
+  let nextSlot = 0;
+  for (let t = 0; t < n; t++) {
+    if (open[t]) nextSlot = slotOf[t]! + 1;
+    if (!(items[t]! > 0)) continue;
+    const b: Batch = open[t]
+      ? { items: items[t]!, aht: aht(t), arrivedMin: t * intervalMin, due: slotOf[t]! + duringLag, from: slotOf[t]! }
+      : { items: items[t]!, aht: aht(t), arrivedMin: t * intervalMin, due: nextSlot + openingLag, from: nextSlot };
+    (b.from >= m ? tail : batches).push(b);
+  }
+  const carried: Batch[] = [];
+  const wrapped: Batch[] = []; // repeating: the previous period's after-hours arrivals, waiting at the start
+  let neverWorkedItems = 0;
+  if (m === 0) {
+    for (const b of [...batches, ...tail]) neverWorkedItems += b.items;
+    for (const c of queue.carriedIn ?? []) neverWorkedItems += c.items;
+  } else if (queue.repeats === true) {
+    // the items after the last opening come round to the first opening, one period later
+    for (const b of tail) wrapped.push({ ...b, arrivedMin: b.arrivedMin - n * intervalMin, due: openingLag, from: 0 });
+    batches.unshift(...wrapped);
+  } else {
+    for (const c of queue.carriedIn ?? []) {
+      if (c.items > 0) carried.push({ items: c.items, aht: c.ahtSec, arrivedMin: c.arrivedMin, due: Math.max(0, c.dueSlot), from: -1 });
+    }
+  }
+
+  // Work per slot becoming available and falling due.
+  const arrives = new Array<number>(m).fill(0);
+  const dueAt = new Array<number>(m).fill(0);
+  for (const b of batches) {
+    const w = b.items * b.aht;
+    arrives[b.from] = arrives[b.from]! + w;
+    if (b.due < m) dueAt[b.due] = dueAt[b.due]! + w;
+  }
+  let carriedWork = 0;
+  for (const c of carried) {
+    const w = c.items * c.aht;
+    carriedWork += w;
+    if (c.due < m) dueAt[c.due] = dueAt[c.due]! + w;
+  }
+  const arrived = cumulative(arrives);
+  const due = cumulative(dueAt);
+
+  let work: number[] = [];
+  if (m > 0 && queue.repeats === true) {
+    const periodWork = arrived[m - 1]!;
+    // the work that may be carried: due after the period (a suffix of the batches, deadlines rise with arrival)
+    let carryMax = 0;
+    for (const b of batches) if (b.due >= m) carryMax += b.items * b.aht;
+    // the carry-able work from the end of the period, and its due slot in the next period
+    const carryWork: number[] = [];
+    const carryDue: number[] = [];
+    for (let k = batches.length - 1; k >= 0 && batches[k]!.due >= m; k--) {
+      carryWork.push(batches[k]!.items * batches[k]!.aht);
+      carryDue.push(batches[k]!.due - m);
+    }
+    // one corridor per carry, in arrays reused by every profile the search tries
+    const lo = new Float64Array(m + 1);
+    const hi = new Float64Array(m + 1);
+    const carriedDue = new Float64Array(m);
+    const slopes = new Float64Array(m);
+    const profile = (carry: number): Float64Array => {
+      carriedDue.fill(0);
+      let left = carry;
+      for (let k = 0; k < carryWork.length && left > 0; k++) {
+        const w = Math.min(left, carryWork[k]!);
+        left -= w;
+        if (carryDue[k]! < m) carriedDue[carryDue[k]!]! += w;
+      }
+      let dueCarried = 0;
+      for (let j = 0; j < m - 1; j++) {
+        dueCarried += carriedDue[j]!;
+        lo[j + 1] = due[j]! + dueCarried;
+        hi[j + 1] = arrived[j]! + carry;
+      }
+      // the end: exactly one period's work (within rounding of the bounds)
+      lo[m] = periodWork;
+      hi[m] = periodWork;
+      tautSlopes(lo, hi, m, slopes);
+      return slopes;
+    };
+    const best = lowestPeakCarry(profile, carryMax);
+    work = Array.from(profile(best));
+    // the carried-in batches: the last `best` agent-seconds of the period, one period earlier
+    let left = best;
+    for (let k = batches.length - 1; k >= 0 && left > 1e-12 * Math.max(1, carryMax); k--) {
+      const b = batches[k]!;
+      const w = Math.min(left, b.items * b.aht);
+      left -= w;
+      carried.unshift({ items: w / b.aht, aht: b.aht, arrivedMin: b.arrivedMin - n * intervalMin, due: Math.max(0, b.due - m), from: -1 });
+    }
+  } else if (m > 0) {
+    const upper = arrived.map((v) => v + carriedWork);
+    // what arrives after the last opening waits anyway: leave the rest of `leaveWorkSec` from the open slots' work
+    const afterLastOpening = tail.reduce((w, b) => w + b.items * b.aht, 0);
+    const leave = queue.leaveWorkSec === undefined ? undefined : Math.max(0, queue.leaveWorkSec - afterLastOpening);
+    const end = leave === undefined ? due[m - 1]! : Math.min(upper[m - 1]!, Math.max(due[m - 1]!, upper[m - 1]! - leave));
+    work = tautString(due, upper, end);
+  }
+
+  // Calendar view and the first-in, first-out backlog at the planned capacity.
+  const agents = new Array<number>(n).fill(0);
+  const workSec = new Array<number>(n).fill(0);
+  const backlogItems = new Array<number>(n).fill(0);
+  const oldestAgeMin = new Array<number>(n).fill(0);
+  // waiting at the start: carried-in work, then (repeating) the previous period's after-hours arrivals
+  const copy = (b: Batch): Batch => ({ items: b.items, aht: b.aht, arrivedMin: b.arrivedMin, due: b.due, from: b.from });
+  const waiting: Batch[] = carried.concat(wrapped).map(copy);
+  let waitingItems = waiting.reduce((s, b) => s + b.items, 0);
+  let head = 0;
+  const arrivals = batches.slice(wrapped.length).concat(tail);
+  let next = 0;
+  for (let t = 0; t < n; t++) {
+    while (next < arrivals.length && arrivals[next]!.arrivedMin === t * intervalMin) {
+      const b = arrivals[next++]!;
+      waiting.push(copy(b));
+      waitingItems += b.items;
+    }
+    if (open[t]) {
+      const done = Math.max(0, work[slotOf[t]!]!);
+      workSec[t] = done;
+      agents[t] = done / intervalSec / occupancy;
+      let budget = done;
+      while (head < waiting.length && budget > 0) {
+        const w = waiting[head]!;
+        const can = budget / w.aht;
+        if (can >= w.items - EPSILON_ITEMS) {
+          budget -= w.items * w.aht;
+          waitingItems -= w.items;
+          head++;
+        } else {
+          w.items -= can;
+          waitingItems -= can;
+          budget = 0;
+        }
+      }
+    }
+    backlogItems[t] = Math.max(0, waitingItems);
+    oldestAgeMin[t] = head < waiting.length ? (t + 1) * intervalMin - waiting[head]!.arrivedMin : 0;
+  }
+  // What waits at the end, in the next run's terms (a repeating period: what it carries into its own start).
+  const carriedOut: CarriedWork[] = [];
+  let endBacklogWorkSec = 0;
+  const carry = (w: Batch) => {
+    if (!(w.items > EPSILON_ITEMS)) return;
+    carriedOut.push({ items: w.items, ahtSec: w.aht, dueSlot: w.due - m, arrivedMin: w.arrivedMin - n * intervalMin });
+    endBacklogWorkSec += w.items * w.aht;
+  };
+  if (m > 0) for (let k = head; k < waiting.length; k++) carry(waiting[k]!);
+  return {
+    agents,
+    workSec,
+    backlogItems,
+    oldestAgeMin,
+    deadlineSlots: slots,
+    carriedOut,
+    endBacklogItems: carriedOut.reduce((s, c) => s + c.items, 0),
+    endBacklogWorkSec,
+    neverWorkedItems,
+  };
+}
+
+function cumulative(values: readonly number[]): number[] {
+  const out = new Array<number>(values.length);
+  let sum = 0;
+  for (let k = 0; k < values.length; k++) out[k] = sum += values[k]!;
+  return out;
+}
+
+function peakOf(work: ArrayLike<number>): number {
+  let peak = 0;
+  for (let k = 0; k < work.length; k++) if (work[k]! > peak) peak = work[k]!;
+  return peak;
+}
+
+function squares(work: ArrayLike<number>): number {
+  let s = 0;
+  for (let k = 0; k < work.length; k++) s += work[k]! * work[k]!;
+  return s;
+}
+
+const GOLDEN = (Math.sqrt(5) - 1) / 2;
+
+/** Golden-section search of a convex function on [lo, hi]: the argument of its minimum. */
+function goldenMin(f: (x: number) => number, lo: number, hi: number, steps: number): number {
+  let a = lo;
+  let b = hi;
+  let c = b - GOLDEN * (b - a);
+  let d = a + GOLDEN * (b - a);
+  let fc = f(c);
+  let fd = f(d);
+  for (let k = 0; k < steps && b - a > 0; k++) {
+    if (fc <= fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - GOLDEN * (b - a);
+      fc = f(c);
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + GOLDEN * (b - a);
+      fd = f(d);
+    }
+  }
+  return (a + b) / 2;
+}
+
+/**
+ * The carry of a repeating period with the lowest peak, then (among carries
+ * whose peak is within rounding of it) the most level profile. Both the
+ * peak and the sum of squares are convex in the carry. About 50 profiles
+ * when the lowest peak has one carry; up to ~160 when a range of carries
+ * shares it.
+ */
+function lowestPeakCarry(profile: (carry: number) => ArrayLike<number>, carryMax: number): number {
+  if (!(carryMax > 0)) return 0;
+  const peak = (c: number) => peakOf(profile(c));
+  const atBest = goldenMin(peak, 0, carryMax, 52); // 0.618^52 ≈ 1.4e-11 of the range
+  let start = atBest;
+  let bestPeak = peak(atBest);
+  for (const c of [0, carryMax]) {
+    const p = peak(c);
+    if (p < bestPeak) [start, bestPeak] = [c, p];
+  }
+  const tolerance = bestPeak * 1e-12 + 1e-12;
+  const within = (c: number) => peak(c) <= bestPeak + tolerance;
+  // the carries within the lowest peak form an interval around `start` (convexity): is it more than a point?
+  const probe = carryMax * 1e-9;
+  const below = start - probe >= 0 && within(start - probe);
+  const above = start + probe <= carryMax && within(start + probe);
+  if (!below && !above) return start;
+  const edge = (outside: number) => {
+    if (within(outside)) return outside;
+    let inside = start;
+    let out = outside;
+    for (let k = 0; k < 36 && Math.abs(out - inside) > probe; k++) {
+      const mid = (inside + out) / 2;
+      if (within(mid)) inside = mid;
+      else out = mid;
+    }
+    return inside;
+  };
+  const lo = below ? edge(0) : start;
+  const hi = above ? edge(carryMax) : start;
+  if (!(hi > lo)) return start;
+  return goldenMin((c) => squares(profile(c)), lo, hi, 40);
+}

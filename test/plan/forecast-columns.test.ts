@@ -1,0 +1,109 @@
+import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { columnsRow, ForecastColumnsBuilder } from "../../src/plan/forecast-columns.js";
+import type { ForecastRow } from "../../src/plan/forecast.js";
+import { planOnColumns } from "../../src/plan/compare.js";
+import { SourcingPlanner } from "../../src/plan/sourcing.js";
+import { readForecast } from "../../src/read/forecast-read.js";
+import { readScenario } from "../../src/read/scenario-read.js";
+import { forecastRow } from "../helpers/forecast-row.js";
+
+/** The fields of a row in the order the forecast reader writes them. */
+const READER_ORDER = ["line", "startMin", "intervalMin", "typology", "channel", "direction", "tier", "channelClass", "volume", "ahtSec", "patienceSec", "concurrency", "deadlineSec", "attempts", "contactRate", "dialTimeSec", "targets"];
+
+const optional = (arb: fc.Arbitrary<number>) => fc.option(arb, { nil: undefined });
+const anyNumber = fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.double(), fc.constantFrom(-0, 0, 2 ** 31, -(2 ** 31) - 1, 1e300));
+const rowArb: fc.Arbitrary<ForecastRow> = fc
+  .record({
+    line: fc.integer({ min: 1, max: 2 ** 32 }),
+    startMin: anyNumber,
+    intervalMin: fc.constantFrom(15, 30, 60, 0),
+    typology: fc.constantFrom("billing", "sales", "Billing", "é"),
+    channel: fc.constantFrom("phone", "chat", "email"),
+    direction: fc.constantFrom("inbound" as const, "outbound" as const),
+    tier: fc.constantFrom(1 as const, 2 as const, 3 as const),
+    channelClass: fc.constantFrom("sync" as const, "async" as const, "outbound" as const),
+    volume: anyNumber,
+    ahtSec: anyNumber,
+    patienceSec: optional(fc.constantFrom(60, 90, -0, 0.5)),
+    concurrency: optional(fc.constantFrom(1, 2, 3)),
+    deadlineSec: optional(fc.constantFrom(3600, 86_400)),
+    attempts: optional(anyNumber),
+    contactRate: optional(fc.constantFrom(0.3, 0.25)),
+    dialTimeSec: optional(fc.constantFrom(30, 45)),
+    targets: fc.oneof(
+      fc.constant({}),
+      fc.record({ serviceLevel: optional(fc.constantFrom(0.8, 0.9)), answerWithinSec: optional(fc.constantFrom(20, 30)), maxAsaSec: optional(fc.constant(60)), maxOccupancy: optional(fc.constant(0.85)), maxAbandonRate: optional(fc.constant(0.05)) }),
+    ),
+  })
+  .map((r) => Object.fromEntries(READER_ORDER.map((k) => [k, k === "targets" ? { ...r.targets } : r[k as keyof typeof r]])) as unknown as ForecastRow);
+
+describe("ForecastColumnsBuilder and columnsRow", () => {
+  it("columnsRow(finish(), i) gives back row i exactly: every value (−0, NaN, 2³¹ and fractions too), every key in the reader's order, own targets with their keys", () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 60 }), fc.boolean(), (rows, shared) => {
+        const b = new ForecastColumnsBuilder();
+        for (const r of rows) b.add(r);
+        const c = b.finish(shared);
+        expect(c.length).toBe(rows.length);
+        rows.forEach((r, i) => {
+          const back = columnsRow(c, i);
+          expect(back).toStrictEqual(r);
+          expect(Object.keys(back)).toEqual(READER_ORDER);
+          expect(Object.keys(back.targets)).toEqual(Object.keys(r.targets));
+        });
+      }),
+    );
+  });
+
+  it("keeps each distinct profile once, and finds it again past many profiles of one typology (by key)", () => {
+    const b = new ForecastColumnsBuilder();
+    const rows = Array.from({ length: 200 }, (_, k) => forecastRow({ line: k + 2, startMin: k * 30, patienceSec: 60 + (k % 40), volume: k / 3 }));
+    for (const r of rows) b.add(r);
+    const c = b.finish();
+    expect(c.profiles).toHaveLength(40);
+    // the helper's rows leave out the fields they do not have: the same values (undefined) come back
+    rows.forEach((r, i) => expect(columnsRow(c, i)).toEqual(r));
+  });
+
+  it("holds whole numbers in 32-bit columns and the rest as doubles, in shared memory when asked", () => {
+    const b = new ForecastColumnsBuilder();
+    b.add(forecastRow({ volume: 12, ahtSec: 180 }));
+    b.add(forecastRow({ volume: 12.5, ahtSec: 180 }));
+    const c = b.finish(true);
+    expect(c.ahtSec).toBeInstanceOf(Int32Array);
+    expect(c.volume).toBeInstanceOf(Float64Array);
+    expect(c.attempts).toBeNull();
+    for (const column of [c.profile, c.line, c.startMin, c.volume, c.ahtSec]) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(b.finish(false).volume.buffer).toBeInstanceOf(ArrayBuffer);
+  });
+
+  it("gives a new object for each row (a planner may keep the rows it is given)", () => {
+    const b = new ForecastColumnsBuilder();
+    b.add(forecastRow());
+    const c = b.finish();
+    const [one, two] = [columnsRow(c, 0), columnsRow(c, 0)];
+    expect(one).not.toBe(two);
+    expect(one.targets).not.toBe(two.targets);
+  });
+});
+
+describe("planOnColumns", () => {
+  it("plans the fixture week under each sourcing scenario exactly as adding the rows read does", async () => {
+    const rows: ForecastRow[] = [];
+    const b = new ForecastColumnsBuilder();
+    await readForecast([readFileSync("fixtures/forecast-week.csv")], "fixtures/forecast-week.csv", {}, (r) => {
+      rows.push(r);
+      b.add(r);
+    });
+    const columns = b.finish();
+    for (const name of ["sourcing-split", "sourcing-offshore-shared"]) {
+      const scenario = readScenario(readFileSync(`fixtures/scenarios/${name}.yaml`, "utf8"), name);
+      const whatIf = { volumeFactor: 1.1, ahtFactor: 0.95 };
+      const planner = new SourcingPlanner(scenario, whatIf);
+      for (const r of rows) planner.add(r);
+      expect(planOnColumns(columns, scenario, whatIf)).toStrictEqual(planner.finish());
+    }
+  }, 60_000);
+});

@@ -54,18 +54,7 @@ function bruteForce(agents: number, lambda: number, aht: number[], within: numbe
     add(s, qi === 1 ? full : s - 1, fullRate);
   }
   // π Q = 0, Σπ = 1: solve Qᵀ π = 0 with the last equation replaced by the sum.
-  const a = Array.from({ length: size }, (_, i) => Float64Array.from({ length: size + 1 }, (_, j) => (j === size ? (i === size - 1 ? 1 : 0) : i === size - 1 ? 1 : q[j]![i]!)));
-  for (let c = 0; c < size; c++) {
-    let p = c;
-    for (let i = c + 1; i < size; i++) if (Math.abs(a[i]![c]!) > Math.abs(a[p]![c]!)) p = i;
-    [a[c], a[p]] = [a[p]!, a[c]!];
-    for (let i = 0; i < size; i++) {
-      if (i === c) continue;
-      const f = a[i]![c]! / a[c]![c]!;
-      if (f !== 0) for (let j = c; j <= size; j++) a[i]![j]! -= f * a[c]![j]!;
-    }
-  }
-  const pi = a.map((row, i) => row[size]! / row[i]!);
+  const pi = stationary(q, size);
   // wait of a chat that finds q waiting (and every agent at k): Erlang(q + 1, fullRate)
   const waitWithin = (ahead: number) => {
     const x = fullRate * within;
@@ -133,18 +122,7 @@ function histogramChain(agents: number, lambda: number, aht: number[], within: n
     if (qi < queueMax) add(s, s + 1, lambda);
     add(s, qi === 1 ? full : s - 1, fullRate);
   }
-  const a = Array.from({ length: size }, (_, i) => Float64Array.from({ length: size + 1 }, (_, j) => (j === size ? (i === size - 1 ? 1 : 0) : i === size - 1 ? 1 : q[j]![i]!)));
-  for (let c = 0; c < size; c++) {
-    let p = c;
-    for (let i = c + 1; i < size; i++) if (Math.abs(a[i]![c]!) > Math.abs(a[p]![c]!)) p = i;
-    [a[c], a[p]] = [a[p]!, a[c]!];
-    for (let i = 0; i < size; i++) {
-      if (i === c) continue;
-      const f = a[i]![c]! / a[c]![c]!;
-      if (f !== 0) for (let j = c; j <= size; j++) a[i]![j]! -= f * a[c]![j]!;
-    }
-  }
-  const pi = a.map((row, i) => row[size]! / row[i]!);
+  const pi = stationary(q, size);
   let probWait = 0;
   let late = 0;
   let meanWait = 0;
@@ -356,3 +334,23 @@ describe("Erlang Chat invariants (property tests)", () => {
     );
   });
 });
+
+/**
+ * The stationary distribution π of a small chain by Gauss–Jordan elimination
+ * with partial pivoting: πQ = 0 and Σπ = 1 (Qᵀπ = 0, its last equation
+ * replaced by the sum). `q[i][j]` is the rate from state i to state j.
+ */
+function stationary(q: readonly (ArrayLike<number>)[], size: number): number[] {
+  const a = Array.from({ length: size }, (_, i) => Float64Array.from({ length: size + 1 }, (_, j) => (j === size ? (i === size - 1 ? 1 : 0) : i === size - 1 ? 1 : q[j]![i]!)));
+  for (let c = 0; c < size; c++) {
+    let p = c;
+    for (let i = c + 1; i < size; i++) if (Math.abs(a[i]![c]!) > Math.abs(a[p]![c]!)) p = i;
+    [a[c], a[p]] = [a[p]!, a[c]!];
+    for (let i = 0; i < size; i++) {
+      if (i === c) continue;
+      const f = a[i]![c]! / a[c]![c]!;
+      if (f !== 0) for (let j = c; j <= size; j++) a[i]![j]! -= f * a[c]![j]!;
+    }
+  }
+  return a.map((row, i) => row[size]! / row[i]!);
+}

@@ -160,23 +160,52 @@ export function requiredAgents(queue: QueueLoad, targetsGiven: StaffingTargets):
     return answer(load, model, solved.agents, solved.servers, solved.binding, solved.metrics);
   }
 
-  // The search evaluates each count once; the answer and the count below it
-  // are always among those evaluated, so remember the last few.
-  const seen: [number, QueueMetrics][] = [];
-  const evaluate = (servers: number): QueueMetrics => {
-    for (const [n, m] of seen) if (n === servers) return m;
-    const m = erlangAMetricsUnchecked(servers, load, queue.ahtSec, patience, targets.answerWithinSec ?? 0);
-    seen.push([servers, m]);
-    return m;
-  };
-  const minServers = minServersErlangA(load, queue.ahtSec, targets, evaluate);
+  startErlangA(load, queue.ahtSec, patience, targets.answerWithinSec ?? 0);
+  const minServers = minServersErlangA(load, queue.ahtSec, targets);
   if (typeof minServers === "string") return infeasible(load, model, "none", minServers);
   const agents = Math.ceil(minServers / concurrency);
   const servers = agents * concurrency;
-  const metrics = evaluate(servers);
+  const metrics = evaluateA(servers);
   const fewer = servers - concurrency;
-  const binding = fewer < 1 ? "minimum" : failedTargets(evaluate(fewer), targets, true);
+  const binding = fewer < 1 ? "minimum" : failedTargets(evaluateA(fewer), targets, true);
   return answer(load, model, agents, servers, binding, metrics);
+}
+
+// The Erlang A search of one requiredAgents call evaluates each count once; the
+// answer and the count below it are always among those evaluated, so it
+// remembers them. Module state rather than a closure per call (a closure per
+// solve is an allocation, and in the bundle, kept names, a defineProperty):
+// requiredAgents is synchronous and never re-entered, and each call resets it.
+const seenServers: number[] = [];
+const seenMetrics: QueueMetrics[] = [];
+let seenCount = 0;
+let aLoad = 0;
+let aAhtSec = 0;
+let aPatienceSec = 0;
+let aWithinSec = 0;
+
+/** Start an Erlang A search: its queue, and nothing evaluated yet. */
+function startErlangA(load: number, ahtSec: number, patienceSec: number, answerWithinSec: number): void {
+  aLoad = load;
+  aAhtSec = ahtSec;
+  aPatienceSec = patienceSec;
+  aWithinSec = answerWithinSec;
+  seenCount = 0;
+}
+
+/** The metrics at `servers` of the search's queue (see {@link startErlangA}), each count computed once. */
+function evaluateA(servers: number): QueueMetrics {
+  for (let k = 0; k < seenCount; k++) if (seenServers[k] === servers) return seenMetrics[k]!;
+  const m = erlangAMetricsUnchecked(servers, aLoad, aAhtSec, aPatienceSec, aWithinSec);
+  seenServers[seenCount] = servers;
+  seenMetrics[seenCount] = m;
+  seenCount++;
+  return m;
+}
+
+/** Whether `servers` meets every target in the search's queue. */
+function meetsA(servers: number, t: StaffingTargets): boolean {
+  return failedTargets(evaluateA(servers), t, true) === "none";
 }
 
 /** A feasible result (one object shape for every result: the solvers' hot path). */
@@ -345,9 +374,7 @@ function minServersErlangA(
   load: number,
   ahtSec: number,
   t: StaffingTargets,
-  evaluate: (servers: number) => QueueMetrics,
 ): number | string {
-  const meets = (servers: number) => meetsTargets(evaluate(servers), t, true);
   // Counts that provably fail, never evaluated: the answered share is at most
   // N / A (each agent carries at most one Erlang), so SL ≥ x needs N ≥ x·A and
   // abandonment ≤ w needs N ≥ (1 − w)·A: these floors spare their evaluations.
@@ -363,7 +390,7 @@ function minServersErlangA(
   const ceiling = Math.max(searchCeiling(load), guess);
   let fail: number; // largest known failing count (0 = none below)
   let pass: number; // smallest known passing count
-  if (meets(guess)) {
+  if (meetsA(guess, t)) {
     pass = guess;
     let step = 1;
     for (;;) {
@@ -372,7 +399,7 @@ function minServersErlangA(
         fail = knownFail;
         break;
       }
-      if (!meets(lower)) {
+      if (!meetsA(lower, t)) {
         fail = lower;
         break;
       }
@@ -385,13 +412,13 @@ function minServersErlangA(
     for (;;) {
       const upper = guess + step;
       if (upper > ceiling) {
-        if (ceiling > fail && meets(ceiling)) {
+        if (ceiling > fail && meetsA(ceiling, t)) {
           pass = ceiling;
           break;
         }
         return `the targets are not met even with ${ceiling} agents`;
       }
-      if (meets(upper)) {
+      if (meetsA(upper, t)) {
         pass = upper;
         break;
       }
@@ -401,7 +428,7 @@ function minServersErlangA(
   }
   while (pass - fail > 1) {
     const mid = fail + Math.floor((pass - fail) / 2);
-    if (meets(mid)) pass = mid;
+    if (meetsA(mid, t)) pass = mid;
     else fail = mid;
   }
   return pass;

@@ -1,10 +1,10 @@
 import { deadlineStaffing, type CarriedWork } from "../core/deadline-staffing.js";
 import { combinedShrinkage, fte as toFte, headcount as toHeadcount } from "../core/people.js";
-import { requiredAgents } from "../core/required-agents.js";
+import { requiredAgents, type QueueLoad } from "../core/required-agents.js";
 import { trafficErlangs } from "../core/traffic.js";
 import { calendarWeekStart, formatDateTime, HorizonTracker, MINUTES_PER_DAY, MINUTES_PER_WEEK, type Horizon } from "./calendar.js";
 import { QueueMap, queueId, type ChannelClass, type ForecastRow, type QueueKey, type Tier } from "./forecast.js";
-import { interval, type IntervalPlan } from "./interval.js";
+import { interval, type IntervalOutcome, type IntervalPlan } from "./interval.js";
 import { GroupStaffing, type LiveLoad, type OrganisationPlan } from "./group-staffing.js";
 import { IdleCapacity, OutboundSeries, planOutboundSeries } from "./outbound-plan.js";
 import { isOpen, targetsFor, typologyKey, type QueueTargets, type Scenario } from "./scenario.js";
@@ -579,7 +579,13 @@ function planSync(row: ForecastRow, live: LiveLoad, keep: number, poolErlangs: n
   const own = trafficErlangs(row.volume, row.ahtSec, row.intervalMin);
   const shared = poolErlangs !== null && poolErlangs > 0 && own > 0;
   const volume = shared ? row.volume + (poolErlangs * row.intervalMin * 60) / row.ahtSec : row.volume;
-  const queue = { volume, ahtSec: row.ahtSec, intervalMin: row.intervalMin, patienceSec, concurrency: live.concurrency, ahtByConcurrencySec: ahtByConcurrencyOf(live, row.ahtSec) };
+  const queue = syncQueue;
+  queue.volume = volume;
+  queue.ahtSec = row.ahtSec;
+  queue.intervalMin = row.intervalMin;
+  queue.patienceSec = patienceSec;
+  queue.concurrency = live.concurrency;
+  queue.ahtByConcurrencySec = ahtByConcurrencyOf(live, row.ahtSec);
   let r = requiredAgents(queue, targets);
   let note: string | null = null;
   if (!r.feasible) {
@@ -591,17 +597,19 @@ function planSync(row: ForecastRow, live: LiveLoad, keep: number, poolErlangs: n
   const zero = r.trafficErlangs === 0;
   const m = r.metrics;
   const agents = shared ? (r.agents * own) / r.trafficErlangs : r.agents;
-  return interval(row, row.startMin, row.volume, row.ahtSec, own, agents, keep, {
-    serviceLevel: zero ? null : m.serviceLevel,
-    asaSec: zero ? null : m.asaSec,
-    occupancy: zero ? null : m.occupancy,
-    abandonRate: r.model === "erlang-a" && !zero ? m.abandonRate : null,
-    backlog: null,
-    oldestAgeMin: null,
-    blendedErlangs: null,
-    note,
-  });
+  const o = syncOutcome;
+  o.serviceLevel = zero ? null : m.serviceLevel;
+  o.asaSec = zero ? null : m.asaSec;
+  o.occupancy = zero ? null : m.occupancy;
+  o.abandonRate = r.model === "erlang-a" && !zero ? m.abandonRate : null;
+  o.note = note;
+  return interval(row, row.startMin, row.volume, row.ahtSec, own, agents, keep, o);
 }
+
+// planSync's scratch objects, filled afresh for each row (requiredAgents and
+// `interval` read them and keep nothing of them): two objects fewer per live row.
+const syncQueue: QueueLoad = { volume: 0, ahtSec: 1, intervalMin: 1, patienceSec: undefined, concurrency: 1, ahtByConcurrencySec: undefined };
+const syncOutcome: IntervalOutcome = { serviceLevel: null, asaSec: null, occupancy: null, abandonRate: null, backlog: null, oldestAgeMin: null, blendedErlangs: null, note: null };
 
 
 type TargetsCache = (row: ForecastRow) => QueueTargets;
@@ -743,21 +751,16 @@ function planAsync(series: AsyncSeries, scenario: Scenario, keep: number, h: Hor
     s = deadlineStaffing({ ...queue, carriedIn, leaveWorkSec: steady(Math.max(0, n - w)).endBacklogWorkSec });
   }
   const never = s.neverWorkedItems > 0;
+  const o: IntervalOutcome = { serviceLevel: null, asaSec: null, occupancy: null, abandonRate: null, backlog: null, oldestAgeMin: null, blendedErlangs: null, note: null };
   for (let k = 0; k < n; k++) {
     if (!hasRow[k] && s.agents[k] === 0 && s.backlogItems[k]! < 1e-9) continue;
     const agents = s.agents[k]!;
-    emit(
-      interval(first, start + k * len, items[k]!, aht[k]!, trafficErlangs(items[k]!, aht[k]!, len), agents, keep, {
-        serviceLevel: null,
-        asaSec: null,
-        occupancy: agents > 0 ? occupancy : null,
-        abandonRate: null,
-        backlog: s.backlogItems[k]!,
-        oldestAgeMin: s.oldestAgeMin[k]!,
-        blendedErlangs: null,
-        note: never && items[k]! > 0 ? "never open: this work cannot be done in the opening hours" : null,
-      }),
-    );
+    // one outcome object, filled afresh for each interval (`interval` copies it)
+    o.occupancy = agents > 0 ? occupancy : null;
+    o.backlog = s.backlogItems[k]!;
+    o.oldestAgeMin = s.oldestAgeMin[k]!;
+    o.note = never && items[k]! > 0 ? "never open: this work cannot be done in the opening hours" : null;
+    emit(interval(first, start + k * len, items[k]!, aht[k]!, trafficErlangs(items[k]!, aht[k]!, len), agents, keep, o));
   }
   return { endBacklogItems: s.endBacklogItems, endBacklogHours: s.endBacklogWorkSec / 3600, neverWorkedItems: s.neverWorkedItems };
 }

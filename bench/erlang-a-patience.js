@@ -5,32 +5,7 @@
 // Runnable alone: node bench/erlang-a-patience.js (needs npm run build).
 import { pathToFileURL } from "node:url";
 import { erlangAMetrics, requiredAgents } from "../dist/index.js";
-import { random } from "../scripts/random.mjs";
-
-const TARGETS = [
-  { serviceLevel: 0.8, answerWithinSec: 20 },
-  { serviceLevel: 0.9, answerWithinSec: 15 },
-  { serviceLevel: 0.8, answerWithinSec: 60 },
-  { serviceLevel: 0.8, answerWithinSec: 20, maxOccupancy: 0.88 },
-  { serviceLevel: 0.7, answerWithinSec: 30, maxAsaSec: 30 },
-];
-
-/** bench/run.js's Erlang A mix (same seed, same draws). */
-function mix(count, seed) {
-  const rnd = random(seed);
-  const cases = [];
-  for (let i = 0; i < count; i++) {
-    const load = 0.1 * Math.pow(20000, rnd());
-    const ahtSec = Math.round(30 + 870 * rnd());
-    const intervalMin = [15, 30, 60][Math.floor(rnd() * 3)];
-    const volume = (load * intervalMin * 60) / ahtSec;
-    const targets = { ...TARGETS[Math.floor(rnd() * TARGETS.length)] };
-    const queue = { volume, ahtSec, intervalMin, patienceSec: Math.round(30 + 570 * rnd()) };
-    if (rnd() < 0.5) targets.maxAbandonRate = 0.05;
-    cases.push({ queue, targets });
-  }
-  return cases;
-}
+import { mix } from "./mix.js";
 
 /** CPU µs per call of f over `calls` calls (after a warm-up), repeated for at least minMs of CPU. */
 function cpuMicros(f, calls, minMs) {
@@ -50,7 +25,7 @@ function cpuMicros(f, calls, minMs) {
 /** The figures, as { what, figure } lines. */
 export async function benchErlangAPatience() {
   const lines = [];
-  const cases = mix(20_000, 2);
+  const cases = mix(20_000, true, 2);
   let sink = 0;
   const us = cpuMicros((i) => (sink += requiredAgents(cases[i].queue, cases[i].targets).agents), cases.length, 3000);
   lines.push({ what: "Erlang A requiredAgents, realistic mix (patience 30–600 s), CPU per solve", figure: `${us.toFixed(2)} µs` });

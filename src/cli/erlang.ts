@@ -17,6 +17,7 @@ Examples:
   $ ccplan erlang --volume 100 --aht 180 --sl 80/20 --patience 300 --max-abandon 5%
   $ ccplan erlang --volume 1000 --aht 120 --interval 60 --sl 80/20 --max-occupancy 0.85
   $ ccplan erlang --volume 60 --aht 6:00 --sl 80/60 --concurrency 2
+  $ ccplan erlang --volume 200 --aht-by-concurrency 5:00,6:15,7:30 --sl 80/60
   $ ccplan erlang --input fixtures/erlang-cases.csv --format csv
 `;
 
@@ -48,7 +49,9 @@ export function erlangCommand(ctx: CommandContext): Command {
         "and abandonment for N around the answer. Erlang C by default; Erlang A when a\n" +
         "patience is given; k sessions per agent with --concurrency. With --input, solves\n" +
         "every row of a CSV (columns: volume, aht, interval_minutes, sl_target,\n" +
-        "sl_seconds, asa_max, max_occupancy, patience, max_abandon, concurrency, id).\n" +
+        "sl_seconds, asa_max, max_occupancy, patience, max_abandon, concurrency,\n" +
+        "aht_by_concurrency, id). Chats lasting longer while the agent holds more:\n" +
+        "--aht-by-concurrency (the exact chat chain).\n" +
         "Without any target, 80% within 20 s is assumed.",
     )
     .addHelpText("before", EXAMPLES)

@@ -134,6 +134,14 @@ export async function runJobs(
   const counters = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const crashes: Error[] = [];
   const finished: Promise<void>[] = [];
+  // Progress never goes back, and ends at the number of outcomes in hand: a
+  // worker posts a job's outcome before it counts the job done, so the
+  // shared counter can lag behind the last message.
+  let shown = 0;
+  let settled = 0;
+  const progress = (done: number): void => {
+    if (done > shown) onProgress((shown = done));
+  };
   for (let w = 1; w < threads; w++) {
     const worker = new Worker(WORKER_URL, { workerData: { jobs, counters } satisfies WorkerInput });
     finished.push(
@@ -143,7 +151,8 @@ export async function runJobs(
           if ("done" in m) done = true;
           else {
             outcomes[m.job] = m.outcome;
-            onProgress(Atomics.load(counters, DONE));
+            settled++;
+            progress(Math.max(settled, Atomics.load(counters, DONE)));
           }
         });
         worker.on("error", (error) => {
@@ -160,7 +169,6 @@ export async function runJobs(
       }),
     );
   }
-  let shown = 0;
   runClaimed(count, counters, (job) => {
     try {
       outcomes[job] = { plan: runHere(job) };
@@ -169,8 +177,8 @@ export async function runJobs(
       outcomes[job] = { error: sendError(error), thrown: error };
       return false;
     } finally {
-      const done = Atomics.load(counters, DONE) + 1;
-      if (done > shown) onProgress((shown = done));
+      settled++;
+      progress(Math.max(settled, Atomics.load(counters, DONE) + 1));
     }
   });
   await Promise.all(finished);

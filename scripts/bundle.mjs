@@ -9,11 +9,22 @@
 // --enable-source-maps, or `ccplan --debug`, which turns them on), names kept.
 // dist/bundle/meta.json says which sources each file holds (test/cli/startup.test.ts).
 //
+// Each command also gets one CommonJS file, dist/bundle/cli-COMMAND.cjs (and
+// dist/bundle/cli.cjs for help and every other case), holding main.ts with that
+// command alone and all it may need, each module evaluated only when first
+// imported. bin/ccplan.js runs it through node:vm with a V8 code cache written
+// here (cli-COMMAND.cjs.cache, by running a typical command once): no parsing or
+// compiling of what the cache holds, no ES module loader. Node 20 has no
+// compile cache of its own for modules (module.enableCompileCache is Node 22).
+// The ES module bundle stays: the worker threads run it, and bin/ccplan.js
+// falls back to it when the .cjs files are missing or older.
+//
 // Bundled: our code and the small pure-JS packages. Left to node_modules:
 // packages that find files of their own at run time (highs' WebAssembly) or
 // that only a workbook, a legacy encoding or a progress bar need (exceljs,
 // iconv-lite, cli-progress, loaded with createRequire).
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -48,4 +59,93 @@ const meta = Object.fromEntries(
     .filter(([file]) => file.endsWith(".js"))
     .map(([file, out]) => [file.slice("dist/bundle/".length), Object.keys(out.inputs)]),
 );
+
+// --- one CommonJS file per command (see the head of this file) ----------------
+
+const commandsSource = readFileSync(join(root, "src/cli/commands.ts"), "utf8");
+const COMMAND_LINE = /^\s*\["(\w+)", async \(\) => .*$/gm;
+const commands = [...commandsSource.matchAll(COMMAND_LINE)].map((m) => m[1]);
+if (commands.length < 7) throw new Error(`scripts/bundle.mjs: found ${commands.length} commands in src/cli/commands.ts, expected one line per command`);
+
+/** src/cli/commands.ts with the line of `only` kept, every other command's removed. */
+const oneCommand = (only) => ({
+  name: "one-command",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]cli[\\/]commands\.ts$/ }, () => {
+      const kept = commandsSource.replace(COMMAND_LINE, (line, name) => (name === only ? line : ""));
+      if ([...kept.matchAll(COMMAND_LINE)].length !== 1) throw new Error(`scripts/bundle.mjs: cannot keep the command ${only} alone`);
+      return { contents: kept, loader: "ts" };
+    });
+  },
+});
+
+// esbuild's helpers that evaluate a module at its first import (__esm: our
+// modules, __commonJS: CommonJS packages) tell __ccplanSeen its name: nothing
+// happens unless globalThis.__ccplanModuleSeen is set (test/helpers/module-recorder.mjs,
+// for test/cli/startup.test.ts, which asserts what a run evaluates).
+const SEEN = [
+  ["return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res", "return fn && (__ccplanSeen(fn), res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res"],
+  ["return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports", "return mod || (__ccplanSeen(cb), (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod)), mod.exports"],
+];
+const cjsBanner = [
+  '"use strict";', // as an ES module is (esbuild's own comes after the banner, too late)
+  "var __ccplanUrl = require(\"node:url\").pathToFileURL(__filename).href;",
+  "var __ccplanSeen = (m) => { const seen = globalThis.__ccplanModuleSeen; if (seen !== undefined) seen(typeof m === \"string\" ? m : Object.getOwnPropertyNames(m)[0]); };",
+  "__ccplanSeen(__filename);",
+].join("\n");
+
+const cjsFiles = [];
+for (const only of [...commands, undefined]) {
+  const name = only === undefined ? "cli" : `cli-${only}`;
+  const cjs = await build({
+    absWorkingDir: root,
+    entryPoints: { [name]: "src/cli/main.ts" },
+    outdir: "dist/bundle",
+    outExtension: { ".js": ".cjs" },
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    external: ["highs", "exceljs", "iconv-lite", "cli-progress"],
+    define: { "import.meta.url": "__ccplanUrl" },
+    banner: { js: cjsBanner },
+    plugins: only === undefined ? [] : [oneCommand(only)],
+    sourcemap: "linked",
+    sourcesContent: false,
+    keepNames: true,
+    metafile: true,
+    logLevel: "warning",
+  });
+  const file = join(outdir, `${name}.cjs`);
+  let text = readFileSync(file, "utf8");
+  for (const [from, to] of SEEN) {
+    // as written above, or minified (no spaces)
+    const pattern = new RegExp(from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s*"), "g");
+    if ((text.match(pattern) ?? []).length !== 1) throw new Error(`scripts/bundle.mjs: esbuild's module helper changed, cannot find: ${from}`);
+    text = text.replace(pattern, to);
+  }
+  // bin/ccplan.js runs the file through node:vm, which has no import() for it
+  if (/[^\w$.]import\(/.test(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ""))) throw new Error(`scripts/bundle.mjs: ${name}.cjs still has an import() call`);
+  writeFileSync(file, text);
+  Object.assign(meta, Object.fromEntries(Object.entries(cjs.metafile.outputs).filter(([f]) => f.endsWith(".cjs")).map(([f, out]) => [f.slice("dist/bundle/".length), Object.keys(out.inputs)])));
+  cjsFiles.push([only, file]);
+}
 writeFileSync(join(outdir, "meta.json"), JSON.stringify(meta, null, 1) + "\n");
+
+// The code caches: a typical run of each command, the cache written as it ends.
+const TYPICAL = {
+  erlang: ["erlang", "--volume", "100", "--aht", "180"],
+  plan: ["plan", "fixtures/forecast-week.csv", "--scenario", "fixtures/scenarios/in-house.yaml"],
+  validate: ["validate", "fixtures/forecast-week.csv"],
+};
+for (const [only, file] of cjsFiles) {
+  const args = TYPICAL[only] ?? (only === undefined ? ["--help"] : [only, "--help"]);
+  const r = spawnSync(process.execPath, [join(root, "bin/ccplan.js"), ...args], {
+    cwd: root,
+    env: { ...process.env, CCPLAN_CODE_CACHE: "write", NO_COLOR: "1" },
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+  });
+  const cache = statSync(`${file}.cache`, { throwIfNoEntry: false });
+  if (r.status !== 0 || cache === undefined) throw new Error(`scripts/bundle.mjs: the code cache of ${file} was not written (exit ${r.status}): ${r.stderr}`);
+}

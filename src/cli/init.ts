@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync, realpathSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import type { CommandContext } from "./context.js";
 
@@ -21,9 +24,6 @@ export function initCommand(ctx: CommandContext): Command {
 }
 
 async function runInit(dir: string, force: boolean, ctx: CommandContext): Promise<number> {
-  const { existsSync, mkdirSync, realpathSync } = await import("node:fs");
-  const { join, resolve } = await import("node:path");
-  const { fileURLToPath } = await import("node:url");
   const { InputError, problem } = await import("../read/diagnostics.js");
   const { writeReport } = await import("../report/output.js");
   const { starterFiles } = await import("../report/starter-files.js");

@@ -6,6 +6,7 @@ import { escaped } from "../read/printable.js";
 import { removeTemporaries, temporaries } from "../report/temporaries.js";
 import { setReportSettings } from "../report/settings.js";
 import { colorFor, colorOn, NO_COLOR, type CliIo } from "./cli-io.js";
+import { COMMANDS } from "./commands.js";
 import type { CommandContext } from "./context.js";
 import { progressBar } from "./progress.js";
 import { presentationOptions, presentationSettings } from "./presentation.js";
@@ -14,20 +15,6 @@ import { sheetOptions } from "./sheet-option.js";
 /** Exit codes (SPEC §6); `interrupted` after SIGINT or SIGTERM (128 + 2, as shells report Ctrl-C). */
 export const EXIT = { ok: 0, checkFailed: 1, usage: 2, internal: 70, interrupted: 130 } as const;
 
-/**
- * The commands in help order, each module imported only when its command is
- * run (or for help and unknown commands, which list them all): a run loads
- * one command's code, not seven.
- */
-const COMMANDS: readonly (readonly [string, () => Promise<(ctx: CommandContext) => Command>])[] = [
-  ["plan", async () => (await import("./plan.js")).planCommand],
-  ["shifts", async () => (await import("./shifts.js")).shiftsCommand],
-  ["compare", async () => (await import("./compare.js")).compareCommand],
-  ["gaps", async () => (await import("./gaps.js")).gapsCommand],
-  ["erlang", async () => (await import("./erlang.js")).erlangCommand],
-  ["validate", async () => (await import("./validate.js")).validateCommand],
-  ["init", async () => (await import("./init.js")).initCommand],
-];
 
 /**
  * The command `argv` runs, when commander would surely dispatch to it: the

@@ -271,10 +271,20 @@ function scaled(x: Integrals, k: number): number {
 }
 
 const GL_POINTS = 16;
-const [GL_X, GL_W] = gaussLegendre(GL_POINTS);
-/** Candidate ρ of the Bernstein ellipse, and 64/(15·(1 − ρ⁻²)·ρ^{2n}) for each. */
+/** Candidate ρ of the Bernstein ellipse. */
 const RHOS = [2, 3, 4.5, 7];
-const RHO_FACTORS = RHOS.map((rho) => 64 / (15 * (1 - rho ** -2) * rho ** (2 * GL_POINTS)));
+/**
+ * The panels' nodes and weights, and 64/(15·(1 − ρ⁻²)·ρ^{2n}) for each ρ:
+ * computed at the first long chain, not at start-up (most runs never need them).
+ */
+let quadrature: { x: number[]; w: number[]; rhoFactors: number[] } | undefined;
+function gaussLegendrePanel(): { x: number[]; w: number[]; rhoFactors: number[] } {
+  if (quadrature === undefined) {
+    const [x, w] = gaussLegendre(GL_POINTS);
+    quadrature = { x, w, rhoFactors: RHOS.map((rho) => 64 / (15 * (1 - rho ** -2) * rho ** (2 * GL_POINTS))) };
+  }
+  return quadrature;
+}
 /** The exponent drop at which the range is cut (e^{−50} ≈ 2e-22), raised if a tail bound is not small enough. */
 const CUT = 50;
 /** Bound on (truncation + quadrature error) / integral, for each integral. */
@@ -415,6 +425,7 @@ function panel(f: Shape, from: number, to: number, log: number): Panel {
   const half = 0.5 * (to - from);
   const mid = 0.5 * (to + from);
   const { r, s0 } = f;
+  const { x: GL_X, w: GL_W, rhoFactors: RHO_FACTORS } = gaussLegendrePanel();
   let all = 0;
   let abandoned = 0;
   let answered = 0;

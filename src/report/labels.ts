@@ -596,8 +596,16 @@ const PLURALS: Record<string, string> = {
 /** No-break space before a French colon (never a line break between a word and its colon). */
 const frenchColons = (text: string) => text.replace(/ :/g, "\u00A0:");
 
-const FRENCH_WORDS = new Map(Object.entries({ ...WORDS, ...PLURALS }).map(([en, fr]) => [en, frenchColons(fr)]));
-const FRENCH_SENTENCES = new Map(Object.entries(SENTENCES).map(([en, fr]) => [en, frenchColons(fr)]));
+/** The dictionaries as maps, and every French form (text already French is not reported missing): built at the first French label, not at start-up. */
+let dictionaries: { words: Map<string, string>; sentences: Map<string, string>; values: Set<string> } | undefined;
+function frenchTables(): { words: Map<string, string>; sentences: Map<string, string>; values: Set<string> } {
+  if (dictionaries === undefined) {
+    const words = new Map(Object.entries({ ...WORDS, ...PLURALS }).map(([en, fr]) => [en, frenchColons(fr)]));
+    const sentences = new Map(Object.entries(SENTENCES).map(([en, fr]) => [en, frenchColons(fr)]));
+    dictionaries = { words, sentences, values: new Set(words.values()) };
+  }
+  return dictionaries;
+}
 
 const missing = new Set<string>();
 
@@ -614,13 +622,13 @@ export function label(en: string): string {
   if (!french()) return en;
   const fr = frenchLabel(en);
   if (fr !== undefined) return fr;
-  if (/[a-z]/i.test(en) && !FRENCH_VALUES.has(en.trim()) && !translated.has(en)) missing.add(en);
+  if (/[a-z]/i.test(en) && !frenchTables().values.has(en.trim()) && !translated.has(en)) missing.add(en);
   return en;
 }
 
 /** The French form of a word, an indented row label ("  team leads") or a word with a unit in brackets ("cost/week (EUR)"), if there is one. */
 function frenchLabel(en: string): string | undefined {
-  const fr = FRENCH_WORDS.get(en);
+  const fr = frenchTables().words.get(en);
   if (fr !== undefined) return fr;
   const indent = /^ +/.exec(en)?.[0].length ?? 0;
   if (indent > 0 && indent < en.length) {
@@ -634,9 +642,6 @@ function frenchLabel(en: string): string | undefined {
   }
   return undefined;
 }
-
-/** Every French form: text that is already French is not reported missing. */
-const FRENCH_VALUES = new Set([...FRENCH_WORDS.values()]);
 
 /** Sentences {@link tr} has written in French this run (a title or heading made by tr, then labelled, is not reported missing). */
 const translated = new Set<string>();
@@ -674,7 +679,7 @@ export function tr(strings: TemplateStringsArray, ...values: readonly unknown[])
     return out;
   }
   const key = templateKey(strings);
-  const fr = FRENCH_SENTENCES.get(key);
+  const fr = frenchTables().sentences.get(key);
   if (fr === undefined) {
     missing.add(key);
     let out = strings[0]!;
@@ -709,5 +714,6 @@ export function clearMissingLabels(): void {
 
 /** The dictionaries, for the tests: English → French words (plurals included) and sentences. */
 export function labelTables(): { words: ReadonlyMap<string, string>; sentences: ReadonlyMap<string, string> } {
-  return { words: FRENCH_WORDS, sentences: FRENCH_SENTENCES };
+  const { words, sentences } = frenchTables();
+  return { words, sentences };
 }

@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/cli/commands.js";
 import { commandToLoad } from "../../src/cli/main.js";
 import { binEnv } from "../helpers/bin-env.js";
 
@@ -36,11 +39,23 @@ let runs = 0;
 function load(args: string[], env: Record<string, string> = {}): Loaded {
   const out = join(dir, `modules-${++runs}.txt`);
   const r = spawnSync(process.execPath, ["--import", recorder, "bin/ccplan.js", ...args], { cwd: root, encoding: "utf8", env: binEnv({ ...env, CCPLAN_MODULES_OUT: out }) });
-  const files = [...new Set(readFileSync(out, "utf8").split("\n").filter((l) => l !== ""))]
-    .map((m) => (m.startsWith("file://") ? fileURLToPath(m) : m))
-    .map((m) => (m.startsWith(root) ? m.slice(root.length) : m));
-  // a file of the bundle stands for the sources it holds (scripts/bundle.mjs): src/x.ts as dist/x.js, node_modules/… as is
-  const modules = files.flatMap((m) => (m.startsWith("dist/bundle/") ? [m, ...(bundleMeta()[m.slice("dist/bundle/".length)] ?? []).map((s) => s.replace(/^src\/(.*)\.ts$/, "dist/$1.js"))] : [m]));
+  const lines = [...new Set(readFileSync(out, "utf8").split("\n").filter((l) => l !== ""))];
+  const files = [
+    ...new Set(
+      lines
+        .filter((m) => !m.startsWith("bundle:"))
+        .map((m) => (m.startsWith("file://") ? fileURLToPath(m) : m))
+        .map((m) => (m.startsWith(root) ? m.slice(root.length) : m)),
+    ),
+  ];
+  const asDist = (source: string) => source.replace(/^src\/(.*)\.ts$/, "dist/$1.js");
+  // a module the CommonJS bundle evaluated ("bundle:src/x.ts") as dist/x.js, node_modules/… as is;
+  // a file of the ES module bundle stands for every source it holds (scripts/bundle.mjs's meta.json)
+  const evaluated = lines.filter((m) => m.startsWith("bundle:")).map((m) => asDist(m.slice("bundle:".length)));
+  const modules = [
+    ...files.flatMap((m) => (m.startsWith("dist/bundle/") && m.endsWith(".js") ? [m, ...(bundleMeta()[m.slice("dist/bundle/".length)] ?? []).map(asDist)] : [m])),
+    ...evaluated,
+  ];
   const packages = new Set(modules.flatMap((m) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(m)?.[1] ?? []));
   const dist = new Set(modules.flatMap((m) => /^dist\/(.*)$/.exec(m)?.[1] ?? []));
   return { stdout: r.stdout, status: r.status, files, modules, packages, dist };
@@ -62,11 +77,20 @@ describe("start-up: what a command loads", () => {
     expect(coloured.packages).toContain("chalk");
   });
 
-  it("runs the bundle (dist/bundle/, as npm run build leaves it), not ~50 files of dist/cli", () => {
+  it("runs the command's own file of the bundle (dist/bundle/cli-erlang.cjs, as npm run build leaves it), nothing else of dist", () => {
     const r = load(["erlang", "--volume", "100", "--aht", "180"]);
-    expect(r.files).toContain("dist/bundle/main.js");
-    expect(r.files.filter((f) => f.startsWith("dist/") && !f.startsWith("dist/bundle/"))).toEqual([]);
-    expect(r.dist).toContain("cli/erlang.js"); // as the bundle's meta.json tells
+    expect(r.files.filter((f) => f.startsWith("dist/"))).toEqual(["dist/bundle/cli-erlang.cjs"]);
+    expect(r.dist).toContain("cli/erlang.js"); // evaluated, as the bundle tells
+    // the file holds erlang's code and none of the other commands'
+    const held = bundleMeta()["cli-erlang.cjs"]!;
+    expect(held).toContain("src/cli/erlang.ts");
+    for (const m of otherCommands("erlang")) expect(held).not.toContain(m.replace(/^cli\/(.*)\.js$/, "src/cli/$1.ts"));
+  });
+
+  it("help, and a command after `--` or a help flag, run the file that knows every command (dist/bundle/cli.cjs)", () => {
+    for (const argv of [["--help"], ["--help", "erlang"], ["pln"]]) {
+      expect(load(argv).files.filter((f) => f.startsWith("dist/")), argv.join(" ")).toEqual(["dist/bundle/cli.cjs"]);
+    }
   });
 
   it("--version and -V load nothing but bin/ccplan.js (no commander, no dist) and print package.json's version", () => {
@@ -75,7 +99,7 @@ describe("start-up: what a command loads", () => {
       const r = load([flag]);
       expect(r.status).toBe(0);
       expect(r.stdout).toBe(`${version}\n`);
-      expect(r.files.filter((m) => !m.startsWith("node:"))).toEqual(["bin/ccplan.js"]);
+      expect(r.files.filter((m) => !m.startsWith("node:") && m !== "bin/package.json")).toEqual(["bin/ccplan.js"]);
     }
   });
 
@@ -119,5 +143,29 @@ describe("commandToLoad(argv): the one command module a run needs", () => {
     for (const argv of [[], ["--help"], ["-h"], ["help"], ["help", "plan"], ["--help", "plan"], ["-qh", "plan"], ["pln"], ["--", "plan"], ["-V"], ["--bogus"]]) {
       expect(commandToLoad(argv), argv.join(" ")).toBeUndefined();
     }
+  });
+});
+
+describe("bin/ccplan.js's choice of a command's own file (bin/command-word.js)", () => {
+  const { commandWord } = createRequire(import.meta.url)("../../bin/command-word.js") as { commandWord: (argv: string[]) => string | undefined };
+  const names = COMMANDS.map(([n]) => n);
+  const word = fc.constantFrom(...names, "help", "pln", "--", "--help", "-h", "-qh", "-q", "--quiet", "--debug", "--no-color", "--locale", "fr", "-V", "--volume", "100", "f.csv", "Plan", "");
+
+  it("names a command exactly when commandToLoad would load that command alone (else the file of every command runs)", () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 6 }), (argv) => {
+        const w = commandWord(argv);
+        if (w !== undefined && names.includes(w)) expect(commandToLoad(argv)).toBe(w);
+        else expect(commandToLoad(argv)).toBeUndefined();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("is never fooled into a command's file by what follows the command", () => {
+    expect(commandWord(["erlang", "--help"])).toBe("erlang");
+    expect(commandWord(["-q", "plan", "f.csv"])).toBe("plan");
+    expect(commandWord(["--help", "plan"])).toBeUndefined();
+    expect(commandWord(["--", "plan"])).toBeUndefined();
   });
 });

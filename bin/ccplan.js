@@ -56,7 +56,7 @@ function loadCli(debug) {
   if (!newer(file, "../dist/cli/main.js")) return undefined;
   if (debug) return { exports: require(file) };
   const vm = require("node:vm");
-  const source = readFileSync(file).toString("utf8"); // (faster than readFileSync(file, "utf8") on Node 20)
+  const source = readFileSync(file, "latin1"); // ASCII only (scripts/bundle.mjs): a one-byte string, no UTF-8 decoding
   let cachedData;
   if (newer(`${file}.cache`, file)) cachedData = readFileSync(`${file}.cache`);
   // the wrapper of a CommonJS module, on the file's first line: lines and columns hold

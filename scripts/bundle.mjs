@@ -14,8 +14,10 @@
 // command alone and all it may need, each module evaluated only when first
 // imported. bin/ccplan.js runs it through node:vm with a V8 code cache written
 // here (cli-COMMAND.cjs.cache, by running a typical command once): no parsing or
-// compiling of what the cache holds, no ES module loader. Node 20 has no
-// compile cache of its own for modules (module.enableCompileCache is Node 22).
+// compiling of what the cache holds, no ES module loader. These files are
+// minified (whitespace and syntax; names kept): --debug maps them back.
+// Node 20 has no compile cache of its own for modules (module.enableCompileCache
+// is Node 22).
 // The ES module bundle stays: the worker threads run it, and bin/ccplan.js
 // falls back to it when the .cjs files are missing or older.
 //
@@ -34,6 +36,25 @@ const outdir = join(root, "dist/bundle");
 const workers = readdirSync(join(root, "src/cli")).filter((f) => f.endsWith("-worker.ts"));
 
 rmSync(outdir, { recursive: true, force: true });
+/**
+ * commander requires node:child_process when loaded (for subcommands that are
+ * executables, which ccplan has none of); with it come net, dgram and the
+ * streams, a tenth of a one-row erlang's start-up. It gets a stand-in that
+ * requires the real module at its first use.
+ */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy-child-process" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
+      contents: 'let real; const get = () => (real ??= require("node:child_process")); module.exports = new Proxy({}, { get: (_, key) => get()[key], has: (_, key) => key in get() });',
+      loader: "js",
+    }));
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: ["src/cli/main.ts", ...workers.map((w) => `src/cli/${w}`)],
@@ -48,6 +69,7 @@ const result = await build({
   external: ["highs", "exceljs", "iconv-lite", "cli-progress"],
   // CommonJS packages inside an ES module: their require() of node built-ins needs a require
   banner: { js: 'import { createRequire as __ccplanRequire } from "node:module"; const require = __ccplanRequire(import.meta.url);' },
+  plugins: [lazyChildProcess],
   sourcemap: "linked",
   sourcesContent: false,
   keepNames: true,
@@ -109,7 +131,13 @@ for (const only of [...commands, undefined]) {
     external: ["highs", "exceljs", "iconv-lite", "cli-progress"],
     define: { "import.meta.url": "__ccplanUrl" },
     banner: { js: cjsBanner },
-    plugins: only === undefined ? [] : [oneCommand(only)],
+    plugins: only === undefined ? [lazyChildProcess] : [lazyChildProcess, oneCommand(only)],
+    // a third smaller, and a one-row erlang ~18 ms faster (reading and
+    // holding the text is most of what the code cache leaves); names are
+    // kept, and a stack trace (printed under --debug only) is mapped back to
+    // src/*.ts by the source map
+    minifyWhitespace: true,
+    minifySyntax: true,
     sourcemap: "linked",
     sourcesContent: false,
     keepNames: true,
@@ -124,6 +152,13 @@ for (const only of [...commands, undefined]) {
     if ((text.match(pattern) ?? []).length !== 1) throw new Error(`scripts/bundle.mjs: esbuild's module helper changed, cannot find: ${from}`);
     text = text.replace(pattern, to);
   }
+  // ASCII only, so that bin/ccplan.js reads it as latin1 into a one-byte string
+  // (decoding UTF-8 into a two-byte string was a tenth of a one-row erlang).
+  // esbuild leaves non-ASCII in template literals, regular expressions and
+  // comments: each UTF-16 unit becomes \uXXXX, which means the same there
+  // (no String.raw in the bundle reads them); columns move on those few lines.
+  text = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (/String\.raw/.test(text)) throw new Error(`scripts/bundle.mjs: ${name}.cjs uses String.raw: its text cannot be escaped`);
   // bin/ccplan.js runs the file through node:vm, which has no import() for it
   if (/[^\w$.]import\(/.test(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ""))) throw new Error(`scripts/bundle.mjs: ${name}.cjs still has an import() call`);
   writeFileSync(file, text);

@@ -1,5 +1,4 @@
-import { createReadStream, readFileSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { createReadStream, readFile, readFileSync, statSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { diagnosticsJson, formatDiagnostics, InputError, problem, type Diagnostic, type DiagnosticCode } from "../read/diagnostics.js";
 import { escaped } from "../read/printable.js";
@@ -225,7 +224,8 @@ export function processIo(): CliIo {
     stderr: process.stderr,
     env: process.env,
     // stdin is read as a stream: readFileSync(0) fails with EAGAIN on a non-blocking pipe.
-    readFile: (path) => (path === "-" ? readStream(process.stdin) : readFile(path)),
+    // node:fs's callback form: node:fs/promises loads readline and streams at start-up
+    readFile: (path) => (path === "-" ? readStream(process.stdin) : new Promise((resolve, reject) => readFile(path, (e, data) => (e === null ? resolve(data) : reject(e))))),
     // 64 KB chunks die young: 1 MB ones outlive a scavenge and pile up until a full GC (+35 MB of RSS at 1 M batch rows)
     openStream: (path) => (path === "-" ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 })),
     ...(process.argv[1] !== undefined ? { script: process.argv[1] } : {}),

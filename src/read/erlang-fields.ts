@@ -156,7 +156,7 @@ export function parseErlangFields(
   if (problems.length > 0 || volume === undefined || aht === undefined) return { ok: false, problems };
 
   const queue = byConcurrency === undefined ? { volume, ahtSec: aht, intervalMin, patienceSec, concurrency } : { volume, ahtSec: aht, intervalMin, patienceSec, concurrency, ahtByConcurrencySec: byConcurrency };
-  problems.push(...queueLimitProblems(queue, { volume: given.volume?.src, patience: given.patience?.src, concurrency: given.concurrency?.src }));
+  problems.push(...queueLimitProblems(queue, { volume: given.volume?.src, concurrency: given.concurrency?.src }));
   if (serviceLevel === undefined && maxAsaSec === undefined && maxOccupancy === undefined && maxAbandonRate === undefined) {
     const assumed = ctx.noTarget(line);
     if ("code" in assumed) problems.push(assumed);

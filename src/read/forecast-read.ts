@@ -241,7 +241,7 @@ async function readForecastIn(
   const accept = (row: ForecastRow, q: QueueState) => {
     if (exceedsLimits(row)) {
       const at = (col: "volume" | "patience" | "concurrency") => limitCells(col, row.line);
-      for (const l of queueLimitProblems(row, { volume: at("volume"), patience: at("patience"), concurrency: at("concurrency") })) report(l);
+      for (const l of queueLimitProblems(row, { volume: at("volume"), concurrency: at("concurrency") })) report(l);
       return;
     }
     const minute = minuteOfDay(row.startMin);

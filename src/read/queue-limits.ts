@@ -7,7 +7,7 @@ import type { ValueSource } from "./values.js";
 export const MAX_INPUT_CONCURRENCY = 100;
 
 /** Where each field of a queue was read, for its diagnostic. */
-export type QueueSources = Partial<Record<"volume" | "patience" | "concurrency", ValueSource>>;
+export type QueueSources = Partial<Record<"volume" | "concurrency", ValueSource>>;
 
 /** Whether {@link queueLimitProblems} would find anything (cheap: no allocation). */
 export function exceedsLimits(queue: QueueLoad): boolean {

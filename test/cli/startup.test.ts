@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -167,5 +167,27 @@ describe("bin/ccplan.js's choice of a command's own file (bin/command-word.js)",
     expect(commandWord(["-q", "plan", "f.csv"])).toBe("plan");
     expect(commandWord(["--help", "plan"])).toBeUndefined();
     expect(commandWord(["--", "plan"])).toBeUndefined();
+  });
+});
+
+describe("the code cache beside each file of the bundle", () => {
+  it("one that V8 refuses (corrupt, or written by another Node) only costs the compiling: the same output, exit 0", () => {
+    // a copy of the installed layout, so that the real dist/ is left alone
+    const copy = mkdtempSync(join(dir, "copy-"));
+    cpSync(join(root, "bin"), join(copy, "bin"), { recursive: true });
+    mkdirSync(join(copy, "dist/bundle"), { recursive: true });
+    for (const f of ["cli-erlang.cjs", "cli-erlang.cjs.cache"]) copyFileSync(join(root, "dist/bundle", f), join(copy, "dist/bundle", f));
+    copyFileSync(join(root, "package.json"), join(copy, "package.json"));
+    symlinkSync(join(root, "node_modules"), join(copy, "node_modules"));
+    const args = ["erlang", "--volume", "100", "--aht", "180"];
+    const run = (bin: string) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: binEnv({}) });
+    const expected = run(join(root, "bin/ccplan.js"));
+    expect(expected.status).toBe(0);
+    expect(run(join(copy, "bin/ccplan.js")).stdout).toBe(expected.stdout);
+    writeFileSync(join(copy, "dist/bundle/cli-erlang.cjs.cache"), Buffer.alloc(4096, 7));
+    const refused = run(join(copy, "bin/ccplan.js"));
+    expect(refused.status).toBe(0);
+    expect(refused.stderr).toBe("");
+    expect(refused.stdout).toBe(expected.stdout);
   });
 });

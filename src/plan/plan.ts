@@ -9,6 +9,7 @@ import { GroupStaffing, type LiveLoad, type OrganisationPlan } from "./group-sta
 import { IdleCapacity, OutboundSeries, planOutboundSeries } from "./outbound-plan.js";
 import { isOpen, targetsFor, typologyKey, type QueueTargets, type Scenario } from "./scenario.js";
 import { Escalator } from "./tiers.js";
+import { AsyncSeries } from "./async-series.js";
 import { AhtShapeNotes, ahtByConcurrencyOf, withAhtShape, type AhtShapeNote } from "./chat-shape.js";
 import { levelFactors, RowLimits } from "./plan-limit.js";
 import type { PlanWhatIf } from "./what-if.js";
@@ -388,8 +389,11 @@ export class Planner {
     if (h !== null) notes.push(...horizonNotes(h));
     const gridMin = h?.gridMin ?? 1;
     const never: string[] = [];
-    for (const series of this.asyncRows.values()) {
-      const planned = planAsync(series, this.scenario, this.keep, h, this.recordInterval);
+    const arrays = new AsyncArrays();
+    for (const [id, series] of this.asyncRows) {
+      // each queue's rows let go once it is staffed: a year's series are freed one by one, not after the last
+      this.asyncRows.delete(id);
+      const planned = planAsync(series, this.scenario, this.keep, h, this.recordInterval, arrays);
       const q = this.queues.get(queueId(series.first));
       if (q !== undefined) {
         q.endBacklogItems = planned.endBacklogItems;
@@ -632,49 +636,6 @@ function hasOwnTargets(row: ForecastRow): boolean {
 }
 
 
-/**
- * A deferred queue's rows, kept compact until the queue can be staffed: the
- * first row (for its key and targets) and three numbers a row, in blocks of
- * typed arrays (a year of a queue grows no array by copying).
- */
-class AsyncSeries {
-  private readonly blocks: Float64Array[] = [];
-  private block: Float64Array | undefined;
-  private used = ASYNC_BLOCK; // numbers used in the last block
-  /** Rows taken. */
-  rows = 0;
-  deadlineSec = Infinity; // the shortest any row gives
-  constructor(readonly first: ForecastRow) {}
-  add(row: ForecastRow): void {
-    if (this.used === ASYNC_BLOCK) {
-      this.blocks.push((this.block = new Float64Array(ASYNC_BLOCK)));
-      this.used = 0;
-    }
-    const b = this.block!;
-    b[this.used] = row.startMin;
-    b[this.used + 1] = row.volume;
-    b[this.used + 2] = row.ahtSec;
-    this.used += 3;
-    this.rows++;
-    if (row.deadlineSec !== undefined) this.deadlineSec = Math.min(this.deadlineSec, row.deadlineSec);
-  }
-  /** Each row's start, volume and AHT, in the order they came. */
-  each(f: (startMin: number, volume: number, ahtSec: number) => void): void {
-    let left = this.rows;
-    for (const b of this.blocks) {
-      const n = Math.min(left * 3, ASYNC_BLOCK);
-      for (let k = 0; k < n; k += 3) f(b[k]!, b[k + 1]!, b[k + 2]!);
-      left -= n / 3;
-    }
-  }
-  /** The first row's start. */
-  get firstStart(): number {
-    return this.blocks[0]![0]!;
-  }
-}
-/** Numbers per block of an {@link AsyncSeries} (a multiple of 3: 2,730 rows, 64 KB). */
-const ASYNC_BLOCK = 3 * 2730;
-
 /** A deferred queue's plan: what is left at the end of the horizon (its intervals go to `emit` as they are made). */
 interface AsyncPlan {
   endBacklogItems: number;
@@ -695,7 +656,7 @@ interface AsyncPlan {
  * - a scenario opening backlog for the queue always makes an open run.
  * Rows outside the weeks (the zero row of an inclusive end) are left out.
  */
-function planAsync(series: AsyncSeries, scenario: Scenario, keep: number, h: Horizon | null, emit: (i: IntervalPlan) => void): AsyncPlan {
+function planAsync(series: AsyncSeries, scenario: Scenario, keep: number, h: Horizon | null, emit: (i: IntervalPlan) => void, arrays = new AsyncArrays()): AsyncPlan {
   const first = series.first;
   const len = first.intervalMin;
   const t = targetsFor(scenario, "async", first.channel, first.targets);
@@ -713,16 +674,13 @@ function planAsync(series: AsyncSeries, scenario: Scenario, keep: number, h: Hor
   // the queue's own grid, aligned on its rows (a 30-minute queue may start at :15 in a 15-minute file)
   const start = windowStart + ((((series.firstStart - windowStart) % len) + len) % len);
   const n = Math.ceil((windowEnd - start) / len);
-  const items = new Array<number>(n).fill(0);
-  const aht = new Array<number>(n).fill(first.ahtSec);
-  const hasRow = new Array<boolean>(n).fill(false);
-  const open = new Array<boolean>(n);
+  const { items, aht, hasRow, open } = arrays.take(n);
   series.each((m, volume, ahtSec) => {
     const k = Math.round((m - start) / len);
     if (k < 0 || k >= n) return;
     items[k] = volume;
     aht[k] = ahtSec;
-    hasRow[k] = true;
+    hasRow[k] = 1;
   });
   // intervals without a row take the AHT of the row before (before the first: of the earliest row, whatever order rows came in)
   let lastAht = first.ahtSec;
@@ -763,6 +721,36 @@ function planAsync(series: AsyncSeries, scenario: Scenario, keep: number, h: Hor
     emit(interval(first, start + k * len, items[k]!, aht[k]!, trafficErlangs(items[k]!, aht[k]!, len), agents, keep, o));
   }
   return { endBacklogItems: s.endBacklogItems, endBacklogHours: s.endBacklogWorkSec / 3600, neverWorkedItems: s.neverWorkedItems };
+}
+
+/**
+ * {@link planAsync}'s arrays of a queue's intervals, made once for every
+ * deferred queue of a plan (they all have the horizon's length): not four
+ * arrays of a year's intervals per queue, each soon garbage.
+ */
+class AsyncArrays {
+  /** Items arriving in each interval (0 where no row). */
+  items: number[] = [];
+  /** AHT of each interval (every one written by planAsync). */
+  aht: number[] = [];
+  /** 1 where a row gives the interval. */
+  hasRow = new Uint8Array(0);
+  /** Whether the channel is open (every one written by planAsync). */
+  open: boolean[] = [];
+
+  /** The arrays at length `n`, items at 0 and no row. */
+  take(n: number): this {
+    if (this.items.length !== n) {
+      this.items = new Array<number>(n).fill(0);
+      this.aht = new Array<number>(n).fill(0);
+      this.hasRow = new Uint8Array(n);
+      this.open = new Array<boolean>(n).fill(false);
+    } else {
+      this.items.fill(0);
+      this.hasRow.fill(0);
+    }
+    return this;
+  }
 }
 
 /** The scenario's opening backlog of a (level-1) deferred queue, as work waiting when the horizon opens; undefined when none is given. */

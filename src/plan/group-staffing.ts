@@ -87,6 +87,8 @@ export interface OrganisationPlan {
 export interface Pool {
   intervalMin: number;
   concurrency: number;
+  /** Chats of `aht_by_concurrency`: never pooled, the members keep their own agents. */
+  shaped?: boolean;
   volume: number;
   /** Σ volume × AHT. */
   volumeAht: number;
@@ -150,6 +152,8 @@ function grown<T extends Float64Array | Int32Array | Uint8Array>(a: T, length: n
  */
 class PoolTable {
   concurrency = new Float64Array(256);
+  /** 1 for chats of `aht_by_concurrency`: never pooled, each member keeps its own agents (see poolAgents). */
+  shaped = new Uint8Array(256);
   volume = new Float64Array(256);
   volumeAht = new Float64Array(256);
   volumeOverPatience = new Float64Array(256);
@@ -161,13 +165,14 @@ class PoolTable {
   private used = 0;
   private free: number[] = [];
 
-  open(concurrency: number): number {
+  open(concurrency: number, shaped: boolean): number {
     let p = this.free.pop();
     if (p === undefined) {
       p = this.used++;
       if (p === this.volume.length) {
         const n = p * 2;
         this.concurrency = grown(this.concurrency, n);
+        this.shaped = grown(this.shaped, n);
         this.volume = grown(this.volume, n);
         this.volumeAht = grown(this.volumeAht, n);
         this.volumeOverPatience = grown(this.volumeOverPatience, n);
@@ -178,6 +183,7 @@ class PoolTable {
       }
     }
     this.concurrency[p] = concurrency;
+    this.shaped[p] = shaped ? 1 : 0;
     this.volume[p] = 0;
     this.volumeAht[p] = 0;
     this.volumeOverPatience[p] = 0;
@@ -348,6 +354,8 @@ class Team {
 interface PoolFigures {
   intervalMin: number;
   concurrency: number;
+  /** Chats of `aht_by_concurrency`: not pooled. */
+  shaped?: boolean;
   volume: number;
   volumeAht: number;
 }
@@ -451,10 +459,10 @@ export class GroupStaffing {
     const t = this.pools;
     let p = this.poolHead(team, n);
     let last = -1;
-    const key = live.ahtShape === undefined ? live.concurrency : -live.concurrency; // shaped chat: never pooled (see poolAgents)
-    while (p >= 0 && t.concurrency[p] !== key) p = t.next[(last = p)]!;
+    const shaped = live.ahtShape === undefined ? 0 : 1; // shaped chat: never pooled (see poolAgents)
+    while (p >= 0 && (t.concurrency[p] !== live.concurrency || t.shaped[p] !== shaped)) p = t.next[(last = p)]!;
     if (p < 0) {
-      p = t.open(key);
+      p = t.open(live.concurrency, shaped === 1);
       if (last >= 0) t.next[last] = p;
       else this.setPoolHead(team, n, p);
     }
@@ -509,7 +517,7 @@ export class GroupStaffing {
     let idle = 0;
     let beyond = false;
     for (let p = head; p >= 0; p = t.next[p]!) {
-      const figures = { intervalMin: this.intervals.lengths[n]!, concurrency: t.concurrency[p]!, volume: t.volume[p]!, volumeAht: t.volumeAht[p]! };
+      const figures = { intervalMin: this.intervals.lengths[n]!, concurrency: t.concurrency[p]!, shaped: t.shaped[p] === 1, volume: t.volume[p]!, volumeAht: t.volumeAht[p]! };
       const limit = beyond ? undefined : poolBeyondLimits(figures);
       if (limit !== undefined) {
         if (throwBeyond) throw poolLimitError(team, this.intervals.starts[n]!, figures, limit);
@@ -519,7 +527,7 @@ export class GroupStaffing {
       if (!beyond) {
         const agentsOf = poolAgents(figures, t.separate[p]!, t.volumeOverPatience[p]!, t.allPatient[p] === 1, this.targetSets.mergedOf(t.targets[p]!));
         agents += agentsOf;
-        idle += Math.max(0, agentsOf * this.fillUpTo - figures.volumeAht / (figures.intervalMin * 60) / Math.abs(figures.concurrency));
+        idle += Math.max(0, agentsOf * this.fillUpTo - figures.volumeAht / (figures.intervalMin * 60) / figures.concurrency);
       }
     }
     for (let p = head; p >= 0; ) {
@@ -803,8 +811,8 @@ function mergeTargets(targets: readonly StaffingTargets[]): MergedTargets {
 
 /** See {@link pooledAgents}. */
 function poolAgents(p: PoolFigures, separate: number, volumeOverPatience: number, allPatient: boolean, m: MergedTargets): number {
-  // a negative concurrency: chats of aht_by_concurrency, whose members keep their own agents
-  if (p.volume <= 0 || p.concurrency < 0) return separate;
+  // chats of aht_by_concurrency: their members keep their own agents
+  if (p.volume <= 0 || p.shaped === true) return separate;
   const patienceSec = allPatient && volumeOverPatience > 0 ? p.volume / volumeOverPatience : undefined;
   const load = { volume: p.volume, ahtSec: p.volumeAht / p.volume, intervalMin: p.intervalMin, patienceSec, concurrency: p.concurrency };
   let agents = 0;
@@ -822,7 +830,7 @@ function poolAgents(p: PoolFigures, separate: number, volumeOverPatience: number
  * 66,000-Erlang queues pool to 132,000).
  */
 function poolBeyondLimits(p: PoolFigures): ReturnType<typeof queueBeyondLimits> {
-  if (p.volume <= 0 || p.concurrency < 0) return undefined;
+  if (p.volume <= 0 || p.shaped === true) return undefined;
   // The load is what pooling can take past its limit (any patience is computed).
   return queueBeyondLimits({ volume: p.volume, ahtSec: p.volumeAht / p.volume, intervalMin: p.intervalMin, concurrency: p.concurrency });
 }

@@ -158,17 +158,17 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
 
   // Slots, and the batches in arrival order as columns (no object per interval: a year of a queue is
   // ~35,000 of them): [wrapped (repeating: the tail, one period earlier)] [regular] [tail].
-  const slotOf = new Int32Array(n).fill(-1);
+  const slotOf = scratchInt32(n).fill(-1);
   let m = 0;
   for (let t = 0; t < n; t++) if (open[t]) slotOf[t] = m++;
   let arrivalsCount = 0;
   for (let t = 0; t < n; t++) if (items[t]! > 0) arrivalsCount++;
   const cap = 2 * arrivalsCount; // room for the wrapped copies
-  const bItems = new Float64Array(cap);
-  const bAht = new Float64Array(cap);
-  const bArrived = new Float64Array(cap);
-  const bDue = new Float64Array(cap);
-  const bFrom = new Float64Array(cap);
+  const bItems = scratchFloat64(B_ITEMS, cap);
+  const bAht = scratchFloat64(B_AHT, cap);
+  const bArrived = scratchFloat64(B_ARRIVED, cap);
+  const bDue = scratchFloat64(B_DUE, cap);
+  const bFrom = scratchFloat64(B_FROM, cap);
   // the arrivals go after room for the wrapped ones; moved down once their number is known
   let end = arrivalsCount;
   let firstTail = -1; // arrived after the last opening
@@ -249,10 +249,10 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
       carryDue.push(bDue[k]! - m);
     }
     // one corridor per carry, in arrays reused by every profile the search tries
-    const lo = new Float64Array(m + 1);
-    const hi = new Float64Array(m + 1);
-    const carriedDue = new Float64Array(m);
-    const slopes = new Float64Array(m);
+    const lo = scratchFloat64(LO, m + 1);
+    const hi = scratchFloat64(HI, m + 1);
+    const carriedDue = scratchFloat64(CARRIED_DUE, m);
+    const slopes = scratchFloat64(SLOPES, m);
     const profile = (carry: number): Float64Array => {
       carriedDue.fill(0);
       let left = carry;
@@ -301,10 +301,10 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
   // this run's arrivals (regular and tail) as they come; [0, next) has arrived, [head, next) waits
   const c0 = carried.length;
   const total = c0 + (end - bStart);
-  const qItems = new Float64Array(total);
-  const qAht = new Float64Array(total);
-  const qArrived = new Float64Array(total);
-  const qDue = new Float64Array(total);
+  const qItems = scratchFloat64(Q_ITEMS, total);
+  const qAht = scratchFloat64(Q_AHT, total);
+  const qArrived = scratchFloat64(Q_ARRIVED, total);
+  const qDue = scratchFloat64(Q_DUE, total);
   for (let k = 0; k < c0; k++) {
     const c = carried[k]!;
     qItems[k] = c.items;
@@ -367,6 +367,41 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
     endBacklogWorkSec,
     neverWorkedItems,
   };
+}
+
+// Scratch columns of deadlineStaffing, reused by every call (a thread runs one
+// call at a time, and none of them is returned): a year of a queue's
+// intervals is ~35,000, and a plan staffs up to a hundred deferred queues,
+// each needing a dozen such columns. New ones each time were most of a
+// year's planning garbage (87 MB), which each planning thread's memory pool
+// then kept.
+const B_ITEMS = 0;
+const B_AHT = 1;
+const B_ARRIVED = 2;
+const B_DUE = 3;
+const B_FROM = 4;
+const LO = 5;
+const HI = 6;
+const CARRIED_DUE = 7;
+const SLOPES = 8;
+const Q_ITEMS = 9;
+const Q_AHT = 10;
+const Q_ARRIVED = 11;
+const Q_DUE = 12;
+const float64Scratch: Float64Array[] = [];
+let int32Scratch = new Int32Array(0);
+
+/** Scratch column `slot` at length n, all zeros (a view of a reused buffer, grown as needed). */
+function scratchFloat64(slot: number, n: number): Float64Array {
+  let buffer = float64Scratch[slot];
+  if (buffer === undefined || buffer.length < n) float64Scratch[slot] = buffer = new Float64Array(Math.max(n, 2 * (buffer?.length ?? 0)));
+  return buffer.subarray(0, n).fill(0);
+}
+
+/** The Int32 scratch column at length n (its values as left: the caller fills it). */
+function scratchInt32(n: number): Int32Array {
+  if (int32Scratch.length < n) int32Scratch = new Int32Array(Math.max(n, 2 * int32Scratch.length));
+  return int32Scratch.subarray(0, n);
 }
 
 function cumulative(values: readonly number[]): number[] {

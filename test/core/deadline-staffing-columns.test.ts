@@ -56,4 +56,14 @@ describe("deadlineStaffing with its batches in columns", () => {
       expect(deadlineStaffing(q)).toStrictEqual(deadlineStaffingObjects(q));
     }
   });
+
+  it("reuses its scratch columns without a trace: queues of any sizes, one after the other, each as the old model gives it; a result outlives the next call (property)", () => {
+    fc.assert(
+      fc.property(fc.array(queueArb, { minLength: 2, maxLength: 6 }), (queues) => {
+        const results = queues.map((q) => deadlineStaffing(q));
+        queues.forEach((q, k) => expect(results[k]).toStrictEqual(deadlineStaffingObjects(q)));
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

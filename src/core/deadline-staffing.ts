@@ -372,9 +372,10 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
 // Scratch columns of deadlineStaffing, reused by every call (a thread runs one
 // call at a time, and none of them is returned): a year of a queue's
 // intervals is ~35,000, and a plan staffs up to a hundred deferred queues,
-// each needing a dozen such columns. New ones each time were most of a
-// year's planning garbage (87 MB), which each planning thread's memory pool
-// then kept.
+// each needing a dozen such typed arrays, whose memory each planning
+// thread's C memory pool would keep. Measured: compare of a year × 6
+// scenarios on two threads peaked at 448–463 MB with them, 460–480 MB
+// without (a single planning: 297 against 300 MB).
 const B_ITEMS = 0;
 const B_AHT = 1;
 const B_ARRIVED = 2;

@@ -9,7 +9,7 @@
 //   node:vm with the V8 code cache beside it (scripts/bundle.mjs). A cache
 //   that V8 refuses (another Node) only costs the compiling.
 // - Without those files (a build by tsc alone, or an older bundle), the CLI
-//   runs from dist/bundle/main.js, else from dist/cli/ as compiled.
+//   runs from dist/cli/ as compiled.
 // - `--debug` turns source maps on (stack traces then name src/*.ts) and
 //   loads the file with require, which reads its source map.
 // - CCPLAN_CODE_CACHE=write (scripts/bundle.mjs only) writes the code cache
@@ -32,7 +32,7 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
   if (debug) process.setSourceMapsEnabled(true);
   const cli = loadCli(debug);
   if (cli !== undefined) start(cli.exports, cli.cache);
-  else import(newer("../dist/bundle/main.js", "../dist/cli/main.js") ? "../dist/bundle/main.js" : "../dist/cli/main.js").then((m) => start(m));
+  else import("../dist/cli/main.js").then((m) => start(m));
 }
 
 /** Runs the CLI; then writes the code cache when asked to. */

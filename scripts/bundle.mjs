@@ -1,9 +1,8 @@
-// Bundles the CLI for start-up (npm run build runs it after tsc): src/cli/main.ts
-// and each worker thread's script (src/cli/*-worker.ts) into dist/bundle/, one ES
-// module each plus shared chunks, split at every dynamic import so that a run
-// loads only the chunks its command needs. Loading ~50 files one by one was most
-// of a short command's start-up (bench/startup.js). bin/ccplan.js runs the bundle
-// when it is at least as new as dist/cli/main.js (else tsc's output as it is).
+// Bundles the CLI for start-up (npm run build runs it after tsc) into dist/bundle/:
+// - each worker thread's script (src/cli/*-worker.ts) as an ES module, with
+//   shared chunks split at every dynamic import;
+// - each command as one CommonJS file (below), which bin/ccplan.js runs when
+//   it is at least as new as dist/cli/main.js (else tsc's output as it is).
 //
 // Debuggable: a source map beside each file maps it back to src/*.ts (node
 // --enable-source-maps, or `ccplan --debug`, which turns them on), names kept.
@@ -18,8 +17,7 @@
 // minified (whitespace and syntax; names kept): --debug maps them back.
 // Node 20 has no compile cache of its own for modules (module.enableCompileCache
 // is Node 22).
-// The ES module bundle stays: the worker threads run it, and bin/ccplan.js
-// falls back to it when the .cjs files are missing or older.
+// The worker threads run the ES module bundle (new Worker takes a URL).
 //
 // Bundled: our code and the small pure-JS packages. Left to node_modules:
 // packages that find files of their own at run time (highs' WebAssembly) or
@@ -57,7 +55,7 @@ const lazyChildProcess = {
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ["src/cli/main.ts", ...workers.map((w) => `src/cli/${w}`)],
+  entryPoints: workers.map((w) => `src/cli/${w}`),
   outdir: "dist/bundle", // two levels under the package, as dist/cli: import.meta.url-relative paths (package.json, workers) hold
   entryNames: "[name]",
   chunkNames: "chunk-[hash]",

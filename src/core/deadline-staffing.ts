@@ -1,4 +1,4 @@
-import { tautSlopes, tautString } from "./taut-string.js";
+import { tautSlopes, tautStringInto } from "./taut-string.js";
 
 /** Work already waiting when a run of intervals opens (carried in), or still waiting when it closes (carried out). */
 export interface CarriedWork {
@@ -21,11 +21,11 @@ export interface DeadlineQueue {
   /** Calendar interval length, minutes. */
   intervalMin: number;
   /** Per calendar interval: whether agents can work (opening hours). */
-  open: readonly boolean[];
+  open: ArrayLike<boolean>;
   /** Items arriving in each calendar interval. */
-  items: readonly number[];
+  items: ArrayLike<number>;
   /** Handle time per item, seconds: one value, or one per interval. */
-  ahtSec: number | readonly number[];
+  ahtSec: number | ArrayLike<number>;
   /** Answer deadline, seconds of **open** time (business hours) after arrival. */
   deadlineSec: number;
   /** Share of logged-in time spent on items (async occupancy), (0, 1]; default 1. */
@@ -69,6 +69,17 @@ export interface DeadlineStaffing {
   endBacklogWorkSec: number;
   /** Items that no open interval can ever work (a queue that is never open). */
   neverWorkedItems: number;
+}
+
+/**
+ * {@link DeadlineStaffing} with its per-interval figures in columns that the
+ * next call on the same thread overwrites (see {@link deadlineStaffingColumns}).
+ */
+export interface DeadlineStaffingColumns extends Omit<DeadlineStaffing, "agents" | "workSec" | "backlogItems" | "oldestAgeMin"> {
+  agents: Float64Array;
+  workSec: Float64Array;
+  backlogItems: Float64Array;
+  oldestAgeMin: Float64Array;
 }
 
 const EPSILON_ITEMS = 1e-9;
@@ -127,6 +138,23 @@ interface Batch {
  * // [0.25, 0.25, 0.25, 0.25]
  */
 export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
+  const s = deadlineStaffingColumns(queue);
+  return { ...s, agents: Array.from(s.agents), workSec: Array.from(s.workSec), backlogItems: Array.from(s.backlogItems), oldestAgeMin: Array.from(s.oldestAgeMin) };
+}
+
+/**
+ * {@link deadlineStaffing} without an array per call: the same figures, its
+ * four per-interval columns being views of buffers that this thread's next
+ * call overwrites (read them, or copy them, before calling again). For a
+ * plan that staffs a hundred deferred queues of a year each: every call's
+ * columns would otherwise be ~35,000 numbers each, garbage at once but too
+ * big for the young generation.
+ *
+ * @param queue - as for {@link deadlineStaffing}
+ * @returns as {@link deadlineStaffing}, the columns valid until the next call
+ * @throws RangeError as {@link deadlineStaffing} does
+ */
+export function deadlineStaffingColumns(queue: DeadlineQueue): DeadlineStaffingColumns {
   const { intervalMin, open, items, deadlineSec } = queue;
   const n = items.length;
   const occupancy = queue.maxOccupancy ?? 1;
@@ -217,8 +245,8 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
   }
 
   // Work per slot becoming available and falling due.
-  const arrives = new Array<number>(m).fill(0);
-  const dueAt = new Array<number>(m).fill(0);
+  const arrives = scratchFloat64(ARRIVES, m);
+  const dueAt = scratchFloat64(DUE_AT, m);
   for (let k = bStart; k < bEnd; k++) {
     const w = bItems[k]! * bAht[k]!;
     const from = bFrom[k]!;
@@ -232,8 +260,8 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
     carriedWork += w;
     if (c.due < m) dueAt[c.due] = dueAt[c.due]! + w;
   }
-  const arrived = cumulative(arrives);
-  const due = cumulative(dueAt);
+  const arrived = cumulative(arrives, scratchFloat64(ARRIVED, m));
+  const due = cumulative(dueAt, scratchFloat64(DUE, m));
 
   let work: ArrayLike<number> = [];
   if (m > 0 && queue.repeats === true) {
@@ -283,20 +311,23 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
       carried.unshift({ items: w / bAht[k]!, aht: bAht[k]!, arrivedMin: bArrived[k]! - n * intervalMin, due: Math.max(0, bDue[k]! - m), from: -1 });
     }
   } else if (m > 0) {
-    const upper = arrived.map((v) => v + carriedWork);
+    const upper = scratchFloat64(UPPER, m);
+    for (let k = 0; k < m; k++) upper[k] = arrived[k]! + carriedWork;
     // what arrives after the last opening waits anyway: leave the rest of `leaveWorkSec` from the open slots' work
     let afterLastOpening = 0;
     for (let k = bEnd; k < end; k++) afterLastOpening += bItems[k]! * bAht[k]!;
     const leave = queue.leaveWorkSec === undefined ? undefined : Math.max(0, queue.leaveWorkSec - afterLastOpening);
     const last = leave === undefined ? due[m - 1]! : Math.min(upper[m - 1]!, Math.max(due[m - 1]!, upper[m - 1]! - leave));
-    work = tautString(due, upper, last);
+    const slopes = scratchFloat64(SLOPES, m);
+    tautStringInto(due, upper, last, scratchFloat64(LO, m + 1), scratchFloat64(HI, m + 1), slopes);
+    work = slopes;
   }
 
   // Calendar view and the first-in, first-out backlog at the planned capacity.
-  const agents = new Array<number>(n).fill(0);
-  const workSec = new Array<number>(n).fill(0);
-  const backlogItems = new Array<number>(n).fill(0);
-  const oldestAgeMin = new Array<number>(n).fill(0);
+  const agents = scratchFloat64(AGENTS, n);
+  const workSec = scratchFloat64(WORK_SEC, n);
+  const backlogItems = scratchFloat64(BACKLOG_ITEMS, n);
+  const oldestAgeMin = scratchFloat64(OLDEST_AGE_MIN, n);
   // the queue, oldest first: carried-in work, (repeating) the previous period's after-hours arrivals, then
   // this run's arrivals (regular and tail) as they come; [0, next) has arrived, [head, next) waits
   const c0 = carried.length;
@@ -370,10 +401,10 @@ export function deadlineStaffing(queue: DeadlineQueue): DeadlineStaffing {
 }
 
 // Scratch columns of deadlineStaffing, reused by every call (a thread runs one
-// call at a time, and none of them is returned): a year of a queue's
-// intervals is ~35,000, and a plan staffs up to a hundred deferred queues,
-// each needing a dozen such typed arrays, whose memory each planning
-// thread's C memory pool would keep. Measured: compare of a year × 6
+// call at a time; only deadlineStaffingColumns returns some, its four
+// results): a year of a queue's intervals is ~35,000, and a plan staffs up to
+// a hundred deferred queues, each needing a dozen such typed arrays, whose
+// memory each planning thread's C memory pool would keep. Measured: compare of a year × 6
 // scenarios on two threads peaked at 448–463 MB with them, 460–480 MB
 // without (a single planning: 297 against 300 MB).
 const B_ITEMS = 0;
@@ -389,6 +420,16 @@ const Q_ITEMS = 9;
 const Q_AHT = 10;
 const Q_ARRIVED = 11;
 const Q_DUE = 12;
+const ARRIVES = 13;
+const DUE_AT = 14;
+const ARRIVED = 15;
+const DUE = 16;
+const UPPER = 17;
+/** deadlineStaffingColumns' results. */
+const AGENTS = 18;
+const WORK_SEC = 19;
+const BACKLOG_ITEMS = 20;
+const OLDEST_AGE_MIN = 21;
 const float64Scratch: Float64Array[] = [];
 let int32Scratch = new Int32Array(0);
 
@@ -405,8 +446,8 @@ function scratchInt32(n: number): Int32Array {
   return int32Scratch.subarray(0, n);
 }
 
-function cumulative(values: readonly number[]): number[] {
-  const out = new Array<number>(values.length);
+/** Running sums of `values` into `out` (as long), returned. */
+function cumulative(values: ArrayLike<number>, out: Float64Array): Float64Array {
   let sum = 0;
   for (let k = 0; k < values.length; k++) out[k] = sum += values[k]!;
   return out;

@@ -25,6 +25,25 @@
  * tautString([0, 0, 10], [10, 10, 10], 10); // [3.33…, 3.33…, 3.33…]
  */
 export function tautString(lower: readonly number[], upper: readonly number[], endGiven: number): number[] {
+  const n = lower.length;
+  const slopes = new Float64Array(n);
+  tautStringInto(lower, upper, endGiven, new Float64Array(n + 1), new Float64Array(n + 1), slopes);
+  return Array.from(slopes);
+}
+
+/**
+ * {@link tautString} into arrays the caller gives (and may reuse from call
+ * to call): the same checks, the same slopes, no allocation.
+ *
+ * @param lower - cumulative minimum at the end of each step (n steps)
+ * @param upper - cumulative maximum at the end of each step (n steps)
+ * @param endGiven - cumulative value at the end of the last step
+ * @param lo - scratch, at least n + 1 long (its first n + 1 values are overwritten)
+ * @param hi - scratch, at least n + 1 long (likewise)
+ * @param slopes - receives the n slopes in its first n places
+ * @throws RangeError as {@link tautString} does
+ */
+export function tautStringInto(lower: ArrayLike<number>, upper: ArrayLike<number>, endGiven: number, lo: Float64Array, hi: Float64Array, slopes: Float64Array): void {
   let end = endGiven;
   const n = lower.length;
   if (upper.length !== n) throw new RangeError(`tautString needs bounds of one length, got ${n} and ${upper.length}`);
@@ -33,7 +52,8 @@ export function tautString(lower: readonly number[], upper: readonly number[], e
       throw new RangeError(`tautString needs lower <= upper, got ${lower[j]} > ${upper[j]} at step ${j}`);
     }
   }
-  if (n === 0) return [];
+  if (n === 0) return;
+  if (lo.length < n + 1 || hi.length < n + 1 || slopes.length < n) throw new RangeError(`tautStringInto needs scratch of ${n + 1} and ${n} places, got ${lo.length}, ${hi.length} and ${slopes.length}`);
   // sums of many terms in another order differ by rounding: tolerate it relative to their size, then pin the end inside
   const slack = 1e-9 * Math.max(1, Math.abs(lower[n - 1]!), Math.abs(upper[n - 1]!));
   if (!(end >= lower[n - 1]! - slack && end <= upper[n - 1]! + slack)) {
@@ -41,17 +61,15 @@ export function tautString(lower: readonly number[], upper: readonly number[], e
   }
   end = Math.min(Math.max(end, lower[n - 1]!), Math.max(lower[n - 1]!, upper[n - 1]!));
   // Point k (k = 1..n) is the end of step k − 1; its bounds, with the end pinned.
-  const lo = new Float64Array(n + 1);
-  const hi = new Float64Array(n + 1);
+  lo[0] = 0;
+  hi[0] = 0;
   for (let k = 1; k < n; k++) {
     lo[k] = lower[k - 1]!;
     hi[k] = upper[k - 1]!;
   }
   lo[n] = end;
   hi[n] = end;
-  const slopes = new Float64Array(n);
   tautSlopes(lo, hi, n, slopes);
-  return Array.from(slopes);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { deadlineStaffing, type CarriedWork } from "../core/deadline-staffing.js";
+import { deadlineStaffingColumns, type CarriedWork } from "../core/deadline-staffing.js";
 import { combinedShrinkage, fte as toFte, headcount as toHeadcount } from "../core/people.js";
 import { requiredAgents, type QueueLoad } from "../core/required-agents.js";
 import { trafficErlangs } from "../core/traffic.js";
@@ -7,7 +7,7 @@ import { QueueMap, queueId, type ChannelClass, type ForecastRow, type QueueKey, 
 import { interval, type IntervalOutcome, type IntervalPlan } from "./interval.js";
 import { GroupStaffing, type LiveLoad, type OrganisationPlan } from "./group-staffing.js";
 import { IdleCapacity, OutboundSeries, planOutboundSeries } from "./outbound-plan.js";
-import { isOpen, targetsFor, typologyKey, type QueueTargets, type Scenario } from "./scenario.js";
+import { hasOwnTargets, isOpen, targetsCache, targetsFor, typologyKey, type QueueTargets, type Scenario, type TargetsCache } from "./scenario.js";
 import { Escalator } from "./tiers.js";
 import { AsyncSeries } from "./async-series.js";
 import { AhtShapeNotes, ahtByConcurrencyOf, withAhtShape, type AhtShapeNote } from "./chat-shape.js";
@@ -616,26 +616,6 @@ const syncQueue: QueueLoad = { volume: 0, ahtSec: 1, intervalMin: 1, patienceSec
 const syncOutcome: IntervalOutcome = { serviceLevel: null, asaSec: null, occupancy: null, abandonRate: null, backlog: null, oldestAgeMin: null, blendedErlangs: null, note: null };
 
 
-type TargetsCache = (row: ForecastRow) => QueueTargets;
-
-/** Targets per row: class and channel merged once per (class, channel), the row's own on top when it has any. */
-function targetsCache(scenario: Scenario): TargetsCache {
-  const merged: Record<ChannelClass, Map<string, QueueTargets>> = { sync: new Map(), async: new Map(), outbound: new Map() };
-  return (row) => {
-    const byChannel = merged[row.channelClass];
-    let base = byChannel.get(row.channel);
-    if (base === undefined) byChannel.set(row.channel, (base = targetsFor(scenario, row.channelClass, row.channel)));
-    return hasOwnTargets(row) ? targetsFor(scenario, row.channelClass, row.channel, row.targets) : base;
-  };
-}
-
-/** Whether a row carries targets of its own (over the scenario's). */
-function hasOwnTargets(row: ForecastRow): boolean {
-  const own = row.targets;
-  return own.serviceLevel !== undefined || own.answerWithinSec !== undefined || own.maxAsaSec !== undefined || own.maxOccupancy !== undefined || own.maxAbandonRate !== undefined;
-}
-
-
 /** A deferred queue's plan: what is left at the end of the horizon (its intervals go to `emit` as they are made). */
 interface AsyncPlan {
   endBacklogItems: number;
@@ -700,13 +680,13 @@ function planAsync(series: AsyncSeries, scenario: Scenario, keep: number, h: Hor
   const queue = { intervalMin: len, open, items, ahtSec: aht, deadlineSec, maxOccupancy: occupancy };
   let s;
   if (opening === undefined && oneWeek) {
-    s = deadlineStaffing({ ...queue, repeats: true });
+    s = deadlineStaffingColumns({ ...queue, repeats: true });
   } else {
     // a week's own steady state: what waits when the horizon opens (the first week's) and when it ends (the last week's)
     const w = Math.min(n, Math.round(MINUTES_PER_WEEK / len));
-    const steady = (from: number) => deadlineStaffing({ ...queue, open: open.slice(from, from + w), items: items.slice(from, from + w), ahtSec: aht.slice(from, from + w), repeats: true });
+    const steady = (from: number) => deadlineStaffingColumns({ ...queue, open: open.slice(from, from + w), items: items.slice(from, from + w), ahtSec: aht.slice(from, from + w), repeats: true });
     const carriedIn = opening ?? steady(0).carriedOut;
-    s = deadlineStaffing({ ...queue, carriedIn, leaveWorkSec: steady(Math.max(0, n - w)).endBacklogWorkSec });
+    s = deadlineStaffingColumns({ ...queue, carriedIn, leaveWorkSec: steady(Math.max(0, n - w)).endBacklogWorkSec });
   }
   const never = s.neverWorkedItems > 0;
   const o: IntervalOutcome = { serviceLevel: null, asaSec: null, occupancy: null, abandonRate: null, backlog: null, oldestAgeMin: null, blendedErlangs: null, note: null };

@@ -195,6 +195,41 @@ export function targetsFor(scenario: Scenario, channelClass: ChannelClass, chann
   return merged;
 }
 
+/** A row's targets from the scenario's and its own (see {@link targetsCache}). */
+export type TargetsCache = (row: TargetsRow) => QueueTargets;
+
+/** A row's own service targets: the only keys a row can set (see {@link hasOwnTargets}). */
+type RowTargets = Pick<QueueTargets, "serviceLevel" | "answerWithinSec" | "maxAsaSec" | "maxOccupancy" | "maxAbandonRate">;
+
+/** What {@link targetsCache} reads of a row. */
+interface TargetsRow {
+  channelClass: ChannelClass;
+  channel: string;
+  targets: RowTargets;
+}
+
+/**
+ * Targets per row, as {@link targetsFor} gives them: class and channel merged
+ * once per (class, channel) and shared by every row without targets of its
+ * own (do not change the object returned), the row's own on top when it has
+ * any (a new object).
+ */
+export function targetsCache(scenario: Scenario): TargetsCache {
+  const merged: Record<ChannelClass, Map<string, QueueTargets>> = { sync: new Map(), async: new Map(), outbound: new Map() };
+  return (row) => {
+    const byChannel = merged[row.channelClass];
+    let base = byChannel.get(row.channel);
+    if (base === undefined) byChannel.set(row.channel, (base = targetsFor(scenario, row.channelClass, row.channel)));
+    return hasOwnTargets(row) ? targetsFor(scenario, row.channelClass, row.channel, row.targets) : base;
+  };
+}
+
+/** Whether a row carries service targets of its own (over the scenario's). */
+export function hasOwnTargets(row: { targets: RowTargets }): boolean {
+  const own = row.targets;
+  return own.serviceLevel !== undefined || own.answerWithinSec !== undefined || own.maxAsaSec !== undefined || own.maxOccupancy !== undefined || own.maxAbandonRate !== undefined;
+}
+
 /** Whether the whole interval [start, start + length) lies in the opening hours. */
 export function isOpen(hours: WeekHours, startMin: number, intervalMin: number): boolean {
   const minute = minuteOfDay(startMin);

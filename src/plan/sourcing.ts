@@ -1,12 +1,12 @@
 import { HorizonTracker } from "./calendar.js";
 import { combinedShrinkage, fte as toFte } from "../core/people.js";
-import { queueBeyondLimits, requiredAgents } from "../core/required-agents.js";
+import { queueBeyondLimits, requiredAgents, type StaffingTargets } from "../core/required-agents.js";
 import { siteCost, WEEKS_PER_YEAR, type CostedRole, type SiteCost } from "./cost.js";
 import { QueueMap, type ChannelClass, type ForecastRow } from "./forecast.js";
 import type { IntervalPlan } from "./interval.js";
 import { Planner, type Plan } from "./plan.js";
 import { levelFactors, RowLimits } from "./plan-limit.js";
-import { targetsFor, typologyKey, type Scenario } from "./scenario.js";
+import { hasOwnTargets, targetsCache, typologyKey, type QueueTargets, type Scenario, type TargetsCache } from "./scenario.js";
 import { IMPLICIT_SITE, matchesFlow, siteScenario, type Site } from "./sites.js";
 import { Escalator } from "./tiers.js";
 import type { AhtShapeNote } from "./chat-shape.js";
@@ -91,6 +91,11 @@ export class SourcingPlanner {
   /** Each flow's shares, by queue (no key string made per row). */
   private readonly shares = new QueueMap<Shares>();
   private splitLossHours = 0;
+  /** Targets of a live row (the scenario's, shared by rows without their own), and each row's dedicated sites' shares by its shares. */
+  private readonly targetsOf: TargetsCache;
+  private readonly dedicatedOf = new Map<Shares, Shares>();
+  /** The staffing targets splitLoss solves to, by merged targets: [no patience, with patience]. */
+  private readonly splitTargets = new Map<QueueTargets, [StaffingTargets, StaffingTargets]>();
   private readonly unallocated: string[] = [];
   /** The forecast's horizon over every row (each site sees only part of it). */
   private readonly tracker: HorizonTracker;
@@ -128,6 +133,7 @@ export class SourcingPlanner {
     );
     this.escalator = scenario.tiers === null ? undefined : new Escalator(scenario.tiers, typologyKey);
     this.tracker = new HorizonTracker(scenario.weekStart);
+    this.targetsOf = targetsCache(scenario);
     this.limits = this.scenarios.map((s, k) => new RowLimits(s, (row) => this.factorsOf(row, k)));
   }
 
@@ -200,17 +206,25 @@ export class SourcingPlanner {
 
   /** Agent-hours lost in this interval by splitting a live flow over several dedicated sites. */
   private splitLoss(row: ForecastRow, shares: Shares): void {
-    const parts = shares.filter(([k]) => this.sites[k]!.sharing === "dedicated");
+    let parts = this.dedicatedOf.get(shares);
+    if (parts === undefined) this.dedicatedOf.set(shares, (parts = shares.filter(([k]) => this.sites[k]!.sharing === "dedicated")));
     if (parts.length < 2 || row.volume <= 0) return;
-    const t = targetsFor(this.scenario, "sync", row.channel, row.targets);
+    const t = this.targetsOf(row);
     const patienceSec = row.patienceSec ?? t.patienceSec;
-    const targets = {
-      serviceLevel: t.serviceLevel,
-      answerWithinSec: t.serviceLevel === undefined ? undefined : (t.answerWithinSec ?? 20),
-      maxAsaSec: t.maxAsaSec,
-      maxOccupancy: t.maxOccupancy,
-      maxAbandonRate: patienceSec === undefined ? undefined : t.maxAbandonRate,
-    };
+    let solved = this.splitTargets.get(t);
+    if (solved === undefined) {
+      const of = (patient: boolean): StaffingTargets => ({
+        serviceLevel: t.serviceLevel,
+        answerWithinSec: t.serviceLevel === undefined ? undefined : (t.answerWithinSec ?? 20),
+        maxAsaSec: t.maxAsaSec,
+        maxOccupancy: t.maxOccupancy,
+        maxAbandonRate: patient ? t.maxAbandonRate : undefined,
+      });
+      solved = [of(false), of(true)];
+      // a row with targets of its own brings new ones each time: not kept
+      if (!hasOwnTargets(row)) this.splitTargets.set(t, solved);
+    }
+    const targets = solved[patienceSec === undefined ? 0 : 1];
     const concurrency = row.concurrency ?? t.concurrency;
     let apart = 0;
     let volume = 0;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { deadlineStaffing, type DeadlineQueue } from "../../src/core/deadline-staffing.js";
+import { deadlineStaffing, deadlineStaffingColumns, type DeadlineQueue } from "../../src/core/deadline-staffing.js";
 import { deadlineStaffing as deadlineStaffingObjects } from "./reference/deadline-staffing-objects.js";
 
 /** A queue of n intervals: random openings, arrivals (often none), AHT, deadline, and optionally carried-in work or work to leave. */
@@ -62,6 +62,24 @@ describe("deadlineStaffing with its batches in columns", () => {
       fc.property(fc.array(queueArb, { minLength: 2, maxLength: 6 }), (queues) => {
         const results = queues.map((q) => deadlineStaffing(q));
         queues.forEach((q, k) => expect(results[k]).toStrictEqual(deadlineStaffingObjects(q)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("deadlineStaffingColumns gives the same figures in columns, which the next call overwrites (property)", () => {
+    fc.assert(
+      fc.property(fc.array(queueArb, { minLength: 2, maxLength: 5 }), (queues) => {
+        for (const q of queues) {
+          const c = deadlineStaffingColumns(q);
+          const copy = { ...c, agents: Array.from(c.agents), workSec: Array.from(c.workSec), backlogItems: Array.from(c.backlogItems), oldestAgeMin: Array.from(c.oldestAgeMin) };
+          expect(copy).toStrictEqual(deadlineStaffingObjects(q));
+          expect(c.agents).toBeInstanceOf(Float64Array);
+        }
+        // views of one buffer per column: the second call's figures are where the first's were
+        const first = deadlineStaffingColumns(queues[0]!);
+        const second = deadlineStaffingColumns(queues[1]!);
+        expect(first.agents.buffer).toBe(second.agents.buffer);
       }),
       { numRuns: 150 },
     );

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { tautString } from "../../src/core/taut-string.js";
+import { tautString, tautStringInto } from "../../src/core/taut-string.js";
 import { expectRelative } from "../helpers/relative.js";
 
 const cumulative = (xs: number[]) => xs.reduce<number[]>((acc, x) => [...acc, (acc.at(-1) ?? 0) + x], []);
@@ -77,5 +77,35 @@ describe("tautString at scale", () => {
     const slopes = tautString(lower, upper, 1726393.1999999972);
     expect(slopes[0]! + slopes[1]!).toBe(1726393.1999999993);
     expect(() => tautString(lower, upper, 1726000)).toThrow(RangeError);
+  });
+});
+
+describe("tautStringInto", () => {
+  /** A feasible corridor: arrivals and dues as running sums, the due a lagged share of the arrived. */
+  const corridorArb = fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 80 }).map((steps) => {
+    const upper: number[] = [];
+    let sum = 0;
+    for (const s of steps) upper.push((sum += s));
+    const lower = upper.map((_, j) => (j < 2 ? 0 : upper[j - 2]!));
+    return { lower, upper, end: (lower[lower.length - 1]! + upper[upper.length - 1]!) / 2 };
+  });
+
+  it("gives tautString's slopes, value for value, in scratch arrays reused and longer than needed (property)", () => {
+    const lo = new Float64Array(200).fill(7);
+    const hi = new Float64Array(200).fill(-7);
+    const slopes = new Float64Array(200).fill(NaN);
+    fc.assert(
+      fc.property(corridorArb, ({ lower, upper, end }) => {
+        tautStringInto(lower, upper, end, lo, hi, slopes);
+        expect(Array.from(slopes.subarray(0, lower.length))).toStrictEqual(tautString(lower, upper, end));
+      }),
+    );
+  });
+
+  it("refuses what tautString refuses, and scratch too short", () => {
+    const s = new Float64Array(4);
+    expect(() => tautStringInto([0, 5], [1, 2], 2, s, s, s)).toThrow(RangeError);
+    expect(() => tautStringInto([0, 0], [1, 2], 9, s, s, s)).toThrow(RangeError);
+    expect(() => tautStringInto([0, 0, 0], [1, 2, 3], 1, new Float64Array(3), s, s)).toThrow(/scratch/);
   });
 });

@@ -1,4 +1,5 @@
 import type { ForecastRow } from "./forecast.js";
+import type { VolumeRecipe } from "./volume-source.js";
 
 /** Largest block of a {@link NumberBlocks}: 8,192 numbers (64 KB). */
 const MAX_BLOCK = 8192;
@@ -64,10 +65,27 @@ export class NumberBlocks {
  * they are not what the rows before tell — a start one interval after the
  * row before, the AHT of the row before. A year of a queue in 15-minute
  * intervals with one AHT takes about 280 KB (three numbers a row took 840 KB).
+ *
+ * Rows that say where their volume can be read again (`volumeRecipe`, all
+ * with the same one: see {@link VolumeRecipe}) keep their places in its
+ * column instead, as runs of evenly spaced places (start, step, count): a
+ * queue of a forecast held as columns, one row per interval, takes a few
+ * numbers. A row whose volume the recipe does not give back exactly, or
+ * without one, or places so uneven that the runs would take more than the
+ * volumes, turns the series to volumes for good (those before worked out
+ * from their places).
+ *
  * Every row comes back exactly (the same doubles), in the order it came.
  */
 export class AsyncSeries {
-  private readonly volumes = new NumberBlocks();
+  /** The volumes, once the series keeps volumes (else null, and the rows are in `runs`). */
+  private volumes: NumberBlocks | null = null;
+  /** Rows by their place in the recipe's column: closed runs as (start, step, count) triples, the open one in `run*`. */
+  private runs: NumberBlocks | null = new NumberBlocks();
+  private recipe: VolumeRecipe | undefined;
+  private runStart = 0;
+  private runStep = 0;
+  private runCount = 0;
   /** Starts that are not the row before's + one interval: (row, start) pairs. */
   private readonly starts = new NumberBlocks();
   /** AHTs that are not the row before's: (row, AHT) pairs. */
@@ -102,9 +120,66 @@ export class AsyncSeries {
     }
     this.lastStart = row.startMin;
     this.lastAht = row.ahtSec;
-    this.volumes.push(row.volume);
+    if (this.runs === null || !this.addPlace(row)) this.volumes!.push(row.volume);
     this.rows = k + 1;
     if (row.deadlineSec !== undefined) this.deadlineSec = Math.min(this.deadlineSec, row.deadlineSec);
+  }
+
+  /** Whether the row is kept by its place (else the series now keeps volumes, and the row's is for the caller to push). */
+  private addPlace(row: ForecastRow): boolean {
+    const index = row.sourceIndex;
+    const recipe = row.volumeRecipe;
+    if (this.rows === 0) this.recipe = recipe;
+    if (recipe === undefined || recipe !== this.recipe || index === undefined || !Object.is(recipe.volume(index), row.volume)) {
+      this.toVolumes();
+      return false;
+    }
+    if (this.runCount === 0) {
+      this.runStart = index;
+      this.runCount = 1;
+    } else if (this.runCount === 1) {
+      this.runStep = index - this.runStart;
+      this.runCount = 2;
+    } else if (index === this.runStart + this.runCount * this.runStep) this.runCount++;
+    else {
+      const runs = this.runs!;
+      // uneven places: three numbers a run would outgrow a volume a row
+      if (runs.length + 3 > 64 && runs.length + 3 > this.rows) {
+        this.toVolumes();
+        return false;
+      }
+      runs.push(this.runStart);
+      runs.push(this.runStep);
+      runs.push(this.runCount);
+      this.runStart = index;
+      this.runCount = 1;
+    }
+    return true;
+  }
+
+  /** From now on, keep volumes: those of the rows so far from their places. */
+  private toVolumes(): void {
+    const volumes = new NumberBlocks();
+    if (this.rows > 0) this.eachVolume((v) => volumes.push(v));
+    this.volumes = volumes;
+    this.runs = null;
+  }
+
+  /** Each row's volume, in the order they came. */
+  private eachVolume(f: (volume: number) => void): void {
+    if (this.runs === null) {
+      this.volumes!.forEach(f);
+      return;
+    }
+    const recipe = this.recipe!;
+    const next = this.runs.reader();
+    for (let run = 0; run < this.runs.length; run += 3) {
+      const start = next();
+      const step = next();
+      const count = next();
+      for (let j = 0; j < count; j++) f(recipe.volume(start + j * step));
+    }
+    for (let j = 0; j < this.runCount; j++) f(recipe.volume(this.runStart + j * this.runStep));
   }
 
   /** Each row's start, volume and AHT, in the order they came. */
@@ -116,7 +191,7 @@ export class AsyncSeries {
     let start = this.firstStart;
     let aht = this.firstAht;
     let k = 0;
-    this.volumes.forEach((volume) => {
+    this.eachVolume((volume) => {
       if (k > 0) start += this.step;
       if (k === startAt) {
         start = nextStart();

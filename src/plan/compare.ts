@@ -1,4 +1,5 @@
 import { columnsRow, type ForecastColumns } from "./forecast-columns.js";
+import { VolumeRecipe } from "./volume-source.js";
 import type { GapsPlan } from "./gaps.js";
 import type { Plan } from "./plan.js";
 import type { Scenario } from "./scenario.js";
@@ -131,6 +132,8 @@ export function planOnColumns(columns: ForecastColumns, scenario: Scenario, what
   let timeOrdered = true; // then teams solve their pools interval by interval, holding only the current one's
   for (let i = 1; i < columns.length && timeOrdered; i++) timeOrdered = starts[i - 1]! <= starts[i]!;
   const planner = new SourcingPlanner(scenario, whatIf, undefined, { keepTeamCurves: options.keepTeamCurves ?? false, timeOrdered });
-  for (let i = 0; i < columns.length; i++) planner.add(columnsRow(columns, i));
+  // deferred queues keep each row's place in the shared volume column rather than its volume
+  const recipe = VolumeRecipe.of(columns.volume);
+  for (let i = 0; i < columns.length; i++) planner.add(columnsRow(columns, i, recipe));
   return planner.finish(options.adjust);
 }

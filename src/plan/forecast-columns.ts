@@ -1,5 +1,6 @@
 import type { StaffingTargets } from "../core/required-agents.js";
 import type { ChannelClass, Direction, ForecastRow, Tier } from "./forecast.js";
+import type { VolumeRecipe } from "./volume-source.js";
 
 /**
  * What a forecast row shares with the other intervals of its queue — its
@@ -276,11 +277,12 @@ function profileRow(p: RowProfile): ForecastRow {
 /**
  * Row `i` of the columns as the forecast row it was added as: a new object
  * each call (a planner may keep the rows it is given), with the fields in
- * the reader's order.
+ * the reader's order. With `volumeRecipe` (made of `c.volume`), the row
+ * says where its volume can be read again (`sourceIndex` = i).
  */
-export function columnsRow(c: ForecastColumns, i: number): ForecastRow {
+export function columnsRow(c: ForecastColumns, i: number, volumeRecipe?: VolumeRecipe): ForecastRow {
   const p = c.profiles[c.profile[i]!]!;
-  return {
+  const row: ForecastRow = {
     line: c.line[i]!,
     startMin: c.startMin[i]!,
     intervalMin: p.intervalMin,
@@ -299,4 +301,9 @@ export function columnsRow(c: ForecastColumns, i: number): ForecastRow {
     dialTimeSec: p.dialTimeSec,
     targets: { ...p.targets },
   };
+  if (volumeRecipe !== undefined) {
+    row.sourceIndex = i;
+    row.volumeRecipe = volumeRecipe;
+  }
+  return row;
 }

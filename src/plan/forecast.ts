@@ -1,4 +1,5 @@
 import type { StaffingTargets } from "../core/required-agents.js";
+import type { VolumeRecipe } from "./volume-source.js";
 
 /**
  * How a channel is worked: `sync` (the customer waits on line: phone,
@@ -56,6 +57,15 @@ export interface ForecastRow extends QueueKey {
   dialTimeSec?: number | undefined;
   /** Targets carried by the row, overriding the scenario for this row. */
   targets: StaffingTargets;
+  /**
+   * Where the volume can be read again (rows from a forecast's columns, and
+   * the rows made from them): its place in `volumeRecipe`'s column, and the
+   * recipe that makes `volume` from the value there. A row that changes its
+   * volume otherwise must drop or extend the recipe; a wrong one costs only
+   * memory (see {@link VolumeRecipe}).
+   */
+  sourceIndex?: number | undefined;
+  volumeRecipe?: VolumeRecipe | undefined;
 }
 
 /** The key of a queue as one string (typology, channel, direction, tier joined by a unit separator). */

@@ -162,7 +162,9 @@ export class SourcingPlanner {
   private scaled(row: ForecastRow): ForecastRow {
     const { volumeFactor, ahtFactor } = this.whatIf;
     if (volumeFactor === 1 && ahtFactor === 1) return row;
-    return { ...row, volume: row.volume * volumeFactor, ahtSec: row.ahtSec * ahtFactor, attempts: row.attempts === undefined ? undefined : row.attempts * volumeFactor };
+    const out = { ...row, volume: row.volume * volumeFactor, ahtSec: row.ahtSec * ahtFactor, attempts: row.attempts === undefined ? undefined : row.attempts * volumeFactor };
+    if (row.volumeRecipe !== undefined) out.volumeRecipe = row.volumeRecipe.times(volumeFactor);
+    return out;
   }
 
   /** The shares of a flow among sites (none when no allocation rule matches it: recorded in `unallocated`). */
@@ -198,6 +200,7 @@ export class SourcingPlanner {
         ahtSec: row.ahtSec * factor,
         attempts: row.attempts === undefined ? undefined : row.attempts * share,
       };
+      if (row.volumeRecipe !== undefined) part.volumeRecipe = row.volumeRecipe.times(share);
       this.limits[k]!.check(part);
       this.planners[k]!.add(part);
     }

@@ -141,7 +141,7 @@ export class Escalator {
 export function escalatedRow(from: ForecastRow, tier: Tier, rate: number, rules: LevelRules): ForecastRow {
   const live = rules.handling === "live-transfer" && from.channelClass === "sync";
   const t = rules.targets;
-  return {
+  const row: ForecastRow = {
     line: from.line,
     startMin: from.startMin,
     intervalMin: from.intervalMin,
@@ -159,4 +159,9 @@ export function escalatedRow(from: ForecastRow, tier: Tier, rate: number, rules:
       ? { serviceLevel: t.serviceLevel, answerWithinSec: t.answerWithinSec, maxAsaSec: t.maxAsaSec, maxOccupancy: t.maxOccupancy, maxAbandonRate: t.maxAbandonRate }
       : { maxOccupancy: t.maxOccupancy },
   };
+  if (from.volumeRecipe !== undefined) {
+    row.sourceIndex = from.sourceIndex;
+    row.volumeRecipe = from.volumeRecipe.times(rate);
+  }
+  return row;
 }

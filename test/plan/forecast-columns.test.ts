@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { columnsRow, ForecastColumnsBuilder } from "../../src/plan/forecast-columns.js";
 import type { ForecastRow } from "../../src/plan/forecast.js";
 import { planOnColumns } from "../../src/plan/compare.js";
+import { VolumeRecipe } from "../../src/plan/volume-source.js";
 import { SourcingPlanner } from "../../src/plan/sourcing.js";
 import { readForecast } from "../../src/read/forecast-read.js";
 import { readScenario } from "../../src/read/scenario-read.js";
@@ -106,4 +107,20 @@ describe("planOnColumns", () => {
       expect(planOnColumns(columns, scenario, whatIf)).toStrictEqual(planner.finish());
     }
   }, 60_000);
+
+  it("keeps each deferred queue's rows as places in the volume column, not volumes, under escalation, what-if factors and site shares", async () => {
+    const b = new ForecastColumnsBuilder();
+    await readForecast([readFileSync("fixtures/forecast-week.csv")], "fixtures/forecast-week.csv", {}, (r) => b.add(r));
+    const columns = b.finish();
+    const scenario = readScenario(readFileSync("fixtures/scenarios/sourcing-split.yaml", "utf8"), "sourcing-split");
+    const planner = new SourcingPlanner(scenario, { volumeFactor: 1.1, ahtFactor: 0.95 }, undefined, { timeOrdered: true });
+    const recipe = VolumeRecipe.of(columns.volume);
+    for (let i = 0; i < columns.length; i++) planner.add(columnsRow(columns, i, recipe));
+    type Held = { volumes: unknown; runs: unknown; first: ForecastRow };
+    const series = (planner as unknown as { planners: { asyncRows: Map<string, Held> }[] }).planners.flatMap((p) => [...p.asyncRows.values()]);
+    // level-1 email and escalated work, at both sites of the split
+    expect(series.length).toBeGreaterThan(4);
+    expect(new Set(series.map((s) => s.first.tier))).toEqual(new Set([1, 2, 3]));
+    for (const s of series) expect([s.volumes, s.runs === null]).toEqual([null, false]);
+  });
 });

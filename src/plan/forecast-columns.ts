@@ -29,13 +29,18 @@ export interface RowProfile {
 /** A column of numbers: whole numbers in 32 bits while every value is one, else 64-bit floats. */
 export type NumberColumn = Int32Array | Float64Array;
 
+/** A column of profile numbers, in the narrowest that holds them: one byte each for up to 256 profiles, two up to 65,536. */
+export type IndexColumn = Uint8Array | Uint16Array | Int32Array;
+
 /**
  * A forecast held as columns instead of row objects, for planning it many
  * times (`compare`: every scenario, every sweep point) on several threads:
  *
- * - per row, only what changes from one interval to the next: `line`,
- *   `startMin`, `volume`, `ahtSec`, `attempts` (a column only when some row
- *   has attempts) and the index of the row's {@link RowProfile};
+ * - per row, only what changes from one interval to the next: `startMin`,
+ *   `volume`, `ahtSec`, `attempts` (a column only when some row has
+ *   attempts), `line` (a column only when the rows are not on one line each,
+ *   one after the other) and the index of the row's {@link RowProfile} (a
+ *   byte a row for up to 256 profiles);
  * - everything else (names, targets, patience…) interned once per distinct
  *   profile in `profiles` — a queue with the same settings all year is one
  *   profile.
@@ -45,15 +50,18 @@ export type NumberColumn = Int32Array | Float64Array;
  * (−0 and NaN included). With `shared`, every column lives in a
  * `SharedArrayBuffer`: posted to a worker thread, the columns are shared,
  * not copied. A year of 50 queues in 15-minute intervals (1.75 million rows)
- * takes about 30 bytes a row, against about 1.3 KB as row objects.
+ * takes about 21 bytes a row, against about 1.3 KB as row objects.
  */
 export interface ForecastColumns {
   /** Rows, in the order they were added. */
   length: number;
   profiles: RowProfile[];
   /** Each row's index in `profiles`. */
-  profile: NumberColumn;
-  line: NumberColumn;
+  profile: IndexColumn;
+  /** Each row's line; null when row i is on line `firstLine` + i (a file of one row a line, in order). */
+  line: NumberColumn | null;
+  /** The first row's line (0 when there is no row). */
+  firstLine: number;
   startMin: NumberColumn;
   volume: NumberColumn;
   ahtSec: NumberColumn;
@@ -114,6 +122,55 @@ class ColumnBuilder {
     const out = new Float64Array(buffer);
     out.set(source);
     return (this.floats = out);
+  }
+}
+
+/** Profile numbers (0 ≤ k < count), growing, then put in the narrowest column at the end. */
+class IndexColumnBuilder {
+  private values = new Int32Array(1024);
+  length = 0;
+
+  push(k: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = k;
+  }
+
+  /** The numbers at their exact length, a byte each below 256 profiles, two below 65,536 (in shared memory when asked). */
+  finish(shared: boolean, count: number): IndexColumn {
+    const n = this.length;
+    const width = count <= 256 ? 1 : count <= 65_536 ? 2 : 4;
+    const buffer = shared ? new SharedArrayBuffer(n * width) : new ArrayBuffer(n * width);
+    const out = width === 1 ? new Uint8Array(buffer) : width === 2 ? new Uint16Array(buffer) : new Int32Array(buffer);
+    out.set(this.values.subarray(0, n));
+    return out;
+  }
+}
+
+/** Lines: nothing kept while each row is on the line after the row before's; a column from the first row that is not. */
+class LineColumnBuilder {
+  first = 0;
+  private rows = 0;
+  private column: ColumnBuilder | null = null;
+
+  push(line: number): void {
+    if (this.column === null) {
+      if (this.rows === 0) this.first = line;
+      if (Object.is(line, this.first + this.rows)) {
+        this.rows++;
+        return;
+      }
+      this.column = new ColumnBuilder();
+      for (let k = 0; k < this.rows; k++) this.column.push(this.first + k);
+    }
+    this.column.push(line);
+  }
+
+  finish(shared: boolean): NumberColumn | null {
+    return this.column?.finish(shared) ?? null;
   }
 }
 
@@ -184,8 +241,8 @@ export class ForecastColumnsBuilder {
   private readonly byTypology = new Map<string, number[]>();
   /** Profiles by every field, for typologies with many. */
   private readonly byKey = new Map<string, number>();
-  private readonly profile = new ColumnBuilder();
-  private readonly line = new ColumnBuilder();
+  private readonly profile = new IndexColumnBuilder();
+  private readonly line = new LineColumnBuilder();
   private readonly startMin = new ColumnBuilder();
   private readonly volume = new ColumnBuilder();
   private readonly ahtSec = new ColumnBuilder();
@@ -259,8 +316,9 @@ export class ForecastColumnsBuilder {
     return {
       length: this.rows,
       profiles: this.profiles,
-      profile: this.profile.finish(shared),
+      profile: this.profile.finish(shared, this.profiles.length),
       line: this.line.finish(shared),
+      firstLine: this.rows === 0 ? 0 : this.line.first,
       startMin: this.startMin.finish(shared),
       volume: this.volume.finish(shared),
       ahtSec: this.ahtSec.finish(shared),
@@ -269,8 +327,8 @@ export class ForecastColumnsBuilder {
   }
 }
 
-/** A profile as a row of its fields (volume and times left at 0), for its key. */
-function profileRow(p: RowProfile): ForecastRow {
+/** A profile as a row of its fields (line, volume and times left at 0): its key, or its queue as a row. */
+export function profileRow(p: RowProfile): ForecastRow {
   return { ...p, line: 0, startMin: 0, volume: 0, ahtSec: 0, attempts: p.hasAttempts ? 0 : undefined };
 }
 
@@ -283,7 +341,7 @@ function profileRow(p: RowProfile): ForecastRow {
 export function columnsRow(c: ForecastColumns, i: number, volumeRecipe?: VolumeRecipe): ForecastRow {
   const p = c.profiles[c.profile[i]!]!;
   const row: ForecastRow = {
-    line: c.line[i]!,
+    line: c.line === null ? c.firstLine + i : c.line[i]!,
     startMin: c.startMin[i]!,
     intervalMin: p.intervalMin,
     typology: p.typology,

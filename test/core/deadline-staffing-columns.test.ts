@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { deadlineStaffing, deadlineStaffingColumns, type DeadlineQueue } from "../../src/core/deadline-staffing.js";
-import { deadlineStaffing as deadlineStaffingObjects } from "./reference/deadline-staffing-objects.js";
+import { deadlineStaffing, deadlineStaffingColumns } from "../../src/core/deadline-staffing.js";
+// the old model takes arrays; its queues are queues of the new one too (arrays are array-like)
+import { deadlineStaffing as deadlineStaffingObjects, type DeadlineQueue } from "./reference/deadline-staffing-objects.js";
 
 /** A queue of n intervals: random openings, arrivals (often none), AHT, deadline, and optionally carried-in work or work to leave. */
 const queueArb = fc

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { columnsRow, ForecastColumnsBuilder } from "../../src/plan/forecast-columns.js";
 import type { ForecastRow } from "../../src/plan/forecast.js";
@@ -43,7 +43,9 @@ const rowArb: fc.Arbitrary<ForecastRow> = fc
 describe("ForecastColumnsBuilder and columnsRow", () => {
   it("columnsRow(finish(), i) gives back row i exactly: every value (−0, NaN, 2³¹ and fractions too), every key in the reader's order, own targets with their keys", () => {
     fc.assert(
-      fc.property(fc.array(rowArb, { maxLength: 60 }), fc.boolean(), (rows, shared) => {
+      fc.property(fc.array(rowArb, { maxLength: 60 }), fc.boolean(), fc.constantFrom("as drawn", "one a line", "one a line but one"), (drawn, shared, lines) => {
+        // a file's rows one a line (no line column kept), or but one of them (kept from there), or anywhere
+        const rows = lines === "as drawn" ? drawn : drawn.map((r, i) => ({ ...r, line: i === drawn.length - 1 && lines === "one a line but one" ? r.line : (drawn[0]?.line ?? 0) + i }));
         const b = new ForecastColumnsBuilder();
         for (const r of rows) b.add(r);
         const c = b.finish(shared);
@@ -76,8 +78,26 @@ describe("ForecastColumnsBuilder and columnsRow", () => {
     expect(c.ahtSec).toBeInstanceOf(Int32Array);
     expect(c.volume).toBeInstanceOf(Float64Array);
     expect(c.attempts).toBeNull();
-    for (const column of [c.profile, c.line, c.startMin, c.volume, c.ahtSec]) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
+    for (const column of [c.profile, c.line!, c.startMin, c.volume, c.ahtSec]) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(b.finish(false).volume.buffer).toBeInstanceOf(ArrayBuffer);
+  });
+
+  it("keeps no line column for rows one a line, and profile numbers in a byte each up to 256 profiles, two bytes beyond", () => {
+    const few = new ForecastColumnsBuilder();
+    for (let k = 0; k < 1000; k++) few.add(forecastRow({ line: k + 2, startMin: k * 15, patienceSec: 60 + (k % 256) }));
+    const c = few.finish(true);
+    expect([c.line, c.firstLine]).toEqual([null, 2]);
+    expect(c.profile).toBeInstanceOf(Uint8Array);
+    expect(c.profile.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect([columnsRow(c, 999).line, columnsRow(c, 999).patienceSec, c.profiles[c.profile[999]!]!.patienceSec]).toEqual([1001, 60 + (999 % 256), 60 + (999 % 256)]);
+    const many = new ForecastColumnsBuilder();
+    for (let k = 0; k < 1000; k++) many.add(forecastRow({ line: k === 500 ? 9999 : k + 2, patienceSec: 60 + (k % 300) }));
+    const m = many.finish();
+    expect(m.profile).toBeInstanceOf(Uint16Array);
+    expect(m.line).toBeInstanceOf(Int32Array);
+    expect([499, 500, 501].map((i) => columnsRow(m, i).line)).toEqual([501, 9999, 503]);
+    expect(columnsRow(m, 999).patienceSec).toBe(60 + (999 % 300));
+    expect(new ForecastColumnsBuilder().finish()).toMatchObject({ length: 0, line: null, firstLine: 0 });
   });
 
   it("gives a new object for each row (a planner may keep the rows it is given)", () => {
@@ -91,7 +111,7 @@ describe("ForecastColumnsBuilder and columnsRow", () => {
 });
 
 describe("planOnColumns", () => {
-  it("plans the fixture week under each sourcing scenario exactly as adding the rows read does", async () => {
+  it("plans the fixture week under each fixture scenario exactly as adding the rows read does", async () => {
     const rows: ForecastRow[] = [];
     const b = new ForecastColumnsBuilder();
     await readForecast([readFileSync("fixtures/forecast-week.csv")], "fixtures/forecast-week.csv", {}, (r) => {
@@ -99,7 +119,10 @@ describe("planOnColumns", () => {
       b.add(r);
     });
     const columns = b.finish();
-    for (const name of ["sourcing-split", "sourcing-offshore-shared"]) {
+    // every fixture scenario: each organisation model (teams with and without deferred work), sites, escalation
+    const names = readdirSync("fixtures/scenarios").map((f) => f.replace(/\.yaml$/, "")).sort();
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) {
       const scenario = readScenario(readFileSync(`fixtures/scenarios/${name}.yaml`, "utf8"), name);
       const whatIf = { volumeFactor: 1.1, ahtFactor: 0.95 };
       const planner = new SourcingPlanner(scenario, whatIf);

@@ -1,4 +1,4 @@
-import { columnsRow, type ForecastColumns } from "./forecast-columns.js";
+import { columnsRow, profileRow, type ForecastColumns } from "./forecast-columns.js";
 import { VolumeRecipe } from "./volume-source.js";
 import type { GapsPlan } from "./gaps.js";
 import type { Plan } from "./plan.js";
@@ -134,6 +134,7 @@ export function planOnColumns(columns: ForecastColumns, scenario: Scenario, what
   const planner = new SourcingPlanner(scenario, whatIf, undefined, { keepTeamCurves: options.keepTeamCurves ?? false, timeOrdered });
   // deferred queues keep each row's place in the shared volume column rather than its volume
   const recipe = VolumeRecipe.of(columns.volume);
+  planner.expectQueues(columns.profiles.map(profileRow));
   for (let i = 0; i < columns.length; i++) planner.add(columnsRow(columns, i, recipe));
   return planner.finish(options.adjust);
 }

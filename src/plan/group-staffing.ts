@@ -1,6 +1,6 @@
 import { fte as toFte, headcount as toHeadcount } from "../core/people.js";
 import { queueBeyondLimits, requiredAgents, type StaffingTargets } from "../core/required-agents.js";
-import type { Tier } from "./forecast.js";
+import type { ChannelClass, QueueKey, Tier } from "./forecast.js";
 import type { IntervalPlan } from "./interval.js";
 import { groupName, type OrganisationModel } from "./organisation.js";
 import { limitFigures, PlanLimitError } from "./plan-limit.js";
@@ -305,11 +305,15 @@ class Team {
   readonly openHeads: number[] = [];
   /** Slots whose pooled queue is beyond the models' limits (solved as rows came): the first such pool of each. */
   beyond: Map<number, { p: PoolFigures; limit: NonNullable<ReturnType<typeof queueBeyondLimits>> }> | null = null;
+  /** Some pools were solved and their idle time not kept (the team was not expected to get deferred work). */
+  idleDropped = false;
 
   constructor(
     readonly name: string,
     readonly tier: Tier,
     readonly pooled: boolean,
+    /** Keep the idle time of its solved pools (for deferred work to fill). */
+    public keepsIdle = true,
   ) {}
 
   /** Make interval `n` one of the team's slots (in the order they come). */
@@ -398,6 +402,8 @@ export class GroupStaffing {
   private readonly openTeams: Team[] = [];
   private lastId: string | undefined;
   private lastTeam: Team | undefined;
+  /** The teams that may get deferred work (by team key), when told before the rows (see {@link expectDeferred}); null: any may. */
+  private deferring: Set<string> | null = null;
 
   constructor(
     private readonly scenario: Scenario,
@@ -415,8 +421,22 @@ export class GroupStaffing {
   private team(name: string, tier: Tier): Team {
     const key = `${name}\u001f${tier}`;
     let team = this.teams.get(key);
-    if (team === undefined) this.teams.set(key, (team = new Team(name, tier, this.pooled)));
+    if (team === undefined) this.teams.set(key, (team = new Team(name, tier, this.pooled, this.deferring === null || this.deferring.has(key))));
     return team;
+  }
+
+  /**
+   * Say, before any interval, every queue that may bring deferred (async or
+   * outbound) work — more is harmless. In time order, a pooled team that
+   * gets none keeps no idle time per interval: a year of a team's intervals
+   * is 280 KB. Deferred work reaching a team not expected to get any is
+   * still staffed exactly while none of its pools has been solved; after, it
+   * is an error of the caller's (thrown, never a wrong number).
+   */
+  expectDeferred(queues: Iterable<QueueKey & { channelClass: ChannelClass }>): void {
+    if (this.teams.size > 0) throw new Error("GroupStaffing: expectDeferred after intervals were added");
+    this.deferring ??= new Set();
+    for (const q of queues) if (q.channelClass !== "sync") this.deferring.add(`${groupName(this.scenario.organisation, q, typologyKey)}\u001f${q.tier}`);
   }
 
   /** Take one planned interval of queue `id` (see `queueId`); `live` for a sync interval (needed to pool it). */
@@ -437,6 +457,10 @@ export class GroupStaffing {
       return;
     }
     if (live === undefined) {
+      if (!team.keepsIdle) {
+        if (team.idleDropped) throw new Error(`GroupStaffing: deferred work in team ${JSON.stringify(team.name)} (level ${team.tier}), which was not expected to get any (expectDeferred)`);
+        team.keepsIdle = true;
+      }
       const da = team.column("deferredAgents");
       // The work only counts where the slot's live agents have idle time to fill: a slot with pools. In time
       // order, a team that has had none so far has none in an interval before the current one.
@@ -499,7 +523,8 @@ export class GroupStaffing {
         const n = team.openSlots[k]!;
         const figures = this.solveSlot(team, n, team.openHeads[k]!, false);
         team.column("agents").set(n, figures.agents);
-        team.column("idle").set(n, figures.idle);
+        if (team.keepsIdle) team.column("idle").set(n, figures.idle);
+        else team.idleDropped = true;
       }
       team.openSlots.length = 0;
       team.openHeads.length = 0;

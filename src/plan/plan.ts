@@ -270,6 +270,16 @@ export class Planner {
     this.tracker = new HorizonTracker(scenario.weekStart);
   }
 
+  /**
+   * Say, before the first row, the queues the rows may be of (a row of each
+   * will do; more is harmless): teams expecting no deferred work then keep
+   * less per interval (see {@link GroupStaffing.expectDeferred}). Work this
+   * planner escalates itself is counted in.
+   */
+  expectQueues(rows: readonly ForecastRow[]): void {
+    this.groups.expectDeferred(this.escalator === undefined ? rows : rows.flatMap((r) => [r, ...this.escalator!.escalate(r)]));
+  }
+
   /** Plan one forecast row, and the level-2 and level-3 work it escalates (deferred rows wait for {@link finish}). */
   add(row: ForecastRow): void {
     this.tracker.add(row.startMin, row.intervalMin, row.volume + (row.attempts ?? 0));

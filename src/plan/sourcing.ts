@@ -149,6 +149,17 @@ export class SourcingPlanner {
   }
 
   /**
+   * Say, before the first row, the queues the forecast has (a row of each;
+   * more is harmless), for the sites' planners to keep less per interval
+   * (see {@link Planner.expectQueues}): each queue, and the work it
+   * escalates, at every site.
+   */
+  expectQueues(rows: readonly ForecastRow[]): void {
+    const all = this.escalator === undefined ? rows : rows.flatMap((r) => [r, ...this.escalator!.escalate(r)]);
+    for (const planner of this.planners) planner.expectQueues(all);
+  }
+
+  /**
    * Plan one forecast row, and the work it escalates, on the sites its flows go to (what-if factors on every level's rows).
    * @throws PlanLimitError when a factor takes a queue past a limit of the models (the load, the concurrency)
    */

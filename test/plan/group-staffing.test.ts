@@ -277,6 +277,42 @@ describe("GroupStaffing: pools solved as each interval ends (rows in time order)
     );
   });
 
+  it("told the queues beforehand, keeps no idle time for teams without deferred work, and still gives the same plan (property)", () => {
+    const expecting = (rows: ForecastRow[], s: Scenario) => {
+      const p = new Planner(s, { timeOrdered: true, keepTeamCurves: true });
+      const queues = new Map(rows.map((r) => [`${r.typology}|${r.channel}|${r.channelClass}`, r]));
+      p.expectQueues([...queues.values()]);
+      for (const r of rows) p.add(r);
+      return p.finish();
+    };
+    fc.assert(
+      fc.property(dayRows, fc.constantFrom(...models), fc.boolean(), fc.boolean(), (rows, model, fill, tiers) => {
+        const s = scenario(model, { fillIdleTime: fill }, { tiers: tiers ? DEFAULT_TIER_RULES : null });
+        expect(expecting(rows, s).organisation).toEqual(planned(rows, s, false).organisation);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("throws, never plans wrong, when deferred work reaches a team told to expect none after its idle time was let go", () => {
+    const s = scenario("polyvalent", {}, { tiers: null });
+    const live = [row({ startMin: MONDAY + 480, volume: 40 }), row({ startMin: MONDAY + 510, volume: 40 })];
+    const email = row({ typology: "billing", channel: "email", channelClass: "async", startMin: MONDAY + 480, volume: 30 });
+    const told = (queues: ForecastRow[], rows: ForecastRow[]) => {
+      const p = new Planner(s, { timeOrdered: true, keepTeamCurves: true });
+      p.expectQueues(queues);
+      for (const r of rows) p.add(r);
+      return p.finish().organisation;
+    };
+    // the e-mail's intervals reach the team at the end, after its first pool was solved without idle time
+    expect(() => told([live[0]!], [...live, email])).toThrow(/not expected to get any/);
+    expect(told([live[0]!, email], [...live, email])).toEqual(planned([...live, email], s, false).organisation);
+    // and expectDeferred only before the first interval
+    const p = new Planner(s, { timeOrdered: true });
+    p.add(live[0]!);
+    expect(() => p.expectQueues([email])).toThrow(/before|after intervals/);
+  });
+
   it("refuses a live interval before the current one when told the rows come in time order (a caller's bug)", () => {
     const p = new Planner(scenario("polyvalent"), { timeOrdered: true });
     p.add(row({ startMin: MONDAY + 600 }));

@@ -404,9 +404,10 @@ export function deadlineStaffingColumns(queue: DeadlineQueue): DeadlineStaffingC
 // call at a time; only deadlineStaffingColumns returns some, its four
 // results): a year of a queue's intervals is ~35,000, and a plan staffs up to
 // a hundred deferred queues, each needing a dozen such typed arrays, whose
-// memory each planning thread's C memory pool would keep. Measured: compare of a year × 6
-// scenarios on two threads peaked at 448–463 MB with them, 460–480 MB
-// without (a single planning: 297 against 300 MB).
+// memory each planning thread's C memory pool would keep. Measured when the
+// first dozen became scratch: compare of a year × 6 scenarios on two threads
+// peaked at 448–463 MB with them, 460–480 MB without; making the results and
+// running sums scratch too took it to 430 MB (see the README's Performance).
 const B_ITEMS = 0;
 const B_AHT = 1;
 const B_ARRIVED = 2;
